@@ -1,0 +1,496 @@
+//! The board document: a team's tasks. Any member of the team may write it.
+//!
+//! Tasks live in a map keyed by task id, so a write touches only its own task:
+//! each operation hydrates and reconciles one entry, never the whole board.
+
+use std::collections::{HashMap, HashSet};
+
+use automerge::transaction::Transactable;
+use automerge::{AutoCommit, ObjType, ReadDoc, ROOT};
+use autosurgeon::{hydrate_prop, reconcile, reconcile_prop, Hydrate, Reconcile, Text};
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::doc::expect_kind;
+use crate::validate::validate_text;
+use crate::{
+    new_id, normalize_labels, validate_date, validate_title, DocKind, Millis, ModelError, Result,
+    UserId, SCHEMA_VERSION,
+};
+
+const MAX_DESCRIPTION: usize = 100_000;
+const MAX_COMMENT: usize = 10_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Reconcile, Hydrate, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[autosurgeon(rename = "todo")]
+    Todo,
+    #[autosurgeon(rename = "in_progress")]
+    InProgress,
+    #[autosurgeon(rename = "in_review")]
+    InReview,
+    #[autosurgeon(rename = "done")]
+    Done,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Self::Todo, Self::InProgress, Self::InReview, Self::Done];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Todo => "todo",
+            Self::InProgress => "in_progress",
+            Self::InReview => "in_review",
+            Self::Done => "done",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Todo => "To do",
+            Self::InProgress => "In progress",
+            Self::InReview => "In review",
+            Self::Done => "Done",
+        }
+    }
+}
+
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Reconcile, Hydrate, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    #[default]
+    #[autosurgeon(rename = "none")]
+    None,
+    #[autosurgeon(rename = "low")]
+    Low,
+    #[autosurgeon(rename = "medium")]
+    Medium,
+    #[autosurgeon(rename = "high")]
+    High,
+    #[autosurgeon(rename = "urgent")]
+    Urgent,
+}
+
+impl Priority {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Low => "low",
+            Self::Medium => "medium",
+            Self::High => "high",
+            Self::Urgent => "urgent",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct Comment {
+    #[key]
+    pub id: String,
+    pub author: UserId,
+    pub body: String,
+    pub created_at: Millis,
+}
+
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct TimeLog {
+    #[key]
+    pub id: String,
+    pub user_id: UserId,
+    pub started_at: Millis,
+    pub ended_at: Option<Millis>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Reconcile, Hydrate)]
+pub struct Task {
+    pub id: String,
+    pub title: String,
+    /// Collaborative text: concurrent edits by two people both survive.
+    pub description: Text,
+    pub status: Status,
+    /// Order within its column; a move picks a value between its neighbours.
+    pub position: f64,
+    pub assignee: Option<UserId>,
+    pub due: Option<String>,
+    pub priority: Priority,
+    pub labels: Vec<String>,
+    /// Ids of the tasks that must be done before this one.
+    pub depends_on: Vec<String>,
+    pub comments: Vec<Comment>,
+    pub time_logs: Vec<TimeLog>,
+    pub created_by: UserId,
+    pub created_at: Millis,
+    pub updated_at: Millis,
+}
+
+/// The board's fields other than its tasks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoardInfo {
+    pub team_id: String,
+    pub name: String,
+    pub created_at: Millis,
+}
+
+#[derive(Reconcile)]
+struct NewBoard<'a> {
+    kind: &'a str,
+    schema: u64,
+    team_id: &'a str,
+    name: &'a str,
+    created_at: Millis,
+}
+
+/// Writes a new, empty board into an empty document.
+pub fn init(doc: &mut AutoCommit, team_id: &str, name: &str, now: Millis) -> Result<BoardInfo> {
+    let name = validate_title("a board name", name)?;
+    reconcile(
+        doc,
+        NewBoard {
+            kind: DocKind::Board.as_str(),
+            schema: SCHEMA_VERSION,
+            team_id,
+            name: &name,
+            created_at: now,
+        },
+    )?;
+    doc.put_object(ROOT, "tasks", ObjType::Map)?;
+    Ok(BoardInfo {
+        team_id: team_id.to_string(),
+        name,
+        created_at: now,
+    })
+}
+
+pub fn info(doc: &AutoCommit) -> Result<BoardInfo> {
+    expect_kind(doc, DocKind::Board)?;
+    Ok(BoardInfo {
+        team_id: hydrate_prop(doc, ROOT, "team_id")?,
+        name: hydrate_prop(doc, ROOT, "name")?,
+        created_at: hydrate_prop(doc, ROOT, "created_at")?,
+    })
+}
+
+pub fn rename(doc: &mut AutoCommit, name: &str) -> Result<BoardInfo> {
+    expect_kind(doc, DocKind::Board)?;
+    let name = validate_title("a board name", name)?;
+    reconcile_prop(doc, ROOT, "name", name.as_str())?;
+    info(doc)
+}
+
+fn tasks_obj(doc: &AutoCommit) -> Result<automerge::ObjId> {
+    expect_kind(doc, DocKind::Board)?;
+    match doc.get(ROOT, "tasks")? {
+        Some((automerge::Value::Object(ObjType::Map), id)) => Ok(id),
+        _ => Err(ModelError::Corrupt("the board has no task map".into())),
+    }
+}
+
+/// Every task on the board, in no particular order.
+pub fn tasks(doc: &AutoCommit) -> Result<Vec<Task>> {
+    expect_kind(doc, DocKind::Board)?;
+    let map: HashMap<String, Task> = hydrate_prop(doc, ROOT, "tasks")?;
+    Ok(map.into_values().collect())
+}
+
+pub fn task(doc: &AutoCommit, id: &str) -> Result<Task> {
+    let obj = tasks_obj(doc)?;
+    if doc.get(&obj, id)?.is_none() {
+        return Err(ModelError::not_found("task", id));
+    }
+    Ok(hydrate_prop(doc, &obj, id)?)
+}
+
+fn put_task(doc: &mut AutoCommit, task: &Task) -> Result<()> {
+    let obj = tasks_obj(doc)?;
+    reconcile_prop(doc, &obj, task.id.as_str(), task)?;
+    Ok(())
+}
+
+pub struct NewTask<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub status: Status,
+    pub created_by: &'a str,
+}
+
+pub fn create_task(doc: &mut AutoCommit, new: NewTask<'_>, now: Millis) -> Result<Task> {
+    let title = validate_title("a task title", new.title)?;
+    let description = validate_description(new.description)?;
+    let all = tasks(doc)?;
+    let task = Task {
+        id: new_id(),
+        title,
+        description: Text::with_value(description),
+        status: new.status,
+        position: end_of_column(&all, new.status),
+        assignee: None,
+        due: None,
+        priority: Priority::None,
+        labels: Vec::new(),
+        depends_on: Vec::new(),
+        comments: Vec::new(),
+        time_logs: Vec::new(),
+        created_by: new.created_by.to_string(),
+        created_at: now,
+        updated_at: now,
+    };
+    put_task(doc, &task)?;
+    Ok(task)
+}
+
+fn validate_description(raw: &str) -> Result<&str> {
+    if raw.chars().count() > MAX_DESCRIPTION {
+        return Err(ModelError::TooLong {
+            what: "a description",
+            max: MAX_DESCRIPTION,
+        });
+    }
+    Ok(raw)
+}
+
+/// Field edits; a field left out stays as it is. `Some(None)` clears a nullable field.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskPatch {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub assignee: Option<Option<UserId>>,
+    #[serde(default, deserialize_with = "present")]
+    pub due: Option<Option<String>>,
+    pub priority: Option<Priority>,
+    pub labels: Option<Vec<String>>,
+}
+
+/// Tells a field given as `null` (clear it) from a field left out (keep it).
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// Applies a patch. Every field is checked before any is written, so a bad field
+/// changes nothing. Checking that an assignee belongs to the team is the caller's
+/// job: the board does not hold the member list.
+pub fn update_task(doc: &mut AutoCommit, id: &str, patch: TaskPatch, now: Millis) -> Result<Task> {
+    let mut task = task(doc, id)?;
+    let title = patch
+        .title
+        .as_deref()
+        .map(|t| validate_title("a task title", t))
+        .transpose()?;
+    let description = patch.description.as_deref().map(validate_description).transpose()?;
+    let due = match &patch.due {
+        Some(Some(date)) => Some(Some(validate_date(date)?)),
+        Some(None) => Some(None),
+        None => None,
+    };
+    let labels = patch.labels.as_deref().map(normalize_labels).transpose()?;
+
+    if let Some(title) = title {
+        task.title = title;
+    }
+    if let Some(description) = description {
+        task.description.update(description);
+    }
+    if let Some(assignee) = patch.assignee {
+        if assignee.is_none() && task.status == Status::InReview {
+            return Err(ModelError::InvalidTransition {
+                to: Status::InReview.label().into(),
+                reason: "a task in review needs an assignee",
+            });
+        }
+        task.assignee = assignee;
+    }
+    if let Some(due) = due {
+        task.due = due;
+    }
+    if let Some(priority) = patch.priority {
+        task.priority = priority;
+    }
+    if let Some(labels) = labels {
+        task.labels = labels;
+    }
+    task.updated_at = now;
+    put_task(doc, &task)?;
+    Ok(task)
+}
+
+/// Where a moved task lands.
+#[derive(Debug, Clone, Copy)]
+pub struct Move<'a> {
+    pub status: Status,
+    /// Place it just before this task of the target column; `None` puts it last.
+    pub before: Option<&'a str>,
+    /// Move to Done although unfinished dependencies block it (the user confirmed).
+    pub force: bool,
+}
+
+pub fn move_task(doc: &mut AutoCommit, id: &str, to: Move<'_>, now: Millis) -> Result<Task> {
+    let all = tasks(doc)?;
+    let by_id: HashMap<&str, &Task> = all.iter().map(|t| (t.id.as_str(), t)).collect();
+    let mut task = by_id
+        .get(id)
+        .map(|t| (*t).clone())
+        .ok_or_else(|| ModelError::not_found("task", id))?;
+    if to.status == Status::InReview && task.assignee.is_none() {
+        return Err(ModelError::InvalidTransition {
+            to: Status::InReview.label().into(),
+            reason: "assign the task first, so someone's work can be reviewed",
+        });
+    }
+    if to.status == Status::Done && !to.force {
+        let blockers = blockers_of(&task, &by_id);
+        if !blockers.is_empty() {
+            return Err(ModelError::TaskBlocked(blockers));
+        }
+    }
+    let position = match to.before {
+        Some(before) => {
+            let anchor = by_id
+                .get(before)
+                .filter(|t| t.status == to.status && t.id != task.id)
+                .ok_or_else(|| ModelError::not_found("task in that column", before))?;
+            let previous = all
+                .iter()
+                .filter(|t| t.status == to.status && t.id != task.id && t.position < anchor.position)
+                .map(|t| t.position)
+                .fold(None, |acc: Option<f64>, p| Some(acc.map_or(p, |a| a.max(p))));
+            match previous {
+                Some(p) => (p + anchor.position) / 2.0,
+                None => anchor.position - 1.0,
+            }
+        }
+        None if task.status == to.status => task.position,
+        None => end_of_column(&all, to.status),
+    };
+    task.status = to.status;
+    task.position = position;
+    task.updated_at = now;
+    put_task(doc, &task)?;
+    Ok(task)
+}
+
+fn end_of_column(all: &[Task], status: Status) -> f64 {
+    all.iter()
+        .filter(|t| t.status == status)
+        .map(|t| t.position)
+        .fold(0.0, f64::max)
+        + 1.0
+}
+
+/// Titles of the unfinished tasks this one depends on.
+fn blockers_of(task: &Task, by_id: &HashMap<&str, &Task>) -> Vec<String> {
+    task.depends_on
+        .iter()
+        .filter_map(|dep| by_id.get(dep.as_str()))
+        .filter(|dep| dep.status != Status::Done)
+        .map(|dep| dep.title.clone())
+        .collect()
+}
+
+/// Ids of the unfinished tasks blocking each task, for every task on the board.
+pub fn blocked_by(all: &[Task]) -> HashMap<String, Vec<String>> {
+    let by_id: HashMap<&str, &Task> = all.iter().map(|t| (t.id.as_str(), t)).collect();
+    all.iter()
+        .map(|t| {
+            let ids = t
+                .depends_on
+                .iter()
+                .filter(|d| by_id.get(d.as_str()).is_some_and(|d| d.status != Status::Done))
+                .cloned()
+                .collect();
+            (t.id.clone(), ids)
+        })
+        .collect()
+}
+
+/// Deletes a task and drops it from every other task's dependencies.
+pub fn delete_task(doc: &mut AutoCommit, id: &str, now: Millis) -> Result<()> {
+    let obj = tasks_obj(doc)?;
+    task(doc, id)?;
+    for mut other in tasks(doc)? {
+        if other.depends_on.iter().any(|d| d == id) {
+            other.depends_on.retain(|d| d != id);
+            other.updated_at = now;
+            put_task(doc, &other)?;
+        }
+    }
+    doc.delete(&obj, id)?;
+    Ok(())
+}
+
+/// Makes `id` depend on `depends_on`, refusing self-dependencies and cycles.
+pub fn add_dependency(doc: &mut AutoCommit, id: &str, depends_on: &str, now: Millis) -> Result<Task> {
+    if id == depends_on {
+        return Err(ModelError::SelfDependency);
+    }
+    let all = tasks(doc)?;
+    let by_id: HashMap<&str, &Task> = all.iter().map(|t| (t.id.as_str(), t)).collect();
+    let mut task = by_id
+        .get(id)
+        .map(|t| (*t).clone())
+        .ok_or_else(|| ModelError::not_found("task", id))?;
+    if !by_id.contains_key(depends_on) {
+        return Err(ModelError::not_found("task", depends_on));
+    }
+    if let Some(path) = path_between(&by_id, depends_on, id) {
+        let mut titles = vec![task.title.clone()];
+        titles.extend(path.iter().filter_map(|p| by_id.get(p.as_str())).map(|t| t.title.clone()));
+        return Err(ModelError::DependencyCycle(titles));
+    }
+    if !task.depends_on.iter().any(|d| d == depends_on) {
+        task.depends_on.push(depends_on.to_string());
+        task.updated_at = now;
+        put_task(doc, &task)?;
+    }
+    Ok(task)
+}
+
+/// A chain of dependencies leading from `from` to `to`, both included, if one exists.
+fn path_between(by_id: &HashMap<&str, &Task>, from: &str, to: &str) -> Option<Vec<String>> {
+    let mut seen = HashSet::new();
+    let mut stack = vec![vec![from.to_string()]];
+    while let Some(path) = stack.pop() {
+        let last = path.last()?.clone();
+        if last == to {
+            return Some(path);
+        }
+        if !seen.insert(last.clone()) {
+            continue;
+        }
+        for next in by_id.get(last.as_str()).map(|t| t.depends_on.as_slice()).unwrap_or(&[]) {
+            let mut longer = path.clone();
+            longer.push(next.clone());
+            stack.push(longer);
+        }
+    }
+    None
+}
+
+pub fn remove_dependency(doc: &mut AutoCommit, id: &str, depends_on: &str, now: Millis) -> Result<Task> {
+    let mut task = task(doc, id)?;
+    task.depends_on.retain(|d| d != depends_on);
+    task.updated_at = now;
+    put_task(doc, &task)?;
+    Ok(task)
+}
+
+pub fn add_comment(doc: &mut AutoCommit, id: &str, author: &str, body: &str, now: Millis) -> Result<Comment> {
+    let body = validate_text("a comment", body, MAX_COMMENT)?;
+    let mut task = task(doc, id)?;
+    let comment = Comment {
+        id: new_id(),
+        author: author.to_string(),
+        body,
+        created_at: now,
+    };
+    task.comments.push(comment.clone());
+    task.updated_at = now;
+    put_task(doc, &task)?;
+    Ok(comment)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,75 @@
+//! What every document shares: a `kind` tag and a schema version at its root.
+
+use automerge::ReadDoc;
+use serde::{Deserialize, Serialize};
+
+/// The schema version written into new documents.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// The kinds of document in DESIGN.md; each has one clear set of writers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    Team,
+    Board,
+    Assessment,
+    Response,
+    Channel,
+    User,
+    Billing,
+}
+
+impl DocKind {
+    pub const ALL: [DocKind; 7] = [
+        Self::Team,
+        Self::Board,
+        Self::Assessment,
+        Self::Response,
+        Self::Channel,
+        Self::User,
+        Self::Billing,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Team => "team",
+            Self::Board => "board",
+            Self::Assessment => "assessment",
+            Self::Response => "response",
+            Self::Channel => "channel",
+            Self::User => "user",
+            Self::Billing => "billing",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// The kind a document says it is, if it says one we know.
+pub fn read_kind(doc: &impl ReadDoc) -> Option<DocKind> {
+    match doc.get(automerge::ROOT, "kind").ok()?? {
+        (automerge::Value::Scalar(s), _) => match s.as_ref() {
+            automerge::ScalarValue::Str(s) => DocKind::parse(s),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Checks a document's kind before it is read as that kind.
+pub(crate) fn expect_kind(doc: &impl ReadDoc, expected: DocKind) -> crate::Result<()> {
+    if read_kind(doc) == Some(expected) {
+        Ok(())
+    } else {
+        Err(crate::ModelError::WrongKind {
+            expected: expected.as_str(),
+        })
+    }
+}
+
+/// A fresh id for an entity inside a document (task, comment, message…).
+pub fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}

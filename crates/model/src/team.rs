@@ -1,0 +1,251 @@
+//! The team document: name, members and their roles, departments, and the lists of
+//! the team's boards and channels. Owners and managers write it; a member may edit
+//! only their own profile entry.
+
+use std::collections::HashMap;
+
+use automerge::AutoCommit;
+use autosurgeon::{hydrate, reconcile, Hydrate, Reconcile};
+use serde::{Deserialize, Serialize};
+
+use crate::doc::expect_kind;
+use crate::{validate_title, DocKind, Millis, ModelError, Result, UserId, SCHEMA_VERSION};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Reconcile, Hydrate, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    #[autosurgeon(rename = "owner")]
+    Owner,
+    #[autosurgeon(rename = "manager")]
+    Manager,
+    #[autosurgeon(rename = "member")]
+    Member,
+    #[autosurgeon(rename = "viewer")]
+    Viewer,
+}
+
+impl Role {
+    /// Owners and managers write the team document.
+    pub fn manages_team(self) -> bool {
+        matches!(self, Self::Owner | Self::Manager)
+    }
+
+    /// Everyone but viewers writes boards and chat.
+    pub fn writes_content(self) -> bool {
+        !matches!(self, Self::Viewer)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct Member {
+    pub user_id: UserId,
+    pub name: String,
+    pub role: Role,
+    pub title: Option<String>,
+    pub department: Option<String>,
+    pub reports_to: Option<UserId>,
+    pub skills: Vec<String>,
+    pub joined_at: Millis,
+}
+
+impl Member {
+    pub fn new(user_id: UserId, name: &str, role: Role, now: Millis) -> Result<Self> {
+        Ok(Self {
+            user_id,
+            name: validate_title("a member's name", name)?,
+            role,
+            title: None,
+            department: None,
+            reports_to: None,
+            skills: Vec::new(),
+            joined_at: now,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct Department {
+    pub id: String,
+    pub name: String,
+    pub lead: Option<UserId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct Team {
+    pub kind: String,
+    pub schema: u64,
+    pub name: String,
+    pub members: HashMap<UserId, Member>,
+    pub departments: HashMap<String, Department>,
+    /// Document ids of the team's boards, in sidebar order.
+    pub boards: Vec<String>,
+    /// Document ids of the team's channels.
+    pub channels: Vec<String>,
+    pub created_at: Millis,
+}
+
+impl Team {
+    pub fn role_of(&self, user: &str) -> Option<Role> {
+        self.members.get(user).map(|m| m.role)
+    }
+
+    fn require_manager(&self, user: &str, action: &'static str) -> Result<()> {
+        match self.role_of(user) {
+            Some(role) if role.manages_team() => Ok(()),
+            _ => Err(ModelError::Forbidden(action)),
+        }
+    }
+
+    fn owner_count(&self) -> usize {
+        self.members
+            .values()
+            .filter(|m| m.role == Role::Owner)
+            .count()
+    }
+}
+
+/// Writes a new team into an empty document, with `owner` as its first owner.
+pub fn init(doc: &mut AutoCommit, name: &str, mut owner: Member, now: Millis) -> Result<Team> {
+    owner.role = Role::Owner;
+    let team = Team {
+        kind: DocKind::Team.as_str().into(),
+        schema: SCHEMA_VERSION,
+        name: validate_title("a team name", name)?,
+        members: HashMap::from([(owner.user_id.clone(), owner)]),
+        departments: HashMap::new(),
+        boards: Vec::new(),
+        channels: Vec::new(),
+        created_at: now,
+    };
+    reconcile(doc, &team)?;
+    Ok(team)
+}
+
+pub fn read(doc: &AutoCommit) -> Result<Team> {
+    expect_kind(doc, DocKind::Team)?;
+    Ok(hydrate(doc)?)
+}
+
+fn write(doc: &mut AutoCommit, team: &Team) -> Result<()> {
+    Ok(reconcile(doc, team)?)
+}
+
+pub fn rename(doc: &mut AutoCommit, by: &str, name: &str) -> Result<Team> {
+    let mut team = read(doc)?;
+    team.require_manager(by, "rename this team")?;
+    team.name = validate_title("a team name", name)?;
+    write(doc, &team)?;
+    Ok(team)
+}
+
+pub fn add_member(doc: &mut AutoCommit, by: &str, member: Member) -> Result<Team> {
+    let mut team = read(doc)?;
+    team.require_manager(by, "add members to this team")?;
+    team.members.insert(member.user_id.clone(), member);
+    write(doc, &team)?;
+    Ok(team)
+}
+
+pub fn set_role(doc: &mut AutoCommit, by: &str, user: &str, role: Role) -> Result<Team> {
+    let mut team = read(doc)?;
+    team.require_manager(by, "change roles in this team")?;
+    let current = team
+        .role_of(user)
+        .ok_or_else(|| ModelError::not_found("member", user))?;
+    if current == Role::Owner && role != Role::Owner && team.owner_count() == 1 {
+        return Err(ModelError::LastOwner);
+    }
+    // Only an owner may make or unmake owners.
+    if (role == Role::Owner || current == Role::Owner) && team.role_of(by) != Some(Role::Owner) {
+        return Err(ModelError::Forbidden("change an owner's role"));
+    }
+    if let Some(member) = team.members.get_mut(user) {
+        member.role = role;
+    }
+    write(doc, &team)?;
+    Ok(team)
+}
+
+pub fn remove_member(doc: &mut AutoCommit, by: &str, user: &str) -> Result<Team> {
+    let mut team = read(doc)?;
+    team.require_manager(by, "remove members from this team")?;
+    let role = team
+        .role_of(user)
+        .ok_or_else(|| ModelError::not_found("member", user))?;
+    if role == Role::Owner && team.owner_count() == 1 {
+        return Err(ModelError::LastOwner);
+    }
+    team.members.remove(user);
+    write(doc, &team)?;
+    Ok(team)
+}
+
+/// Records a new board in the team's list.
+pub fn add_board(doc: &mut AutoCommit, by: &str, board_id: &str) -> Result<Team> {
+    let mut team = read(doc)?;
+    team.require_manager(by, "add boards to this team")?;
+    if !team.boards.iter().any(|b| b == board_id) {
+        team.boards.push(board_id.to_string());
+    }
+    write(doc, &team)?;
+    Ok(team)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn team_with_owner() -> AutoCommit {
+        let mut doc = AutoCommit::new();
+        let owner = Member::new("alice".into(), "Alice", Role::Owner, 1).expect("member");
+        init(&mut doc, "Acme", owner, 1).expect("init");
+        doc
+    }
+
+    #[test]
+    fn round_trips_through_automerge() {
+        let mut doc = team_with_owner();
+        let saved = doc.save();
+        let loaded = AutoCommit::load(&saved).expect("load");
+        let team = read(&loaded).expect("read");
+        assert_eq!(team.name, "Acme");
+        assert_eq!(team.role_of("alice"), Some(Role::Owner));
+    }
+
+    #[test]
+    fn only_managers_rename_and_names_must_not_be_blank() {
+        let mut doc = team_with_owner();
+        let bob = Member::new("bob".into(), "Bob", Role::Member, 2).expect("member");
+        add_member(&mut doc, "alice", bob).expect("add");
+        assert_eq!(
+            rename(&mut doc, "bob", "Mine"),
+            Err(ModelError::Forbidden("rename this team"))
+        );
+        assert_eq!(
+            rename(&mut doc, "alice", "  "),
+            Err(ModelError::Empty { what: "a team name" })
+        );
+        assert_eq!(rename(&mut doc, "alice", "Acme Inc").expect("rename").name, "Acme Inc");
+    }
+
+    #[test]
+    fn the_last_owner_stays() {
+        let mut doc = team_with_owner();
+        assert_eq!(
+            set_role(&mut doc, "alice", "alice", Role::Member),
+            Err(ModelError::LastOwner)
+        );
+        assert_eq!(remove_member(&mut doc, "alice", "alice"), Err(ModelError::LastOwner));
+        assert!(matches!(
+            remove_member(&mut doc, "alice", "nobody"),
+            Err(ModelError::NotFound { .. })
+        ));
+    }
+
+    #[test]
+    fn reading_a_board_as_a_team_is_refused() {
+        let mut doc = AutoCommit::new();
+        crate::board::init(&mut doc, "team", "Board", 1).expect("board");
+        assert_eq!(read(&doc), Err(ModelError::WrongKind { expected: "team" }));
+    }
+}

@@ -1,0 +1,72 @@
+//! The user document: one person's private state across their devices. Only that
+//! user writes it.
+
+use std::collections::HashMap;
+
+use automerge::AutoCommit;
+use autosurgeon::{hydrate, reconcile, Hydrate, Reconcile};
+
+use crate::doc::expect_kind;
+use crate::{DocKind, Millis, Result, UserId, SCHEMA_VERSION};
+
+#[derive(Debug, Clone, Default, PartialEq, Reconcile, Hydrate)]
+pub struct NotificationSettings {
+    /// Conversation ids the user muted.
+    pub muted: Vec<String>,
+    /// Do-not-disturb hours as `HH:MM` local time.
+    pub dnd_start: Option<String>,
+    pub dnd_end: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct UserDoc {
+    pub kind: String,
+    pub schema: u64,
+    pub user_id: UserId,
+    /// Conversation id → the time of the last message the user has read.
+    pub read_markers: HashMap<String, Millis>,
+    pub notifications: NotificationSettings,
+    /// Conversation or task id → unsent text.
+    pub drafts: HashMap<String, String>,
+}
+
+pub fn init(doc: &mut AutoCommit, user_id: &str) -> Result<UserDoc> {
+    let user = UserDoc {
+        kind: DocKind::User.as_str().into(),
+        schema: SCHEMA_VERSION,
+        user_id: user_id.into(),
+        read_markers: HashMap::new(),
+        notifications: NotificationSettings::default(),
+        drafts: HashMap::new(),
+    };
+    reconcile(doc, &user)?;
+    Ok(user)
+}
+
+pub fn read(doc: &AutoCommit) -> Result<UserDoc> {
+    expect_kind(doc, DocKind::User)?;
+    Ok(hydrate(doc)?)
+}
+
+/// Moves a read marker forward; it never moves back, so devices converge on the latest.
+pub fn mark_read(doc: &mut AutoCommit, conversation: &str, at: Millis) -> Result<UserDoc> {
+    let mut user = read(doc)?;
+    let marker = user.read_markers.entry(conversation.into()).or_insert(at);
+    *marker = (*marker).max(at);
+    reconcile(doc, &user)?;
+    Ok(user)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_markers_only_move_forward() {
+        let mut doc = AutoCommit::new();
+        init(&mut doc, "alice").expect("init");
+        mark_read(&mut doc, "general", 10).expect("mark");
+        let user = mark_read(&mut doc, "general", 5).expect("mark");
+        assert_eq!(user.read_markers["general"], 10);
+    }
+}
