@@ -7,7 +7,9 @@ use automerge::AutoCommit;
 use autosurgeon::{hydrate, reconcile, Hydrate, Reconcile};
 
 use crate::doc::expect_kind;
-use crate::{validate_date, validate_title, DocKind, Millis, ModelError, Result, UserId, SCHEMA_VERSION};
+use crate::{
+    validate_date, validate_title, DocKind, Millis, ModelError, Result, UserId, SCHEMA_VERSION,
+};
 
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub enum QuestionKind {
@@ -199,9 +201,20 @@ mod tests {
             title: "Goals".into(),
             questions: vec![likert("q1")],
         }];
-        init(&mut doc, "team", "manager", "Quarterly check-in", sections, 1).expect("init");
+        init(
+            &mut doc,
+            "team",
+            "manager",
+            "Quarterly check-in",
+            sections,
+            1,
+        )
+        .expect("init");
         let loaded = AutoCommit::load(&doc.save()).expect("load");
-        assert_eq!(read(&loaded).expect("read").sections[0].questions[0].kind, QuestionKind::Likert);
+        assert_eq!(
+            read(&loaded).expect("read").sections[0].questions[0].kind,
+            QuestionKind::Likert
+        );
         assert_eq!(
             assign(&mut doc, "someone", "bob", None, "resp", 2).map(|_| ()),
             Err(ModelError::Forbidden("assign an assessment you do not own"))

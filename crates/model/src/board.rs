@@ -266,7 +266,9 @@ pub struct TaskPatch {
 }
 
 /// Tells a field given as `null` (clear it) from a field left out (keep it).
-fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)
 }
 
@@ -280,7 +282,11 @@ pub fn update_task(doc: &mut AutoCommit, id: &str, patch: TaskPatch, now: Millis
         .as_deref()
         .map(|t| validate_title("a task title", t))
         .transpose()?;
-    let description = patch.description.as_deref().map(validate_description).transpose()?;
+    let description = patch
+        .description
+        .as_deref()
+        .map(validate_description)
+        .transpose()?;
     let due = match &patch.due {
         Some(Some(date)) => Some(Some(validate_date(date)?)),
         Some(None) => Some(None),
@@ -354,9 +360,13 @@ pub fn move_task(doc: &mut AutoCommit, id: &str, to: Move<'_>, now: Millis) -> R
                 .ok_or_else(|| ModelError::not_found("task in that column", before))?;
             let previous = all
                 .iter()
-                .filter(|t| t.status == to.status && t.id != task.id && t.position < anchor.position)
+                .filter(|t| {
+                    t.status == to.status && t.id != task.id && t.position < anchor.position
+                })
                 .map(|t| t.position)
-                .fold(None, |acc: Option<f64>, p| Some(acc.map_or(p, |a| a.max(p))));
+                .fold(None, |acc: Option<f64>, p| {
+                    Some(acc.map_or(p, |a| a.max(p)))
+                });
             match previous {
                 Some(p) => (p + anchor.position) / 2.0,
                 None => anchor.position - 1.0,
@@ -398,7 +408,11 @@ pub fn blocked_by(all: &[Task]) -> HashMap<String, Vec<String>> {
             let ids = t
                 .depends_on
                 .iter()
-                .filter(|d| by_id.get(d.as_str()).is_some_and(|d| d.status != Status::Done))
+                .filter(|d| {
+                    by_id
+                        .get(d.as_str())
+                        .is_some_and(|d| d.status != Status::Done)
+                })
                 .cloned()
                 .collect();
             (t.id.clone(), ids)
@@ -422,7 +436,12 @@ pub fn delete_task(doc: &mut AutoCommit, id: &str, now: Millis) -> Result<()> {
 }
 
 /// Makes `id` depend on `depends_on`, refusing self-dependencies and cycles.
-pub fn add_dependency(doc: &mut AutoCommit, id: &str, depends_on: &str, now: Millis) -> Result<Task> {
+pub fn add_dependency(
+    doc: &mut AutoCommit,
+    id: &str,
+    depends_on: &str,
+    now: Millis,
+) -> Result<Task> {
     if id == depends_on {
         return Err(ModelError::SelfDependency);
     }
@@ -437,7 +456,11 @@ pub fn add_dependency(doc: &mut AutoCommit, id: &str, depends_on: &str, now: Mil
     }
     if let Some(path) = path_between(&by_id, depends_on, id) {
         let mut titles = vec![task.title.clone()];
-        titles.extend(path.iter().filter_map(|p| by_id.get(p.as_str())).map(|t| t.title.clone()));
+        titles.extend(
+            path.iter()
+                .filter_map(|p| by_id.get(p.as_str()))
+                .map(|t| t.title.clone()),
+        );
         return Err(ModelError::DependencyCycle(titles));
     }
     if !task.depends_on.iter().any(|d| d == depends_on) {
@@ -460,7 +483,11 @@ fn path_between(by_id: &HashMap<&str, &Task>, from: &str, to: &str) -> Option<Ve
         if !seen.insert(last.clone()) {
             continue;
         }
-        for next in by_id.get(last.as_str()).map(|t| t.depends_on.as_slice()).unwrap_or(&[]) {
+        for next in by_id
+            .get(last.as_str())
+            .map(|t| t.depends_on.as_slice())
+            .unwrap_or(&[])
+        {
             let mut longer = path.clone();
             longer.push(next.clone());
             stack.push(longer);
@@ -469,7 +496,12 @@ fn path_between(by_id: &HashMap<&str, &Task>, from: &str, to: &str) -> Option<Ve
     None
 }
 
-pub fn remove_dependency(doc: &mut AutoCommit, id: &str, depends_on: &str, now: Millis) -> Result<Task> {
+pub fn remove_dependency(
+    doc: &mut AutoCommit,
+    id: &str,
+    depends_on: &str,
+    now: Millis,
+) -> Result<Task> {
     let mut task = task(doc, id)?;
     task.depends_on.retain(|d| d != depends_on);
     task.updated_at = now;
@@ -477,7 +509,13 @@ pub fn remove_dependency(doc: &mut AutoCommit, id: &str, depends_on: &str, now: 
     Ok(task)
 }
 
-pub fn add_comment(doc: &mut AutoCommit, id: &str, author: &str, body: &str, now: Millis) -> Result<Comment> {
+pub fn add_comment(
+    doc: &mut AutoCommit,
+    id: &str,
+    author: &str,
+    body: &str,
+    now: Millis,
+) -> Result<Comment> {
     let body = validate_text("a comment", body, MAX_COMMENT)?;
     let mut task = task(doc, id)?;
     let comment = Comment {

@@ -99,7 +99,13 @@ mod tests {
             answer(&mut doc, "eve", "q1", Answer::Number(3.0)).map(|_| ()),
             Err(ModelError::Forbidden("write someone else's response"))
         );
-        answer(&mut doc, "bob", "q1", Answer::Choices(vec!["a".into(), "b".into()])).expect("answer");
+        answer(
+            &mut doc,
+            "bob",
+            "q1",
+            Answer::Choices(vec!["a".into(), "b".into()]),
+        )
+        .expect("answer");
         submit(&mut doc, "bob", 5).expect("submit");
         assert_eq!(
             answer(&mut doc, "bob", "q1", Answer::YesNo(true)).map(|_| ()),
@@ -107,6 +113,9 @@ mod tests {
         );
         let loaded = read(&AutoCommit::load(&doc.save()).expect("load")).expect("read");
         assert_eq!(loaded.status, ResponseStatus::Submitted);
-        assert_eq!(loaded.answers["q1"], Answer::Choices(vec!["a".into(), "b".into()]));
+        assert_eq!(
+            loaded.answers["q1"],
+            Answer::Choices(vec!["a".into(), "b".into()])
+        );
     }
 }

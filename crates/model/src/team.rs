@@ -223,9 +223,14 @@ mod tests {
         );
         assert_eq!(
             rename(&mut doc, "alice", "  "),
-            Err(ModelError::Empty { what: "a team name" })
+            Err(ModelError::Empty {
+                what: "a team name"
+            })
         );
-        assert_eq!(rename(&mut doc, "alice", "Acme Inc").expect("rename").name, "Acme Inc");
+        assert_eq!(
+            rename(&mut doc, "alice", "Acme Inc").expect("rename").name,
+            "Acme Inc"
+        );
     }
 
     #[test]
@@ -235,7 +240,10 @@ mod tests {
             set_role(&mut doc, "alice", "alice", Role::Member),
             Err(ModelError::LastOwner)
         );
-        assert_eq!(remove_member(&mut doc, "alice", "alice"), Err(ModelError::LastOwner));
+        assert_eq!(
+            remove_member(&mut doc, "alice", "alice"),
+            Err(ModelError::LastOwner)
+        );
         assert!(matches!(
             remove_member(&mut doc, "alice", "nobody"),
             Err(ModelError::NotFound { .. })

@@ -26,7 +26,8 @@ pub(crate) fn validate_text(what: &'static str, raw: &str, max: usize) -> Result
 pub fn validate_date(raw: &str) -> Result<String> {
     let invalid = || ModelError::InvalidDate(raw.to_string());
     let mut parts = raw.trim().split('-');
-    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(invalid());
     };
@@ -94,8 +95,20 @@ mod tests {
     #[test]
     fn dates_must_exist() {
         assert_eq!(validate_date("2024-02-29"), Ok("2024-02-29".into()));
-        for bad in ["2023-02-29", "2024-13-01", "2024-00-10", "24-01-01", "2024-1-1", "soon", ""] {
-            assert_eq!(validate_date(bad), Err(ModelError::InvalidDate(bad.into())), "{bad}");
+        for bad in [
+            "2023-02-29",
+            "2024-13-01",
+            "2024-00-10",
+            "24-01-01",
+            "2024-1-1",
+            "soon",
+            "",
+        ] {
+            assert_eq!(
+                validate_date(bad),
+                Err(ModelError::InvalidDate(bad.into())),
+                "{bad}"
+            );
         }
     }
 

@@ -108,10 +108,7 @@ mod tests {
             Err(DocumentIdError::Encoding(_))
         ));
         let short = bs58::encode([1u8; 8]).with_check().into_string();
-        assert_eq!(
-            short.parse::<DocumentId>(),
-            Err(DocumentIdError::Length(8))
-        );
+        assert_eq!(short.parse::<DocumentId>(), Err(DocumentIdError::Length(8)));
         assert_eq!(
             DocumentId::from_url("http://x"),
             Err(DocumentIdError::NotAnAutomergeUrl)

@@ -47,7 +47,9 @@ fn blank_titles_are_refused_and_change_nothing() {
     };
     assert_eq!(
         create_task(&mut doc, new, 1).map(|t| t.id),
-        Err(ModelError::Empty { what: "a task title" })
+        Err(ModelError::Empty {
+            what: "a task title"
+        })
     );
     assert_eq!(doc.get_heads(), heads);
     assert!(tasks(&doc).expect("tasks").is_empty());
@@ -122,7 +124,12 @@ fn blocked_tasks_reach_done_only_when_forced() {
         force: true,
         ..to(Status::Done)
     };
-    assert_eq!(move_task(&mut doc, &build, forced, 4).expect("forced").status, Status::Done);
+    assert_eq!(
+        move_task(&mut doc, &build, forced, 4)
+            .expect("forced")
+            .status,
+        Status::Done
+    );
 
     move_task(&mut doc, &design, to(Status::Done), 5).expect("design done");
     let all = tasks(&doc).expect("tasks");
@@ -147,7 +154,10 @@ fn cycles_and_self_dependencies_are_refused() {
             "A".into()
         ]))
     );
-    assert_eq!(add_dependency(&mut doc, &a, &a, 3).map(|t| t.id), Err(ModelError::SelfDependency));
+    assert_eq!(
+        add_dependency(&mut doc, &a, &a, 3).map(|t| t.id),
+        Err(ModelError::SelfDependency)
+    );
     assert!(matches!(
         add_dependency(&mut doc, &a, "missing", 3),
         Err(ModelError::NotFound { .. })
@@ -182,7 +192,10 @@ fn deleting_a_task_drops_it_from_dependencies() {
     delete_task(&mut doc, &a, 3).expect("delete");
     assert!(task(&doc, &b).expect("b").depends_on.is_empty());
     let again = delete_task(&mut doc, &a, 4);
-    assert!(matches!(again, Err(ModelError::NotFound { .. })), "{again:?}");
+    assert!(
+        matches!(again, Err(ModelError::NotFound { .. })),
+        "{again:?}"
+    );
 }
 
 #[test]
@@ -214,5 +227,27 @@ fn concurrent_description_edits_both_survive() {
     update_task(&mut doc, &id, edit("Our plan"), 3).expect("left");
     update_task(&mut other, &id, edit("The plan, v2"), 3).expect("right");
     doc.merge(&mut other).expect("merge");
-    assert_eq!(task(&doc, &id).expect("task").description.as_str(), "Our plan, v2");
+    assert_eq!(
+        task(&doc, &id).expect("task").description.as_str(),
+        "Our plan, v2"
+    );
+}
+
+#[test]
+fn descriptions_with_non_ascii_text_update_in_place() {
+    let mut doc = board();
+    let id = add(&mut doc, "A");
+    for text in [
+        "Café ☕ for the team",
+        "Café ☕ for the whole team 🎉",
+        "naïve",
+    ] {
+        let patch = TaskPatch {
+            description: Some(text.into()),
+            ..Default::default()
+        };
+        update_task(&mut doc, &id, patch, 2).expect("update");
+        let loaded = AutoCommit::load(&doc.save()).expect("load");
+        assert_eq!(task(&loaded, &id).expect("task").description.as_str(), text);
+    }
 }

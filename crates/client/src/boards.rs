@@ -1,0 +1,60 @@
+//! Boards: a team's task boards.
+
+use teamstead_model::{board, team, DocKind, ModelError};
+
+use crate::client::doc_id;
+use crate::{clock, BoardSummary, Client, ClientError, Result};
+
+const BOARD_COLUMNS: &str =
+    "b.id, b.team_id, b.name, (SELECT COUNT(*) FROM idx_tasks t WHERE t.board_id = b.id)";
+
+impl Client {
+    pub fn list_boards(&self, team_id: &str) -> Result<Vec<BoardSummary>> {
+        let inner = self.lock();
+        let mut stmt = inner.conn.prepare(&format!(
+            "SELECT {BOARD_COLUMNS} FROM idx_boards b WHERE b.team_id = ?1 ORDER BY b.position, b.created_at"
+        ))?;
+        let rows = stmt.query_map([team_id], BoardSummary::from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    pub fn board(&self, board_id: &str) -> Result<BoardSummary> {
+        let inner = self.lock();
+        inner
+            .conn
+            .query_row(
+                &format!("SELECT {BOARD_COLUMNS} FROM idx_boards b WHERE b.id = ?1"),
+                [board_id],
+                BoardSummary::from_row,
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::QueryReturnedNoRows => ClientError::not_found("board", board_id),
+                e => e.into(),
+            })
+    }
+
+    /// Creates a board and lists it in its team. Checked before anything is written,
+    /// so a refused board leaves no half-made document behind.
+    pub fn create_board(&self, team_id: &str, name: &str) -> Result<BoardSummary> {
+        let me = self.identity().user_id;
+        let team_doc = doc_id("team", team_id)?;
+        let name = teamstead_model::validate_title("a board name", name)?;
+        let role = self.read_doc(&team_doc, |doc| Ok(team::read(doc)?.role_of(&me)))?;
+        if !role.is_some_and(|r| r.manages_team()) {
+            return Err(ModelError::Forbidden("add boards to this team").into());
+        }
+        let now = clock::now();
+        let (id, _) = self.create_doc(DocKind::Board, Some(team_id), |doc, _| {
+            board::init(doc, team_id, &name, now)
+        })?;
+        let board_id = id.to_string();
+        self.write_doc(&team_doc, |doc| team::add_board(doc, &me, &board_id))?;
+        self.board(&board_id)
+    }
+
+    pub fn rename_board(&self, board_id: &str, name: &str) -> Result<BoardSummary> {
+        let id = doc_id("board", board_id)?;
+        self.write_doc(&id, |doc| board::rename(doc, name))?;
+        self.board(board_id)
+    }
+}

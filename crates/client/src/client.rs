@@ -1,0 +1,306 @@
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use automerge::transaction::CommitOptions;
+use automerge::{ActorId, AutoCommit};
+use rusqlite::Connection;
+use teamstead_model::{DocKind, ModelError};
+use teamstead_protocol::DocumentId;
+use tokio::sync::broadcast;
+
+use crate::store::{self, LiveDoc};
+use crate::{clock, data_dir, index, ClientError, DocChanged, Identity, Result};
+
+const USER_ID_KEY: &str = "user_id";
+const USER_NAME_KEY: &str = "user_name";
+const ACTOR_KEY: &str = "actor_id";
+
+/// One user's local workspace: a data directory with its database. Cheap to share
+/// across threads; calls are serialized on one connection.
+pub struct Client {
+    inner: Mutex<Inner>,
+    events: broadcast::Sender<DocChanged>,
+    data_dir: PathBuf,
+}
+
+pub(crate) struct Inner {
+    pub conn: Connection,
+    /// Documents loaded so far; the rest stay on disk until needed.
+    docs: HashMap<DocumentId, LiveDoc>,
+    pub identity: Identity,
+    /// This device's Automerge actor: every change made here carries it.
+    actor: ActorId,
+}
+
+impl Client {
+    /// Opens the workspace in `dir` (or the default data directory), creating and
+    /// migrating its database as needed.
+    pub fn open(dir: Option<PathBuf>) -> Result<Self> {
+        let data_dir = data_dir::resolve(dir)?;
+        std::fs::create_dir_all(&data_dir).map_err(|source| ClientError::Io {
+            context: format!("cannot create the data directory {}", data_dir.display()),
+            source,
+        })?;
+        let conn = store::open(&data_dir::database_path(&data_dir))?;
+        let identity = load_identity(&conn)?;
+        let actor = load_actor(&conn)?;
+        let (events, _) = broadcast::channel(256);
+        Ok(Self {
+            inner: Mutex::new(Inner {
+                conn,
+                docs: HashMap::new(),
+                identity,
+                actor,
+            }),
+            events,
+            data_dir,
+        })
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// Document changes, as they are saved.
+    pub fn subscribe(&self) -> broadcast::Receiver<DocChanged> {
+        self.events.subscribe()
+    }
+
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic while holding the lock may have left unsaved edits in memory:
+        // drop the cached documents so the next call reloads what is on disk.
+        self.inner.lock().unwrap_or_else(|poisoned| {
+            let mut inner = poisoned.into_inner();
+            inner.docs.clear();
+            inner
+        })
+    }
+
+    pub fn identity(&self) -> Identity {
+        self.lock().identity.clone()
+    }
+
+    pub fn set_name(&self, name: &str) -> Result<Identity> {
+        let name = teamstead_model::validate_title("your name", name)?;
+        let mut inner = self.lock();
+        store::set_local(&inner.conn, USER_NAME_KEY, &name)?;
+        inner.identity.name = name;
+        Ok(inner.identity.clone())
+    }
+
+    /// Creates a document of `kind`, lets `init` write its first state, and saves it.
+    pub(crate) fn create_doc<T>(
+        &self,
+        kind: DocKind,
+        team_id: Option<&str>,
+        init: impl FnOnce(&mut AutoCommit, &DocumentId) -> Result<T, ModelError>,
+    ) -> Result<(DocumentId, T)> {
+        let id = DocumentId::new();
+        let mut guard = self.lock();
+        let inner = &mut *guard;
+        let mut live = LiveDoc::new(kind, team_id.map(str::to_string), &inner.actor);
+        let value = init(&mut live.doc, &id)?;
+        let now = clock::now();
+        commit(&mut live.doc, now);
+        let tx = inner.conn.transaction()?;
+        store::insert_document(&tx, &id, &live, now)?;
+        store::save_changes(&tx, &id, &mut live, now)?;
+        index::update(&tx, &id, &mut live, None)?;
+        tx.commit()?;
+        store::mark_saved(&mut live);
+        let event = changed(&id, &live);
+        inner.docs.insert(id, live);
+        drop(guard);
+        let _ = self.events.send(event);
+        Ok((id, value))
+    }
+
+    /// Applies `edit` to a document and saves the change with its index rows in one
+    /// transaction. If `edit` fails, or saving does, nothing of it remains.
+    pub(crate) fn write_doc<T>(
+        &self,
+        id: &DocumentId,
+        edit: impl FnOnce(&mut AutoCommit) -> Result<T, ModelError>,
+    ) -> Result<T> {
+        let mut guard = self.lock();
+        let inner = &mut *guard;
+        let live = loaded(&inner.conn, &mut inner.docs, id, &inner.actor)?;
+        let before = live.heads();
+        let value = match edit(&mut live.doc) {
+            Ok(value) => value,
+            Err(e) => {
+                live.doc.rollback();
+                return Err(e.into());
+            }
+        };
+        let now = clock::now();
+        commit(&mut live.doc, now);
+        let saved = (|| -> Result<bool> {
+            let tx = inner.conn.transaction()?;
+            let wrote = store::save_changes(&tx, id, live, now)?;
+            if wrote {
+                index::update(&tx, id, live, Some(&before))?;
+            }
+            tx.commit()?;
+            Ok(wrote)
+        })();
+        let wrote = match saved {
+            Ok(wrote) => wrote,
+            Err(e) => {
+                // The change is in memory only: forget it, so memory matches disk.
+                inner.docs.remove(id);
+                return Err(e);
+            }
+        };
+        store::mark_saved(live);
+        let event = changed(id, live);
+        store::compact_if_long(&mut inner.conn, id, live, now)?;
+        drop(guard);
+        if wrote {
+            let _ = self.events.send(event);
+        }
+        Ok(value)
+    }
+
+    /// Reads from a document, loading it if it is not in memory yet.
+    pub(crate) fn read_doc<T>(
+        &self,
+        id: &DocumentId,
+        read: impl FnOnce(&AutoCommit) -> Result<T, ModelError>,
+    ) -> Result<T> {
+        let mut guard = self.lock();
+        let inner = &mut *guard;
+        let live = loaded(&inner.conn, &mut inner.docs, id, &inner.actor)?;
+        Ok(read(&live.doc)?)
+    }
+
+    /// Recreates the whole query index from the documents.
+    pub fn rebuild_index(&self) -> Result<usize> {
+        let mut guard = self.lock();
+        let inner = &mut *guard;
+        let tx = inner.conn.transaction()?;
+        index::clear(&tx)?;
+        let mut count = 0;
+        // Boards before teams: a team's index entry orders its boards.
+        for kind in [DocKind::Board, DocKind::Team] {
+            for id in store::document_ids(&tx, kind)? {
+                let live = loaded(&tx, &mut inner.docs, &id, &inner.actor)?;
+                index::update(&tx, &id, live, None)?;
+                count += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(count)
+    }
+
+    /// Folds every document's chunks into a single snapshot.
+    pub fn compact_all(&self) -> Result<usize> {
+        let mut guard = self.lock();
+        let inner = &mut *guard;
+        let mut count = 0;
+        for kind in DocKind::ALL {
+            for id in store::document_ids(&inner.conn, kind)? {
+                let live = loaded(&inner.conn, &mut inner.docs, &id, &inner.actor)?;
+                store::compact(&mut inner.conn, &id, live, clock::now())?;
+                count += 1;
+            }
+        }
+        Ok(count)
+    }
+}
+
+fn commit(doc: &mut AutoCommit, now: i64) {
+    doc.commit_with(CommitOptions::default().with_time(now / 1000));
+}
+
+fn changed(id: &DocumentId, live: &LiveDoc) -> DocChanged {
+    DocChanged {
+        doc_id: id.to_string(),
+        kind: live.kind,
+        team_id: live.team_id.clone(),
+    }
+}
+
+fn loaded<'a>(
+    conn: &Connection,
+    docs: &'a mut HashMap<DocumentId, LiveDoc>,
+    id: &DocumentId,
+    actor: &ActorId,
+) -> Result<&'a mut LiveDoc> {
+    if !docs.contains_key(id) {
+        let live =
+            store::load(conn, id, actor)?.ok_or_else(|| ClientError::not_found("document", id))?;
+        docs.insert(*id, live);
+    }
+    docs.get_mut(id)
+        .ok_or_else(|| ClientError::not_found("document", id))
+}
+
+fn load_identity(conn: &Connection) -> Result<Identity> {
+    let user_id = match store::get_local(conn, USER_ID_KEY)? {
+        Some(id) => id,
+        None => {
+            let id = uuid::Uuid::new_v4().to_string();
+            store::set_local(conn, USER_ID_KEY, &id)?;
+            id
+        }
+    };
+    let name = match store::get_local(conn, USER_NAME_KEY)? {
+        Some(name) => name,
+        None => {
+            let name = default_name();
+            store::set_local(conn, USER_NAME_KEY, &name)?;
+            name
+        }
+    };
+    Ok(Identity { user_id, name })
+}
+
+/// The login name, capitalised, until the user picks a name.
+fn default_name() -> String {
+    let login = std::env::var("USER").unwrap_or_default();
+    let mut chars = login.trim().chars();
+    match chars.next() {
+        Some(first) if login.trim() != "root" => first.to_uppercase().chain(chars).collect(),
+        _ => "Me".into(),
+    }
+}
+
+fn load_actor(conn: &Connection) -> Result<ActorId> {
+    if let Some(hex) = store::get_local(conn, ACTOR_KEY)? {
+        if let Some(bytes) = decode_hex(&hex) {
+            return Ok(ActorId::from(bytes));
+        }
+    }
+    let actor = ActorId::random();
+    store::set_local(conn, ACTOR_KEY, &actor.to_hex_string())?;
+    Ok(actor)
+}
+
+fn decode_hex(hex: &str) -> Option<Vec<u8>> {
+    if hex.len() % 2 != 0 {
+        return None;
+    }
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+/// Parses a document id given by a caller; a malformed id is simply one that does not exist.
+pub(crate) fn doc_id(what: &'static str, raw: &str) -> Result<DocumentId> {
+    raw.parse().map_err(|_| ClientError::not_found(what, raw))
+}
+
+impl Client {
+    /// Until the relay arrives, everything stays on this device.
+    pub fn sync_status(&self) -> crate::SyncStatus {
+        crate::SyncStatus {
+            state: "local_only",
+            label: "Local only",
+            pending_changes: 0,
+            last_heard_from: None,
+        }
+    }
+}

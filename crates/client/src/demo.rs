@@ -1,0 +1,168 @@
+//! A demo team for first start, so a newcomer sees a living board at once.
+
+use teamstead_model::board::{Priority, Status, TaskPatch};
+use teamstead_model::team::Role;
+
+use crate::{Client, Result, TeamSummary};
+
+struct DemoTask {
+    title: &'static str,
+    description: &'static str,
+    status: Status,
+    assignee: Option<usize>,
+    due_in_days: Option<i64>,
+    priority: Priority,
+    labels: &'static [&'static str],
+}
+
+const MEMBERS: [(&str, Role); 3] = [
+    ("Amara Okafor", Role::Manager),
+    ("Jonas Weber", Role::Member),
+    ("Lucía Romero", Role::Member),
+];
+
+const TASKS: [DemoTask; 8] = [
+    DemoTask {
+        title: "Draft the launch announcement",
+        description:
+            "Blog post and newsletter. Keep it under 600 words; lead with the offline story.",
+        status: Status::Todo,
+        assignee: Some(0),
+        due_in_days: Some(6),
+        priority: Priority::High,
+        labels: &["marketing"],
+    },
+    DemoTask {
+        title: "Record the product walkthrough",
+        description: "Three minutes, no music. Show a board, a task and search.",
+        status: Status::Todo,
+        assignee: Some(2),
+        due_in_days: Some(9),
+        priority: Priority::Medium,
+        labels: &["marketing", "video"],
+    },
+    DemoTask {
+        title: "Fix sidebar focus order",
+        description: "Tab should go from the team list to the board list, then to the board.",
+        status: Status::Todo,
+        assignee: None,
+        due_in_days: None,
+        priority: Priority::Low,
+        labels: &["accessibility", "ui"],
+    },
+    DemoTask {
+        title: "Write onboarding checklist",
+        description: "What a new teammate needs in their first week.",
+        status: Status::InProgress,
+        assignee: Some(1),
+        due_in_days: Some(3),
+        priority: Priority::Medium,
+        labels: &["people"],
+    },
+    DemoTask {
+        title: "Price the Team plan",
+        description: "Compare with the three tools our customers use today.",
+        status: Status::InProgress,
+        assignee: Some(0),
+        due_in_days: Some(-1),
+        priority: Priority::Urgent,
+        labels: &["billing"],
+    },
+    DemoTask {
+        title: "Review the data export format",
+        description: "CSV columns and JSON schema for board exports.",
+        status: Status::InReview,
+        assignee: Some(1),
+        due_in_days: Some(2),
+        priority: Priority::Medium,
+        labels: &["engineering"],
+    },
+    DemoTask {
+        title: "Set up the customer interview schedule",
+        description: "Eight interviews over two weeks.",
+        status: Status::Done,
+        assignee: Some(2),
+        due_in_days: None,
+        priority: Priority::None,
+        labels: &["research"],
+    },
+    DemoTask {
+        title: "Choose the launch date",
+        description: "",
+        status: Status::Done,
+        assignee: Some(0),
+        due_in_days: None,
+        priority: Priority::High,
+        labels: &[],
+    },
+];
+
+impl Client {
+    /// Creates the demo team if this workspace has no team yet. Returns it if made.
+    pub fn seed_demo_if_empty(&self) -> Result<Option<TeamSummary>> {
+        if !self.list_teams()?.is_empty() {
+            return Ok(None);
+        }
+        let team = self.create_team("Northwind Studio")?;
+        let mut people = Vec::new();
+        for (name, role) in MEMBERS {
+            people.push(self.add_member(&team.id, name, role)?.user_id);
+        }
+        let first = team.boards.first().map(|b| b.id.clone());
+        let board = match first {
+            Some(id) => self.rename_board(&id, "Product launch")?.id,
+            None => self.create_board(&team.id, "Product launch")?.id,
+        };
+        let today = crate::clock::now() / 86_400_000;
+        let mut ids = Vec::new();
+        for demo in &TASKS {
+            let task = self.create_task(&board, demo.title, Some(demo.status))?;
+            let patch = TaskPatch {
+                description: Some(demo.description.into()),
+                assignee: Some(demo.assignee.and_then(|i| people.get(i).cloned())),
+                due: demo.due_in_days.map(|d| Some(civil_date(today + d))),
+                priority: Some(demo.priority),
+                labels: Some(demo.labels.iter().map(|l| l.to_string()).collect()),
+                ..Default::default()
+            };
+            self.update_task(&board, &task.summary.id, patch)?;
+            ids.push(task.summary.id);
+        }
+        // The walkthrough waits for the announcement.
+        if let (Some(walkthrough), Some(announcement)) = (ids.get(1), ids.first()) {
+            self.add_dependency(&board, walkthrough, announcement)?;
+        }
+        if let Some(pricing) = ids.get(4) {
+            self.add_comment(
+                &board,
+                pricing,
+                "I put the competitor prices in the shared sheet.",
+            )?;
+        }
+        self.team(&team.id).map(Some)
+    }
+}
+
+/// `YYYY-MM-DD` for a day count since 1970-01-01 (Howard Hinnant's civil-from-days).
+fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn civil_dates() {
+        assert_eq!(super::civil_date(0), "1970-01-01");
+        assert_eq!(super::civil_date(19_782), "2024-02-29");
+        assert_eq!(super::civil_date(-1), "1969-12-31");
+    }
+}

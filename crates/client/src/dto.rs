@@ -1,0 +1,112 @@
+//! What the client hands to its callers (the desktop UI, the CLI): plain values,
+//! serialized in camelCase as docs/ipc.md lists them.
+
+use serde::Serialize;
+use teamstead_model::board::{Priority, Status};
+use teamstead_model::team::Role;
+use teamstead_model::DocKind;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Identity {
+    pub user_id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TeamSummary {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    pub member_count: u32,
+    pub boards: Vec<BoardSummary>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BoardSummary {
+    pub id: String,
+    pub team_id: String,
+    pub name: String,
+    pub task_count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MemberView {
+    pub user_id: String,
+    pub name: String,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskSummary {
+    pub id: String,
+    pub board_id: String,
+    pub title: String,
+    pub status: Status,
+    pub position: f64,
+    pub assignee: Option<String>,
+    pub due: Option<String>,
+    pub priority: Priority,
+    pub labels: Vec<String>,
+    /// Ids of the unfinished tasks this one depends on.
+    pub blocked_by: Vec<String>,
+    pub comment_count: u32,
+    pub updated_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CommentView {
+    pub id: String,
+    pub author: String,
+    pub author_name: String,
+    pub body: String,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskDetail {
+    #[serde(flatten)]
+    pub summary: TaskSummary,
+    pub description: String,
+    pub depends_on: Vec<String>,
+    pub comments: Vec<CommentView>,
+    pub created_by: String,
+    pub created_at: i64,
+}
+
+/// A search match; `snippet` wraps matched words in \u{2} … \u{3}.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchHit {
+    pub task_id: String,
+    pub board_id: String,
+    pub team_id: String,
+    pub title: String,
+    pub snippet: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncStatus {
+    pub state: &'static str,
+    pub label: &'static str,
+    /// Local changes the relay has not acknowledged.
+    pub pending_changes: u64,
+    pub last_heard_from: Option<i64>,
+}
+
+/// Sent after every write to a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocChanged {
+    pub doc_id: String,
+    pub kind: DocKind,
+    pub team_id: Option<String>,
+}

@@ -1,0 +1,204 @@
+//! The query index: rows derived from the documents so lists, filters and search
+//! never have to load a whole document. Written in the same transaction as the
+//! document chunk it follows from; `rebuild` recreates it from the documents alone.
+
+use std::collections::BTreeSet;
+
+use automerge::{ChangeHash, Prop};
+use rusqlite::{params, Connection};
+use teamstead_model::board::{self, Task};
+use teamstead_model::{team, DocKind};
+use teamstead_protocol::DocumentId;
+
+use crate::store::LiveDoc;
+use crate::Result;
+
+/// Brings the index in step with a document. With `since`, only what changed after
+/// those heads is re-indexed (one task rather than the whole board).
+pub fn update(
+    conn: &Connection,
+    id: &DocumentId,
+    live: &mut LiveDoc,
+    since: Option<&[ChangeHash]>,
+) -> Result<()> {
+    match live.kind {
+        DocKind::Team => index_team(conn, id, live),
+        DocKind::Board => match since {
+            Some(before) if !before.is_empty() => index_board_changes(conn, id, live, before),
+            _ => index_board(conn, id, live),
+        },
+        // Indexed as their features arrive.
+        DocKind::Assessment
+        | DocKind::Response
+        | DocKind::Channel
+        | DocKind::User
+        | DocKind::Billing => Ok(()),
+    }
+}
+
+fn index_team(conn: &Connection, id: &DocumentId, live: &LiveDoc) -> Result<()> {
+    let team = team::read(&live.doc)?;
+    let team_id = id.to_string();
+    conn.execute(
+        "INSERT INTO idx_teams (id, name, created_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+        params![team_id, team.name, team.created_at],
+    )?;
+    conn.execute("DELETE FROM idx_members WHERE team_id = ?1", [&team_id])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO idx_members (team_id, user_id, name, role) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for member in team.members.values() {
+        insert.execute(params![
+            team_id,
+            member.user_id,
+            member.name,
+            role_str(member.role)
+        ])?;
+    }
+    let mut order = conn.prepare_cached("UPDATE idx_boards SET position = ?1 WHERE id = ?2")?;
+    for (position, board_id) in team.boards.iter().enumerate() {
+        order.execute(params![position as i64, board_id])?;
+    }
+    Ok(())
+}
+
+pub fn role_str(role: team::Role) -> &'static str {
+    match role {
+        team::Role::Owner => "owner",
+        team::Role::Manager => "manager",
+        team::Role::Member => "member",
+        team::Role::Viewer => "viewer",
+    }
+}
+
+fn index_board_header(
+    conn: &Connection,
+    id: &DocumentId,
+    live: &LiveDoc,
+) -> Result<board::BoardInfo> {
+    let info = board::info(&live.doc)?;
+    conn.execute(
+        "INSERT INTO idx_boards (id, team_id, name, position, created_at) VALUES (?1, ?2, ?3, 1000000, ?4)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, team_id = excluded.team_id",
+        params![id.to_string(), info.team_id, info.name, info.created_at],
+    )?;
+    Ok(info)
+}
+
+fn index_board(conn: &Connection, id: &DocumentId, live: &LiveDoc) -> Result<()> {
+    let info = index_board_header(conn, id, live)?;
+    let board_id = id.to_string();
+    conn.execute(
+        "DELETE FROM idx_tasks_fts WHERE rowid IN (SELECT rowid FROM idx_tasks WHERE board_id = ?1)",
+        [&board_id],
+    )?;
+    conn.execute("DELETE FROM idx_tasks WHERE board_id = ?1", [&board_id])?;
+    for task in board::tasks(&live.doc)? {
+        put_task(conn, &board_id, &info.team_id, &task)?;
+    }
+    Ok(())
+}
+
+/// Re-indexes only the tasks touched since `before`, found from the document's patches.
+fn index_board_changes(
+    conn: &Connection,
+    id: &DocumentId,
+    live: &mut LiveDoc,
+    before: &[ChangeHash],
+) -> Result<()> {
+    let after = live.heads();
+    let mut header_changed = false;
+    let mut touched = BTreeSet::new();
+    for patch in live.doc.diff(before, &after) {
+        match patch.path.as_slice() {
+            [] => header_changed = true,
+            [(_, Prop::Map(top))] if top == "tasks" => match &patch.action {
+                automerge::PatchAction::PutMap { key, .. }
+                | automerge::PatchAction::DeleteMap { key } => {
+                    touched.insert(key.clone());
+                }
+                _ => {}
+            },
+            [(_, Prop::Map(top)), (_, Prop::Map(task_id)), ..] if top == "tasks" => {
+                touched.insert(task_id.clone());
+            }
+            _ => header_changed = true,
+        }
+    }
+    let info = if header_changed {
+        index_board_header(conn, id, live)?
+    } else {
+        board::info(&live.doc)?
+    };
+    let board_id = id.to_string();
+    for task_id in touched {
+        remove_task(conn, &task_id)?;
+        match board::task(&live.doc, &task_id) {
+            Ok(task) => put_task(conn, &board_id, &info.team_id, &task)?,
+            Err(teamstead_model::ModelError::NotFound { .. }) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
+}
+
+fn remove_task(conn: &Connection, task_id: &str) -> Result<()> {
+    conn.execute(
+        "DELETE FROM idx_tasks_fts WHERE rowid = (SELECT rowid FROM idx_tasks WHERE id = ?1)",
+        [task_id],
+    )?;
+    conn.execute("DELETE FROM idx_tasks WHERE id = ?1", [task_id])?;
+    Ok(())
+}
+
+fn put_task(conn: &Connection, board_id: &str, team_id: &str, task: &Task) -> Result<()> {
+    let labels = serde_json::to_string(&task.labels).unwrap_or_else(|_| "[]".into());
+    let depends_on = serde_json::to_string(&task.depends_on).unwrap_or_else(|_| "[]".into());
+    conn.prepare_cached(
+        "INSERT INTO idx_tasks (id, board_id, team_id, title, description, status, position, assignee,
+                                due, priority, labels, depends_on, comment_count, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?
+    .execute(params![
+        task.id,
+        board_id,
+        team_id,
+        task.title,
+        task.description.as_str(),
+        task.status.as_str(),
+        task.position,
+        task.assignee,
+        task.due,
+        task.priority.as_str(),
+        labels,
+        depends_on,
+        task.comments.len() as i64,
+        task.created_at,
+        task.updated_at,
+    ])?;
+    conn.prepare_cached(
+        "INSERT INTO idx_tasks_fts (rowid, title, description, task_id, board_id, team_id)
+         VALUES (last_insert_rowid(), ?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        task.title,
+        task.description.as_str(),
+        task.id,
+        board_id,
+        team_id
+    ])?;
+    Ok(())
+}
+
+/// Empties every index table; the caller re-indexes each document after.
+pub fn clear(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM idx_tasks_fts;
+         DELETE FROM idx_tasks;
+         DELETE FROM idx_boards;
+         DELETE FROM idx_members;
+         DELETE FROM idx_teams;",
+    )?;
+    Ok(())
+}

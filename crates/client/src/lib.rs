@@ -1,0 +1,25 @@
+//! Teamstead's local-first engine. It keeps a user's documents in SQLite, keeps a
+//! query index derived from them, and is the one API the desktop shell and the CLI
+//! call. Every write goes into a document first; the index follows in the same
+//! SQLite transaction, so what a call reports as saved is on disk.
+
+mod boards;
+mod client;
+pub mod clock;
+pub mod data_dir;
+mod demo;
+mod dto;
+mod error;
+mod index;
+pub mod migrations;
+mod search;
+mod store;
+mod tasks;
+mod teams;
+
+pub use client::Client;
+pub use dto::*;
+pub use error::{ClientError, Result};
+pub use teamstead_model::board::{Priority, Status, TaskPatch};
+pub use teamstead_model::team::Role;
+pub use teamstead_model::{DocKind, ModelError};

@@ -1,0 +1,247 @@
+//! Tasks on a board: every write goes into the board document, and the index follows.
+
+use std::collections::HashMap;
+
+use rusqlite::params;
+use teamstead_model::board::{self, Move, NewTask, Status, Task, TaskPatch};
+
+use crate::client::doc_id;
+use crate::{Client, ClientError, CommentView, Result, TaskDetail, TaskSummary};
+
+const TASK_COLUMNS: &str = "id, board_id, title, status, position, assignee, due, priority, labels,
+                            depends_on, comment_count, updated_at";
+
+struct TaskRow {
+    summary: TaskSummary,
+    depends_on: Vec<String>,
+}
+
+fn task_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TaskRow> {
+    let json = |i: usize| -> rusqlite::Result<Vec<String>> {
+        let text: String = r.get(i)?;
+        Ok(serde_json::from_str(&text).unwrap_or_default())
+    };
+    let enum_col = |i: usize| -> rusqlite::Result<serde_json::Value> {
+        Ok(serde_json::Value::String(r.get(i)?))
+    };
+    Ok(TaskRow {
+        summary: TaskSummary {
+            id: r.get(0)?,
+            board_id: r.get(1)?,
+            title: r.get(2)?,
+            status: serde_json::from_value(enum_col(3)?).unwrap_or(Status::Todo),
+            position: r.get(4)?,
+            assignee: r.get(5)?,
+            due: r.get(6)?,
+            priority: serde_json::from_value(enum_col(7)?).unwrap_or_default(),
+            labels: json(8)?,
+            blocked_by: Vec::new(),
+            comment_count: r.get(10)?,
+            updated_at: r.get(11)?,
+        },
+        depends_on: json(9)?,
+    })
+}
+
+impl Client {
+    /// A board's tasks from the index, by column then position.
+    pub fn list_tasks(&self, board_id: &str) -> Result<Vec<TaskSummary>> {
+        self.board(board_id)?;
+        let rows: Vec<TaskRow> = {
+            let inner = self.lock();
+            let mut stmt = inner.conn.prepare_cached(&format!(
+                "SELECT {TASK_COLUMNS} FROM idx_tasks WHERE board_id = ?1
+                 ORDER BY CASE status WHEN 'todo' THEN 0 WHEN 'in_progress' THEN 1
+                          WHEN 'in_review' THEN 2 ELSE 3 END, position"
+            ))?;
+            let rows = stmt.query_map([board_id], task_row)?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let done: HashMap<&str, bool> = rows
+            .iter()
+            .map(|r| (r.summary.id.as_str(), r.summary.status == Status::Done))
+            .collect();
+        let blocked: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| {
+                r.depends_on
+                    .iter()
+                    .filter(|d| done.get(d.as_str()) == Some(&false))
+                    .cloned()
+                    .collect()
+            })
+            .collect();
+        Ok(rows
+            .into_iter()
+            .zip(blocked)
+            .map(|(row, blocked_by)| TaskSummary {
+                blocked_by,
+                ..row.summary
+            })
+            .collect())
+    }
+
+    /// One task in full, read from its document.
+    pub fn task(&self, board_id: &str, task_id: &str) -> Result<TaskDetail> {
+        let id = doc_id("board", board_id)?;
+        let task = self.read_doc(&id, |doc| board::task(doc, task_id))?;
+        self.detail(board_id, task)
+    }
+
+    fn detail(&self, board_id: &str, task: Task) -> Result<TaskDetail> {
+        let inner = self.lock();
+        let mut unfinished = inner
+            .conn
+            .prepare_cached("SELECT status != 'done' FROM idx_tasks WHERE id = ?1")?;
+        let mut blocked_by = Vec::new();
+        for dep in &task.depends_on {
+            let open: Option<bool> = unfinished.query_row([dep], |r| r.get(0)).ok();
+            if open == Some(true) {
+                blocked_by.push(dep.clone());
+            }
+        }
+        let mut names = inner.conn.prepare_cached(
+            "SELECT m.name FROM idx_members m JOIN idx_boards b ON b.team_id = m.team_id
+             WHERE b.id = ?1 AND m.user_id = ?2",
+        )?;
+        let comments = task
+            .comments
+            .iter()
+            .map(|c| CommentView {
+                id: c.id.clone(),
+                author: c.author.clone(),
+                author_name: names
+                    .query_row(params![board_id, c.author], |r| r.get(0))
+                    .unwrap_or_else(|_| "Former member".into()),
+                body: c.body.clone(),
+                created_at: c.created_at,
+            })
+            .collect();
+        Ok(TaskDetail {
+            summary: TaskSummary {
+                id: task.id.clone(),
+                board_id: board_id.to_string(),
+                title: task.title.clone(),
+                status: task.status,
+                position: task.position,
+                assignee: task.assignee.clone(),
+                due: task.due.clone(),
+                priority: task.priority,
+                labels: task.labels.clone(),
+                blocked_by,
+                comment_count: task.comments.len() as u32,
+                updated_at: task.updated_at,
+            },
+            description: task.description.as_str().to_string(),
+            depends_on: task.depends_on.clone(),
+            comments,
+            created_by: task.created_by.clone(),
+            created_at: task.created_at,
+        })
+    }
+
+    pub fn create_task(
+        &self,
+        board_id: &str,
+        title: &str,
+        status: Option<Status>,
+    ) -> Result<TaskDetail> {
+        let me = self.identity().user_id;
+        let id = doc_id("board", board_id)?;
+        let new = NewTask {
+            title,
+            description: "",
+            status: status.unwrap_or(Status::Todo),
+            created_by: &me,
+        };
+        let task = self.write_doc(&id, |doc| board::create_task(doc, new, crate::clock::now()))?;
+        self.detail(board_id, task)
+    }
+
+    pub fn update_task(
+        &self,
+        board_id: &str,
+        task_id: &str,
+        patch: TaskPatch,
+    ) -> Result<TaskDetail> {
+        let id = doc_id("board", board_id)?;
+        if let Some(Some(assignee)) = &patch.assignee {
+            let team_id = self.board(board_id)?.team_id;
+            if !self.is_member(&team_id, assignee)? {
+                return Err(ClientError::not_found("member", assignee));
+            }
+        }
+        let task = self.write_doc(&id, |doc| {
+            board::update_task(doc, task_id, patch, crate::clock::now())
+        })?;
+        self.detail(board_id, task)
+    }
+
+    pub fn move_task(
+        &self,
+        board_id: &str,
+        task_id: &str,
+        status: Status,
+        before: Option<&str>,
+        force: bool,
+    ) -> Result<TaskDetail> {
+        let id = doc_id("board", board_id)?;
+        let to = Move {
+            status,
+            before,
+            force,
+        };
+        let task = self.write_doc(&id, |doc| {
+            board::move_task(doc, task_id, to, crate::clock::now())
+        })?;
+        self.detail(board_id, task)
+    }
+
+    pub fn delete_task(&self, board_id: &str, task_id: &str) -> Result<()> {
+        let id = doc_id("board", board_id)?;
+        self.write_doc(&id, |doc| {
+            board::delete_task(doc, task_id, crate::clock::now())
+        })
+    }
+
+    pub fn add_dependency(
+        &self,
+        board_id: &str,
+        task_id: &str,
+        depends_on: &str,
+    ) -> Result<TaskDetail> {
+        let id = doc_id("board", board_id)?;
+        let task = self.write_doc(&id, |doc| {
+            board::add_dependency(doc, task_id, depends_on, crate::clock::now())
+        })?;
+        self.detail(board_id, task)
+    }
+
+    pub fn remove_dependency(
+        &self,
+        board_id: &str,
+        task_id: &str,
+        depends_on: &str,
+    ) -> Result<TaskDetail> {
+        let id = doc_id("board", board_id)?;
+        let task = self.write_doc(&id, |doc| {
+            board::remove_dependency(doc, task_id, depends_on, crate::clock::now())
+        })?;
+        self.detail(board_id, task)
+    }
+
+    pub fn add_comment(&self, board_id: &str, task_id: &str, body: &str) -> Result<CommentView> {
+        let me = self.identity();
+        let id = doc_id("board", board_id)?;
+        let comment = self.write_doc(&id, |doc| {
+            board::add_comment(doc, task_id, &me.user_id, body, crate::clock::now())
+        })?;
+        Ok(CommentView {
+            id: comment.id,
+            author: comment.author,
+            author_name: me.name,
+            body: comment.body,
+            created_at: comment.created_at,
+        })
+    }
+}

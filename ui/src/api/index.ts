@@ -1,0 +1,4 @@
+export * as api from './commands';
+export type { MoveArgs } from './commands';
+export * from './errors';
+export * from './types';

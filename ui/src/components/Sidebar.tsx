@@ -1,0 +1,194 @@
+import { useEffect, useState } from 'react';
+import type { Identity, TeamSummary } from '../api';
+import { Avatar } from './Avatar';
+import { BoardIcon, PencilIcon, PlusIcon } from './icons';
+import { NameForm } from './NameForm';
+import './Sidebar.css';
+
+interface SidebarProps {
+  teams: TeamSummary[] | undefined;
+  identity: Identity | undefined;
+  selectedTeamId: string | null;
+  selectedBoardId: string | null;
+  onSelectTeam: (teamId: string) => void;
+  onSelectBoard: (teamId: string, boardId: string) => void;
+  onCreateTeam: (name: string) => Promise<boolean>;
+  onCreateBoard: (teamId: string, name: string) => Promise<boolean>;
+  onRename: (name: string) => Promise<boolean>;
+}
+
+export function Sidebar({
+  teams,
+  identity,
+  selectedTeamId,
+  selectedBoardId,
+  onSelectTeam,
+  onSelectBoard,
+  onCreateTeam,
+  onCreateBoard,
+  onRename,
+}: SidebarProps) {
+  const [creatingTeam, setCreatingTeam] = useState(false);
+  const [creatingBoard, setCreatingBoard] = useState(false);
+  const [renaming, setRenaming] = useState(false);
+
+  // The board form belongs to the selected team; switching teams closes it.
+  useEffect(() => setCreatingBoard(false), [selectedTeamId]);
+
+  return (
+    <nav className="sidebar" aria-label="Teams and boards">
+      <div className="sidebar__brand">
+        <span className="sidebar__logo" aria-hidden="true" />
+        <span className="sidebar__product">Teamstead</span>
+      </div>
+
+      <div className="sidebar__section">
+        <div className="sidebar__heading">
+          <h2 className="sidebar__heading-text">Teams</h2>
+          <button
+            type="button"
+            className="icon-button"
+            data-testid="new-team-button"
+            aria-label="New team"
+            title="New team"
+            aria-expanded={creatingTeam}
+            onClick={() => setCreatingTeam((open) => !open)}
+          >
+            <PlusIcon />
+          </button>
+        </div>
+
+        {creatingTeam && (
+          <div className="sidebar__form">
+            <NameForm
+              label="Team name"
+              placeholder="Team name"
+              submitLabel="Create team"
+              inputTestId="team-name-input"
+              submitTestId="team-create-submit"
+              autoFocus
+              onSubmit={async (name) => {
+                const ok = await onCreateTeam(name);
+                if (ok) setCreatingTeam(false);
+                return ok;
+              }}
+              onCancel={() => setCreatingTeam(false)}
+            />
+          </div>
+        )}
+
+        <ul className="team-list">
+          {(teams ?? []).map((team) => {
+            const selected = team.id === selectedTeamId;
+            return (
+              <li key={team.id} className="team-group">
+                <button
+                  type="button"
+                  className={`team-item${selected ? ' is-selected' : ''}`}
+                  data-testid="team-item"
+                  data-initial={team.name.trim().charAt(0).toUpperCase() || '?'}
+                  aria-current={selected && !selectedBoardId ? 'true' : undefined}
+                  title={`${team.memberCount} ${team.memberCount === 1 ? 'member' : 'members'} · ${team.role}`}
+                  onClick={() => onSelectTeam(team.id)}
+                >
+                  {team.name}
+                </button>
+                <ul className="board-list">
+                  {team.boards.map((board) => {
+                    const current = selected && board.id === selectedBoardId;
+                    return (
+                      <li key={board.id} className={`board-row${current ? ' is-current' : ''}`}>
+                        <BoardIcon className="board-row__icon" size={14} />
+                        <button
+                          type="button"
+                          className="board-item"
+                          data-testid="board-item"
+                          aria-current={current ? 'page' : undefined}
+                          onClick={() => onSelectBoard(team.id, board.id)}
+                        >
+                          {board.name}
+                        </button>
+                        <span
+                          className="board-row__count"
+                          aria-label={`${board.taskCount} tasks`}
+                        >
+                          {board.taskCount}
+                        </span>
+                      </li>
+                    );
+                  })}
+                  {selected &&
+                    (creatingBoard ? (
+                      <li className="sidebar__form sidebar__form--nested">
+                        <NameForm
+                          label="Board name"
+                          placeholder="Board name"
+                          submitLabel="Create board"
+                          inputTestId="board-name-input"
+                          submitTestId="board-create-submit"
+                          autoFocus
+                          onSubmit={async (name) => {
+                            const ok = await onCreateBoard(team.id, name);
+                            if (ok) setCreatingBoard(false);
+                            return ok;
+                          }}
+                          onCancel={() => setCreatingBoard(false)}
+                        />
+                      </li>
+                    ) : (
+                      <li>
+                        <button
+                          type="button"
+                          className="new-board"
+                          data-testid="new-board-button"
+                          onClick={() => setCreatingBoard(true)}
+                        >
+                          <PlusIcon size={14} />
+                          New board
+                        </button>
+                      </li>
+                    ))}
+                </ul>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+
+      <div className="sidebar__footer">
+        {renaming ? (
+          <NameForm
+            label="Your name"
+            submitLabel="Save"
+            initialValue={identity?.name ?? ''}
+            inputTestId="identity-name-input"
+            autoFocus
+            onSubmit={async (name) => {
+              const ok = await onRename(name);
+              if (ok) setRenaming(false);
+              return ok;
+            }}
+            onCancel={() => setRenaming(false)}
+          />
+        ) : (
+          <div className="me">
+            <Avatar id={identity?.userId} name={identity?.name ?? ''} size="md" decorative />
+            <span className="me__name" data-testid="current-user">
+              {identity?.name ?? ''}
+            </span>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label="Change your name"
+              title="Change your name"
+              onClick={() => setRenaming(true)}
+              disabled={!identity}
+            >
+              <PencilIcon size={14} />
+            </button>
+          </div>
+        )}
+      </div>
+    </nav>
+  );
+}

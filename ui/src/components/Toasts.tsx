@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import type { Toast } from '../state/toasts';
+import { CloseIcon } from './icons';
+import './Toasts.css';
+
+interface ToastsProps {
+  toasts: Toast[];
+  onDismiss: (id: number) => void;
+  timeoutMs: number;
+}
+
+export function Toasts({ toasts, onDismiss, timeoutMs }: ToastsProps) {
+  return (
+    <div className="toasts" aria-label="Notifications">
+      {toasts.map((toast) => (
+        <ToastItem key={toast.id} toast={toast} onDismiss={onDismiss} timeoutMs={timeoutMs} />
+      ))}
+    </div>
+  );
+}
+
+function ToastItem({ toast, onDismiss, timeoutMs }: { toast: Toast; onDismiss: (id: number) => void; timeoutMs: number }) {
+  useEffect(() => {
+    const timer = setTimeout(() => onDismiss(toast.id), timeoutMs);
+    return () => clearTimeout(timer);
+  }, [toast.id, onDismiss, timeoutMs]);
+
+  return (
+    <div className="toast" role="alert" data-testid="error-toast" data-code={toast.code}>
+      <span className="toast__icon" aria-hidden="true">!</span>
+      <p className="toast__message">{toast.message}</p>
+      <button
+        type="button"
+        className="icon-button toast__close"
+        aria-label="Dismiss"
+        onClick={() => onDismiss(toast.id)}
+      >
+        <CloseIcon size={14} />
+      </button>
+    </div>
+  );
+}

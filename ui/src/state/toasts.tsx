@@ -1,0 +1,49 @@
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { toAppError, type AppError } from '../api';
+import { Toasts } from '../components/Toasts';
+
+export interface Toast extends AppError {
+  id: number;
+}
+
+interface ToastApi {
+  /** Shows a rejected command's message; accepts anything a command can reject with. */
+  showError: (error: unknown) => void;
+}
+
+const ToastContext = createContext<ToastApi | null>(null);
+
+const MAX_TOASTS = 4;
+export const TOAST_TIMEOUT_MS = 6000;
+
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextId = useRef(1);
+
+  const dismiss = useCallback((id: number) => {
+    setToasts((list) => list.filter((t) => t.id !== id));
+  }, []);
+
+  const showError = useCallback((error: unknown) => {
+    const { code, message } = toAppError(error);
+    setToasts((list) => {
+      // The same failure repeated (say, a retried refresh) should not stack up.
+      const rest = list.filter((t) => !(t.code === code && t.message === message));
+      return [...rest, { id: nextId.current++, code, message }].slice(-MAX_TOASTS);
+    });
+  }, []);
+
+  const value = useMemo(() => ({ showError }), [showError]);
+  return (
+    <ToastContext.Provider value={value}>
+      {children}
+      <Toasts toasts={toasts} onDismiss={dismiss} timeoutMs={TOAST_TIMEOUT_MS} />
+    </ToastContext.Provider>
+  );
+}
+
+export function useToasts(): ToastApi {
+  const api = useContext(ToastContext);
+  if (!api) throw new Error('useToasts must be used inside <ToastProvider>');
+  return api;
+}
