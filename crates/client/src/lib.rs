@@ -23,3 +23,5 @@ pub use error::{ClientError, Result};
 pub use teamstead_model::board::{Priority, Status, TaskPatch};
 pub use teamstead_model::team::Role;
 pub use teamstead_model::{DocKind, ModelError};
+/// What a change subscriber gets when it falls behind or the client closes.
+pub use tokio::sync::broadcast::error::RecvError;

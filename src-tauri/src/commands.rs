@@ -1,0 +1,135 @@
+//! The IPC surface (docs/ipc.md). Each command is one call into teamstead-client;
+//! errors cross as `{ code, message }` through ClientError's Serialize.
+
+use tauri::State;
+use teamstead_client::{
+    BoardSummary, Client, CommentView, Identity, MemberView, Result, Role, SearchHit, Status,
+    SyncStatus, TaskDetail, TaskPatch, TaskSummary, TeamSummary,
+};
+
+#[tauri::command]
+pub fn identity_get(client: State<'_, Client>) -> Identity {
+    client.identity()
+}
+
+#[tauri::command(async)]
+pub fn identity_set_name(client: State<'_, Client>, name: String) -> Result<Identity> {
+    client.set_name(&name)
+}
+
+#[tauri::command(async)]
+pub fn team_list(client: State<'_, Client>) -> Result<Vec<TeamSummary>> {
+    client.list_teams()
+}
+
+#[tauri::command(async)]
+pub fn team_create(client: State<'_, Client>, name: String) -> Result<TeamSummary> {
+    client.create_team(&name)
+}
+
+#[tauri::command(async)]
+pub fn team_rename(client: State<'_, Client>, team_id: String, name: String) -> Result<TeamSummary> {
+    client.rename_team(&team_id, &name)
+}
+
+#[tauri::command(async)]
+pub fn member_list(client: State<'_, Client>, team_id: String) -> Result<Vec<MemberView>> {
+    client.members(&team_id)
+}
+
+#[tauri::command(async)]
+pub fn member_add(client: State<'_, Client>, team_id: String, name: String, role: Role) -> Result<MemberView> {
+    client.add_member(&team_id, &name, role)
+}
+
+#[tauri::command(async)]
+pub fn board_list(client: State<'_, Client>, team_id: String) -> Result<Vec<BoardSummary>> {
+    client.list_boards(&team_id)
+}
+
+#[tauri::command(async)]
+pub fn board_create(client: State<'_, Client>, team_id: String, name: String) -> Result<BoardSummary> {
+    client.create_board(&team_id, &name)
+}
+
+#[tauri::command(async)]
+pub fn task_list(client: State<'_, Client>, board_id: String) -> Result<Vec<TaskSummary>> {
+    client.list_tasks(&board_id)
+}
+
+#[tauri::command(async)]
+pub fn task_get(client: State<'_, Client>, board_id: String, task_id: String) -> Result<TaskDetail> {
+    client.task(&board_id, &task_id)
+}
+
+#[tauri::command(async)]
+pub fn task_create(
+    client: State<'_, Client>,
+    board_id: String,
+    title: String,
+    status: Option<Status>,
+) -> Result<TaskDetail> {
+    client.create_task(&board_id, &title, status)
+}
+
+#[tauri::command(async)]
+pub fn task_update(
+    client: State<'_, Client>,
+    board_id: String,
+    task_id: String,
+    patch: TaskPatch,
+) -> Result<TaskDetail> {
+    client.update_task(&board_id, &task_id, patch)
+}
+
+#[tauri::command(async)]
+pub fn task_move(
+    client: State<'_, Client>,
+    board_id: String,
+    task_id: String,
+    status: Status,
+    before_task_id: Option<String>,
+    force: Option<bool>,
+) -> Result<TaskDetail> {
+    client.move_task(&board_id, &task_id, status, before_task_id.as_deref(), force.unwrap_or(false))
+}
+
+#[tauri::command(async)]
+pub fn task_delete(client: State<'_, Client>, board_id: String, task_id: String) -> Result<()> {
+    client.delete_task(&board_id, &task_id)
+}
+
+#[tauri::command(async)]
+pub fn task_add_dependency(
+    client: State<'_, Client>,
+    board_id: String,
+    task_id: String,
+    depends_on: String,
+) -> Result<TaskDetail> {
+    client.add_dependency(&board_id, &task_id, &depends_on)
+}
+
+#[tauri::command(async)]
+pub fn task_remove_dependency(
+    client: State<'_, Client>,
+    board_id: String,
+    task_id: String,
+    depends_on: String,
+) -> Result<TaskDetail> {
+    client.remove_dependency(&board_id, &task_id, &depends_on)
+}
+
+#[tauri::command(async)]
+pub fn comment_add(client: State<'_, Client>, board_id: String, task_id: String, body: String) -> Result<CommentView> {
+    client.add_comment(&board_id, &task_id, &body)
+}
+
+#[tauri::command(async)]
+pub fn task_search(client: State<'_, Client>, query: String, team_id: Option<String>) -> Result<Vec<SearchHit>> {
+    client.search_tasks(&query, team_id.as_deref())
+}
+
+#[tauri::command]
+pub fn sync_status(client: State<'_, Client>) -> SyncStatus {
+    client.sync_status()
+}

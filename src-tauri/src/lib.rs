@@ -1,0 +1,84 @@
+//! Teamstead's desktop shell. All logic lives in teamstead-client; this crate only
+//! opens the workspace, registers the commands, and forwards document changes to
+//! the window as `doc-changed` events.
+
+mod commands;
+
+use tauri::{Emitter, Manager, Runtime};
+use teamstead_client::{Client, RecvError};
+
+/// Set to seed a demo team on first start (`make run` does).
+pub const DEMO_ENV: &str = "TEAMSTEAD_DEMO";
+
+/// Registers the workspace and every command on a builder; the real app and the
+/// mock-runtime tests both start from here.
+pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> tauri::Builder<R> {
+    builder
+        .manage(client)
+        .setup(|app| {
+            forward_changes(app.handle().clone());
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::identity_get,
+            commands::identity_set_name,
+            commands::team_list,
+            commands::team_create,
+            commands::team_rename,
+            commands::member_list,
+            commands::member_add,
+            commands::board_list,
+            commands::board_create,
+            commands::task_list,
+            commands::task_get,
+            commands::task_create,
+            commands::task_update,
+            commands::task_move,
+            commands::task_delete,
+            commands::task_add_dependency,
+            commands::task_remove_dependency,
+            commands::comment_add,
+            commands::task_search,
+            commands::sync_status,
+        ])
+}
+
+/// Tells the window about every saved document change.
+fn forward_changes<R: Runtime>(app: tauri::AppHandle<R>) {
+    let mut changes = app.state::<Client>().subscribe();
+    tauri::async_runtime::spawn(async move {
+        loop {
+            match changes.recv().await {
+                Ok(change) => {
+                    let _ = app.emit("doc-changed", change);
+                }
+                // The UI refetches on any event, so skipped ones lose nothing.
+                Err(RecvError::Lagged(_)) => continue,
+                Err(RecvError::Closed) => break,
+            }
+        }
+    });
+}
+
+pub fn run() {
+    let client = match open_workspace() {
+        Ok(client) => client,
+        Err(e) => {
+            eprintln!("teamstead: cannot open the workspace: {e}");
+            std::process::exit(1);
+        }
+    };
+    let app = with_client(tauri::Builder::default(), client).run(tauri::generate_context!());
+    if let Err(e) = app {
+        eprintln!("teamstead: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn open_workspace() -> teamstead_client::Result<Client> {
+    let client = Client::open(None)?;
+    if std::env::var_os(DEMO_ENV).is_some_and(|v| v == "1") {
+        client.seed_demo_if_empty()?;
+    }
+    Ok(client)
+}

@@ -1,0 +1,1 @@
+//! Helper programs for the workspace-level tests live in src/bin.
