@@ -28,7 +28,11 @@ pub fn team_create(client: State<'_, Client>, name: String) -> Result<TeamSummar
 }
 
 #[tauri::command(async)]
-pub fn team_rename(client: State<'_, Client>, team_id: String, name: String) -> Result<TeamSummary> {
+pub fn team_rename(
+    client: State<'_, Client>,
+    team_id: String,
+    name: String,
+) -> Result<TeamSummary> {
     client.rename_team(&team_id, &name)
 }
 
@@ -38,7 +42,12 @@ pub fn member_list(client: State<'_, Client>, team_id: String) -> Result<Vec<Mem
 }
 
 #[tauri::command(async)]
-pub fn member_add(client: State<'_, Client>, team_id: String, name: String, role: Role) -> Result<MemberView> {
+pub fn member_add(
+    client: State<'_, Client>,
+    team_id: String,
+    name: String,
+    role: Role,
+) -> Result<MemberView> {
     client.add_member(&team_id, &name, role)
 }
 
@@ -48,7 +57,11 @@ pub fn board_list(client: State<'_, Client>, team_id: String) -> Result<Vec<Boar
 }
 
 #[tauri::command(async)]
-pub fn board_create(client: State<'_, Client>, team_id: String, name: String) -> Result<BoardSummary> {
+pub fn board_create(
+    client: State<'_, Client>,
+    team_id: String,
+    name: String,
+) -> Result<BoardSummary> {
     client.create_board(&team_id, &name)
 }
 
@@ -58,7 +71,11 @@ pub fn task_list(client: State<'_, Client>, board_id: String) -> Result<Vec<Task
 }
 
 #[tauri::command(async)]
-pub fn task_get(client: State<'_, Client>, board_id: String, task_id: String) -> Result<TaskDetail> {
+pub fn task_get(
+    client: State<'_, Client>,
+    board_id: String,
+    task_id: String,
+) -> Result<TaskDetail> {
     client.task(&board_id, &task_id)
 }
 
@@ -91,7 +108,13 @@ pub fn task_move(
     before_task_id: Option<String>,
     force: Option<bool>,
 ) -> Result<TaskDetail> {
-    client.move_task(&board_id, &task_id, status, before_task_id.as_deref(), force.unwrap_or(false))
+    client.move_task(
+        &board_id,
+        &task_id,
+        status,
+        before_task_id.as_deref(),
+        force.unwrap_or(false),
+    )
 }
 
 #[tauri::command(async)]
@@ -120,12 +143,21 @@ pub fn task_remove_dependency(
 }
 
 #[tauri::command(async)]
-pub fn comment_add(client: State<'_, Client>, board_id: String, task_id: String, body: String) -> Result<CommentView> {
+pub fn comment_add(
+    client: State<'_, Client>,
+    board_id: String,
+    task_id: String,
+    body: String,
+) -> Result<CommentView> {
     client.add_comment(&board_id, &task_id, &body)
 }
 
 #[tauri::command(async)]
-pub fn task_search(client: State<'_, Client>, query: String, team_id: Option<String>) -> Result<Vec<SearchHit>> {
+pub fn task_search(
+    client: State<'_, Client>,
+    query: String,
+    team_id: Option<String>,
+) -> Result<Vec<SearchHit>> {
     client.search_tasks(&query, team_id.as_deref())
 }
 

@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
+use tauri::test::{
+    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
+};
 use tauri::webview::InvokeRequest;
 use tauri::{Listener, WebviewWindow};
 use teamstead_client::Client;
@@ -20,13 +22,20 @@ struct Desktop {
 fn desktop() -> Desktop {
     let dir = tempfile::tempdir().expect("tempdir");
     let client = Client::open(Some(dir.path().to_path_buf())).expect("workspace");
-    let app = teamstead_desktop::with_client(mock_builder(), client)
+    let mut app = teamstead_desktop::with_client(mock_builder(), client)
         .build(mock_context(noop_assets()))
         .expect("app");
+    // One turn of the event loop runs the app's setup, as the real loop does at start.
+    #[allow(deprecated)]
+    app.run_iteration(|_, _| {});
     let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("window");
-    Desktop { app, window, _dir: dir }
+    Desktop {
+        app,
+        window,
+        _dir: dir,
+    }
 }
 
 impl Desktop {
@@ -40,16 +49,21 @@ impl Desktop {
             headers: Default::default(),
             invoke_key: INVOKE_KEY.to_string(),
         };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().expect("json body"))
+        get_ipc_response(&self.window, request)
+            .map(|body| body.deserialize::<Value>().expect("json body"))
     }
 
     fn ok(&self, cmd: &str, args: Value) -> Value {
-        self.invoke(cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+        self.invoke(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
     }
 
     fn error_code(&self, cmd: &str, args: Value) -> String {
         let error = self.invoke(cmd, args).expect_err("an error");
-        assert!(error["message"].as_str().is_some_and(|m| !m.is_empty()), "{error}");
+        assert!(
+            error["message"].as_str().is_some_and(|m| !m.is_empty()),
+            "{error}"
+        );
         error["code"].as_str().expect("a code").to_string()
     }
 }
@@ -61,22 +75,37 @@ fn a_team_board_and_task_through_ipc() {
     let team = d.ok("team_create", json!({ "name": "Acme" }));
     assert_eq!(team["name"], "Acme");
     assert_eq!(team["role"], "owner");
-    let board_id = team["boards"][0]["id"].as_str().expect("board id").to_string();
+    let board_id = team["boards"][0]["id"]
+        .as_str()
+        .expect("board id")
+        .to_string();
 
-    let task = d.ok("task_create", json!({ "boardId": board_id, "title": "Plan the offsite" }));
+    let task = d.ok(
+        "task_create",
+        json!({ "boardId": board_id, "title": "Plan the offsite" }),
+    );
     let task_id = task["id"].as_str().expect("task id").to_string();
     assert_eq!(task["status"], "todo");
     assert_eq!(task["description"], "");
 
     let patch = json!({ "description": "Two days", "priority": "high", "labels": ["Ops"], "due": "2031-03-01" });
-    let updated = d.ok("task_update", json!({ "boardId": board_id, "taskId": task_id, "patch": patch }));
+    let updated = d.ok(
+        "task_update",
+        json!({ "boardId": board_id, "taskId": task_id, "patch": patch }),
+    );
     assert_eq!(updated["priority"], "high");
     assert_eq!(updated["labels"], json!(["ops"]));
 
-    let moved = d.ok("task_move", json!({ "boardId": board_id, "taskId": task_id, "status": "in_progress" }));
+    let moved = d.ok(
+        "task_move",
+        json!({ "boardId": board_id, "taskId": task_id, "status": "in_progress" }),
+    );
     assert_eq!(moved["status"], "in_progress");
 
-    let comment = d.ok("comment_add", json!({ "boardId": board_id, "taskId": task_id, "body": "Booked" }));
+    let comment = d.ok(
+        "comment_add",
+        json!({ "boardId": board_id, "taskId": task_id, "body": "Booked" }),
+    );
     assert_eq!(comment["body"], "Booked");
 
     let tasks = d.ok("task_list", json!({ "boardId": board_id }));
@@ -87,7 +116,10 @@ fn a_team_board_and_task_through_ipc() {
     assert_eq!(hits[0]["taskId"], task_id);
 
     assert_eq!(d.ok("sync_status", json!({}))["label"], "Local only");
-    d.ok("task_delete", json!({ "boardId": board_id, "taskId": task_id }));
+    d.ok(
+        "task_delete",
+        json!({ "boardId": board_id, "taskId": task_id }),
+    );
     assert_eq!(d.ok("task_list", json!({ "boardId": board_id })), json!([]));
 }
 
@@ -98,33 +130,57 @@ fn errors_cross_as_code_and_message_and_change_nothing() {
     let board_id = team["boards"][0]["id"].as_str().expect("board").to_string();
     let a = d.ok("task_create", json!({ "boardId": board_id, "title": "A" }))["id"].clone();
     let b = d.ok("task_create", json!({ "boardId": board_id, "title": "B" }))["id"].clone();
-    d.ok("task_add_dependency", json!({ "boardId": board_id, "taskId": b, "dependsOn": a }));
+    d.ok(
+        "task_add_dependency",
+        json!({ "boardId": board_id, "taskId": b, "dependsOn": a }),
+    );
     let before = d.ok("task_list", json!({ "boardId": board_id }));
 
-    assert_eq!(d.error_code("task_create", json!({ "boardId": board_id, "title": "   " })), "empty");
     assert_eq!(
-        d.error_code("task_add_dependency", json!({ "boardId": board_id, "taskId": a, "dependsOn": b })),
+        d.error_code(
+            "task_create",
+            json!({ "boardId": board_id, "title": "   " })
+        ),
+        "empty"
+    );
+    assert_eq!(
+        d.error_code(
+            "task_add_dependency",
+            json!({ "boardId": board_id, "taskId": a, "dependsOn": b })
+        ),
         "dependency_cycle"
     );
     assert_eq!(
-        d.error_code("task_move", json!({ "boardId": board_id, "taskId": b, "status": "done" })),
+        d.error_code(
+            "task_move",
+            json!({ "boardId": board_id, "taskId": b, "status": "done" })
+        ),
         "task_blocked"
     );
     assert_eq!(
         d.error_code("task_get", json!({ "boardId": board_id, "taskId": "nope" })),
         "not_found"
     );
-    assert_eq!(d.error_code("task_list", json!({ "boardId": "nope" })), "not_found");
+    assert_eq!(
+        d.error_code("task_list", json!({ "boardId": "nope" })),
+        "not_found"
+    );
     assert_eq!(d.ok("task_list", json!({ "boardId": board_id })), before);
 
     // Malformed arguments are refused by the IPC layer before any code runs.
-    let bad = d.invoke("task_move", json!({ "boardId": board_id, "taskId": a, "status": "sideways" }));
+    let bad = d.invoke(
+        "task_move",
+        json!({ "boardId": board_id, "taskId": a, "status": "sideways" }),
+    );
     assert!(bad.is_err());
     let unknown_field = json!({ "boardId": board_id, "taskId": a, "patch": { "colour": "red" } });
     assert!(d.invoke("task_update", unknown_field).is_err());
     assert_eq!(d.ok("task_list", json!({ "boardId": board_id })), before);
 
-    let forced = d.ok("task_move", json!({ "boardId": board_id, "taskId": b, "status": "done", "force": true }));
+    let forced = d.ok(
+        "task_move",
+        json!({ "boardId": board_id, "taskId": b, "status": "done", "force": true }),
+    );
     assert_eq!(forced["status"], "done");
 }
 
@@ -137,7 +193,10 @@ fn the_window_hears_about_every_saved_change() {
     });
     let team = d.ok("team_create", json!({ "name": "Acme" }));
     let board_id = team["boards"][0]["id"].as_str().expect("board").to_string();
-    d.ok("task_create", json!({ "boardId": board_id, "title": "Hello" }));
+    d.ok(
+        "task_create",
+        json!({ "boardId": board_id, "title": "Hello" }),
+    );
     let mut kinds = Vec::new();
     while let Ok(payload) = rx.recv_timeout(Duration::from_secs(10)) {
         let event: Value = serde_json::from_str(&payload).expect("json");
@@ -148,5 +207,9 @@ fn the_window_hears_about_every_saved_change() {
         }
     }
     assert!(kinds.contains(&"team".to_string()), "{kinds:?}");
-    assert_eq!(kinds.iter().filter(|k| *k == "board").count(), 2, "board created, task written: {kinds:?}");
+    assert_eq!(
+        kinds.iter().filter(|k| *k == "board").count(),
+        2,
+        "board created, task written: {kinds:?}"
+    );
 }

@@ -50,11 +50,9 @@ fn every_reported_write_survives_sigkill() {
     let temp = tempfile::tempdir().expect("temp dir");
     let dir = temp.path().to_path_buf();
     let mut promised = BTreeSet::new();
-    let mut board = String::new();
     let mut next = 0;
     for round in 0..3 {
-        let (b, saved) = write_then_kill(&dir, next, 150 + round * 40);
-        board = b;
+        let (board, saved) = write_then_kill(&dir, next, 150 + round * 40);
         next = saved.iter().max().map_or(next, |n| n + 1);
         promised.extend(saved);
 
@@ -66,11 +64,17 @@ fn every_reported_write_survives_sigkill() {
             .map(|t| t.title)
             .collect();
         for n in &promised {
-            assert!(titles.contains(&format!("task-{n}")), "task-{n} was reported saved but is gone");
+            assert!(
+                titles.contains(&format!("task-{n}")),
+                "task-{n} was reported saved but is gone"
+            );
         }
         // The index agrees with the documents it is derived from.
         client.rebuild_index().expect("documents load");
-        assert_eq!(client.list_tasks(&board).expect("tasks").len(), titles.len());
+        assert_eq!(
+            client.list_tasks(&board).expect("tasks").len(),
+            titles.len()
+        );
     }
     let conn = rusqlite::Connection::open(dir.join("teamstead.db")).expect("db");
     let check: String = conn

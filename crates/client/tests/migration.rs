@@ -14,8 +14,11 @@ const USER: &str = "7d3f8f0e-1111-4222-8333-944455556666";
 fn make_version_1_database(path: &std::path::Path) -> (String, String) {
     let mut conn = Connection::open(path).expect("db");
     migrations::migrate_to(&mut conn, 1).expect("schema v1");
-    conn.execute("INSERT INTO local_state (key, value) VALUES ('user_id', ?1)", [USER])
-        .expect("identity");
+    conn.execute(
+        "INSERT INTO local_state (key, value) VALUES ('user_id', ?1)",
+        [USER],
+    )
+    .expect("identity");
 
     let team_id = DocumentId::new().to_string();
     let board_id = DocumentId::new().to_string();
@@ -48,7 +51,11 @@ fn make_version_1_database(path: &std::path::Path) -> (String, String) {
         )
         .expect("chunk");
     }
-    conn.execute("INSERT INTO idx_teams VALUES (?1, 'Legacy team', 1)", [&team_id]).expect("idx");
+    conn.execute(
+        "INSERT INTO idx_teams VALUES (?1, 'Legacy team', 1)",
+        [&team_id],
+    )
+    .expect("idx");
     conn.execute(
         "INSERT INTO idx_members VALUES (?1, ?2, 'Old Timer', 'owner')",
         params![team_id, USER],
@@ -75,15 +82,27 @@ fn a_version_1_database_is_upgraded_and_keeps_its_data() {
 
     let client = Client::open(Some(dir.path().to_path_buf())).expect("open and migrate");
     let conn = Connection::open(dir.path().join("teamstead.db")).expect("db");
-    assert_eq!(migrations::current_version(&conn).expect("version"), migrations::latest_version());
+    assert_eq!(
+        migrations::current_version(&conn).expect("version"),
+        migrations::latest_version()
+    );
 
     assert_eq!(client.identity().user_id, USER);
     let teams = client.list_teams().expect("teams");
     assert_eq!(teams[0].name, "Legacy team");
     assert_eq!(client.list_tasks(&board_id).expect("tasks")[0].id, task_id);
     let hits = client.search_tasks("invoices", None).expect("search");
-    assert_eq!(hits.len(), 1, "the migration indexed existing tasks for search");
+    assert_eq!(
+        hits.len(),
+        1,
+        "the migration indexed existing tasks for search"
+    );
     // New writes work on the upgraded database.
-    client.create_task(&board_id, "After the upgrade", None).expect("write");
-    assert_eq!(client.search_tasks("upgrade", None).expect("search").len(), 1);
+    client
+        .create_task(&board_id, "After the upgrade", None)
+        .expect("write");
+    assert_eq!(
+        client.search_tasks("upgrade", None).expect("search").len(),
+        1
+    );
 }

@@ -219,6 +219,9 @@ pub struct NewTask<'a> {
 pub fn create_task(doc: &mut AutoCommit, new: NewTask<'_>, now: Millis) -> Result<Task> {
     let title = validate_title("a task title", new.title)?;
     let description = validate_description(new.description)?;
+    if new.status == Status::InReview {
+        return Err(needs_assignee());
+    }
     let all = tasks(doc)?;
     let task = Task {
         id: new_id(),
@@ -302,10 +305,7 @@ pub fn update_task(doc: &mut AutoCommit, id: &str, patch: TaskPatch, now: Millis
     }
     if let Some(assignee) = patch.assignee {
         if assignee.is_none() && task.status == Status::InReview {
-            return Err(ModelError::InvalidTransition {
-                to: Status::InReview.label().into(),
-                reason: "a task in review needs an assignee",
-            });
+            return Err(needs_assignee());
         }
         task.assignee = assignee;
     }
@@ -321,6 +321,14 @@ pub fn update_task(doc: &mut AutoCommit, id: &str, patch: TaskPatch, now: Millis
     task.updated_at = now;
     put_task(doc, &task)?;
     Ok(task)
+}
+
+/// Review is of someone's work: a task in review always has an assignee.
+fn needs_assignee() -> ModelError {
+    ModelError::InvalidTransition {
+        to: Status::InReview.label().into(),
+        reason: "assign the task first, so someone's work can be reviewed",
+    }
 }
 
 /// Where a moved task lands.
@@ -341,10 +349,7 @@ pub fn move_task(doc: &mut AutoCommit, id: &str, to: Move<'_>, now: Millis) -> R
         .map(|t| (*t).clone())
         .ok_or_else(|| ModelError::not_found("task", id))?;
     if to.status == Status::InReview && task.assignee.is_none() {
-        return Err(ModelError::InvalidTransition {
-            to: Status::InReview.label().into(),
-            reason: "assign the task first, so someone's work can be reviewed",
-        });
+        return Err(needs_assignee());
     }
     if to.status == Status::Done && !to.force {
         let blockers = blockers_of(&task, &by_id);
@@ -372,8 +377,16 @@ pub fn move_task(doc: &mut AutoCommit, id: &str, to: Move<'_>, now: Millis) -> R
                 None => anchor.position - 1.0,
             }
         }
-        None if task.status == to.status => task.position,
-        None => end_of_column(&all, to.status),
+        None => {
+            let others: Vec<Task> = all.iter().filter(|t| t.id != task.id).cloned().collect();
+            let end = end_of_column(&others, to.status);
+            // Already last in its own column: stay put rather than drift upwards.
+            if task.status == to.status && task.position >= end - 1.0 {
+                task.position
+            } else {
+                end
+            }
+        }
     };
     task.status = to.status;
     task.position = position;

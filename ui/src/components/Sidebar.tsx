@@ -91,7 +91,7 @@ export function Sidebar({
                   title={`${team.memberCount} ${team.memberCount === 1 ? 'member' : 'members'} · ${team.role}`}
                   onClick={() => onSelectTeam(team.id)}
                 >
-                  {team.name}
+                  <span className="team-item__name">{team.name}</span>
                 </button>
                 <ul className="board-list">
                   {team.boards.map((board) => {

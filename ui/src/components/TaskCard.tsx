@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
 import type { Member, TaskSummary } from '../api';
 import { formatDue, isOverdue } from '../lib/dates';
 import { PRIORITY_LABEL, STATUS_LABEL } from '../lib/status';
@@ -69,7 +69,7 @@ function describe(task: TaskSummary, assignee: Member | undefined, overdue: bool
  * The whole card is one focusable control: Enter opens it, Alt+arrows move it.
  * Its parts are read out through one aria-label instead of one by one.
  */
-export const TaskCard = memo(function TaskCard({
+export function TaskCard({
   task,
   assignee,
   blockerTitles,
@@ -105,7 +105,7 @@ export const TaskCard = memo(function TaskCard({
       tabIndex={0}
       draggable
       aria-label={describe(task, assignee, overdue, blocked)}
-      aria-pressed={isOpen}
+      aria-current={isOpen || undefined}
       aria-keyshortcuts="Enter Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown"
       data-testid="task-card"
       data-task-id={task.id}
@@ -167,4 +167,4 @@ export const TaskCard = memo(function TaskCard({
       </div>
     </div>
   );
-});
+}

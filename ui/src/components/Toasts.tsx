@@ -11,7 +11,7 @@ interface ToastsProps {
 
 export function Toasts({ toasts, onDismiss, timeoutMs }: ToastsProps) {
   return (
-    <div className="toasts" aria-label="Notifications">
+    <div className="toasts" role="region" aria-label="Notifications">
       {toasts.map((toast) => (
         <ToastItem key={toast.id} toast={toast} onDismiss={onDismiss} timeoutMs={timeoutMs} />
       ))}

@@ -180,7 +180,28 @@ fn moves_place_tasks_between_neighbours() {
     all.sort_by(|x, y| x.position.total_cmp(&y.position));
     let order: Vec<&str> = all.iter().map(|t| t.title.as_str()).collect();
     assert_eq!(order, ["A", "C", "B"]);
-    let _ = a;
+
+    // No anchor: to the end of the column, also within the same column.
+    move_task(&mut doc, &a, to(Status::Todo), 3).expect("to the end");
+    let mut all = tasks(&doc).expect("tasks");
+    all.sort_by(|x, y| x.position.total_cmp(&y.position));
+    let order: Vec<&str> = all.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(order, ["C", "B", "A"]);
+}
+
+#[test]
+fn new_tasks_cannot_start_in_review() {
+    let mut doc = board();
+    let new = NewTask {
+        title: "Straight to review",
+        description: "",
+        status: Status::InReview,
+        created_by: "alice",
+    };
+    assert!(matches!(
+        create_task(&mut doc, new, 1),
+        Err(ModelError::InvalidTransition { .. })
+    ));
 }
 
 #[test]

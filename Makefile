@@ -1,0 +1,51 @@
+# Teamstead: two commands for a newcomer.
+#   make run    install what is missing, build, open the desktop app on a demo team
+#   make test   install what is missing, run every test
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+export CARGO_TARGET_DIR ?= $(CURDIR)/target
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
+
+# One feature set for every build, so `cargo test` and the app share one compile:
+# custom-protocol serves ui/dist from inside the binary.
+FEATURES := --features teamstead-desktop/custom-protocol
+APP := $(CARGO_TARGET_DIR)/debug/teamstead-desktop
+
+.PHONY: run test deps ui app test-rust test-ui test-e2e lint fmt
+
+deps:
+	@scripts/install-deps.sh
+
+ui: deps
+	@cd ui && npm run --silent build
+
+app: ui
+	cargo build -p teamstead-desktop $(FEATURES)
+
+# The relay arrives with the sync work; until then the app runs local-only.
+run: app
+	TEAMSTEAD_DEMO=1 $(APP)
+
+test: ui
+	$(MAKE) --no-print-directory test-rust test-ui test-e2e
+
+test-rust:
+	cargo test --workspace $(FEATURES)
+
+test-ui:
+	cd ui && npm test --silent
+
+# The real app in a real WebKit window, under a virtual X display and a private
+# D-Bus session.
+test-e2e:
+	cargo test --workspace $(FEATURES) --no-run --quiet
+	TEAMSTEAD_APP=$(APP) xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
+		cargo test --workspace $(FEATURES) --test desktop -- --ignored
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets $(FEATURES) -- -D warnings
+
+fmt:
+	cargo fmt --all

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian 12 machine lacks to build, run and test Teamstead:
+# Debian packages (WebKitGTK and friends for Tauri, Xvfb and WebKitWebDriver for the
+# desktop tests), the UI's npm packages, and tauri-driver. Each step is skipped when
+# its result is already there, so `make run` and `make test` stay fast.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  build-essential pkg-config file
+  libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev
+  webkit2gtk-driver xvfb xauth dbus dbus-x11
+  nodejs npm
+)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  # nodejs/npm may come from outside apt (the machine image ships Node 20).
+  if [ "$pkg" = nodejs ] && command -v node >/dev/null; then continue; fi
+  if [ "$pkg" = npm ] && command -v npm >/dev/null; then continue; fi
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "Installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v cargo >/dev/null; then
+  echo "error: cargo is missing. Install the Rust toolchain (rustup) and run this again." >&2
+  exit 1
+fi
+
+# npm ci when node_modules is missing or older than the lock file.
+if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+  say "Installing the UI's npm packages"
+  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+if ! command -v tauri-driver >/dev/null && [ ! -x "$CARGO_BIN/tauri-driver" ]; then
+  say "Installing tauri-driver (the WebDriver bridge for the desktop tests)"
+  cargo install tauri-driver --version '^2' --locked --quiet
+fi

@@ -1,0 +1,249 @@
+//! The real desktop app in a real WebKit window, driven through tauri-driver and
+//! WebKitWebDriver: create a team and a task, quit, relaunch, the task is there.
+//! Needs a display and tauri-driver, so `make test` runs it under Xvfb with
+//! `--ignored`; see the Makefile's test-e2e target.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+/// How long to wait for the UI to show something before the test fails.
+const UI_WAIT: Duration = Duration::from_secs(30);
+
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// Starts tauri-driver; the app it launches inherits `envs`.
+fn start_driver(envs: &[(&str, &Path)], demo: bool) -> Driver {
+    let port = free_port();
+    let driver = std::env::var("TAURI_DRIVER").unwrap_or_else(|_| "tauri-driver".into());
+    let mut command = Command::new(driver);
+    command
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &free_port().to_string(),
+        ])
+        .stdout(Stdio::null())
+        .env_remove("TEAMSTEAD_DEMO");
+    for (key, value) in envs {
+        command.env(key, value);
+    }
+    if demo {
+        command.env("TEAMSTEAD_DEMO", "1");
+    }
+    let child = command
+        .spawn()
+        .expect("start tauri-driver (make test installs it)");
+    let deadline = Instant::now() + UI_WAIT;
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "tauri-driver did not start listening"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Driver {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+    }
+}
+
+fn app_path() -> PathBuf {
+    let path = std::env::var_os("TEAMSTEAD_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/teamstead-desktop")
+        });
+    assert!(
+        path.exists(),
+        "no desktop app at {} (set TEAMSTEAD_APP)",
+        path.display()
+    );
+    path
+}
+
+async fn launch(driver: &Driver) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "tauri:options".into(),
+        json!({ "application": app_path().to_string_lossy() }),
+    );
+    ClientBuilder::native()
+        .capabilities(caps)
+        .connect(&driver.url)
+        .await
+        .expect("a WebDriver session with the app")
+}
+
+fn testid(id: &str) -> String {
+    format!("[data-testid=\"{id}\"]")
+}
+
+async fn find(app: &Client, id: &str) -> fantoccini::elements::Element {
+    app.wait()
+        .at_most(UI_WAIT)
+        .for_element(Locator::Css(&testid(id)))
+        .await
+        .unwrap_or_else(|e| panic!("{id} did not appear: {e}"))
+}
+
+/// Waits until a card with this title is on the board, and returns its status.
+async fn card_status(app: &Client, title: &str) -> String {
+    let deadline = Instant::now() + UI_WAIT;
+    loop {
+        for card in app
+            .find_all(Locator::Css(&testid("task-card")))
+            .await
+            .unwrap_or_default()
+        {
+            let text = card.text().await.unwrap_or_default();
+            if text.lines().any(|line| line.trim() == title) {
+                return card
+                    .attr("data-status")
+                    .await
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default();
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no card titled {title:?} appeared"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+const ENTER: &str = "\u{E007}";
+
+#[tokio::test]
+#[ignore = "needs a display and tauri-driver: run by `make test` (test-e2e)"]
+async fn a_task_created_in_the_window_survives_a_restart() {
+    let data = tempfile::tempdir().expect("data dir");
+    let driver = start_driver(&[("TEAMSTEAD_DATA_DIR", data.path())], false);
+
+    let app = launch(&driver).await;
+    find(&app, "team-name-input")
+        .await
+        .send_keys("Riverside Gardens")
+        .await
+        .expect("type");
+    find(&app, "team-create-submit")
+        .await
+        .click()
+        .await
+        .expect("create team");
+    find(&app, "board-item").await;
+    let team = find(&app, "team-item")
+        .await
+        .text()
+        .await
+        .expect("team name");
+    assert!(team.contains("Riverside Gardens"), "{team}");
+
+    // A blank title is refused with a coded error, and creates nothing.
+    find(&app, "add-task-todo")
+        .await
+        .click()
+        .await
+        .expect("add task");
+    let input = find(&app, "new-task-input").await;
+    input
+        .send_keys(&format!("   {ENTER}"))
+        .await
+        .expect("type blank");
+    let toast = find(&app, "error-toast").await;
+    assert_eq!(
+        toast.attr("data-code").await.expect("code").as_deref(),
+        Some("empty")
+    );
+    assert!(app
+        .find_all(Locator::Css(&testid("task-card")))
+        .await
+        .expect("cards")
+        .is_empty());
+
+    let input = match app.find(Locator::Css(&testid("new-task-input"))).await {
+        Ok(input) => input,
+        Err(_) => {
+            find(&app, "add-task-todo")
+                .await
+                .click()
+                .await
+                .expect("add task");
+            find(&app, "new-task-input").await
+        }
+    };
+    input.clear().await.expect("clear");
+    input
+        .send_keys(&format!("Water the plants{ENTER}"))
+        .await
+        .expect("type title");
+    assert_eq!(card_status(&app, "Water the plants").await, "todo");
+    app.close().await.expect("quit the app");
+
+    let app = launch(&driver).await;
+    assert_eq!(
+        card_status(&app, "Water the plants").await,
+        "todo",
+        "the task survived a restart"
+    );
+    let badge = find(&app, "sync-badge").await.text().await.expect("badge");
+    assert!(badge.contains("Local only"), "{badge}");
+    app.close().await.expect("quit the app");
+    drop(driver);
+
+    save_screenshot_of_demo().await;
+}
+
+/// The README's picture: the demo team, with a task open.
+async fn save_screenshot_of_demo() {
+    let data = tempfile::tempdir().expect("data dir");
+    let driver = start_driver(&[("TEAMSTEAD_DATA_DIR", data.path())], true);
+    let app = launch(&driver).await;
+    card_status(&app, "Price the Team plan").await;
+    for card in app
+        .find_all(Locator::Css(&testid("task-card")))
+        .await
+        .expect("cards")
+    {
+        if card
+            .text()
+            .await
+            .unwrap_or_default()
+            .contains("Price the Team plan")
+        {
+            card.click().await.expect("open task");
+            break;
+        }
+    }
+    find(&app, "task-panel").await;
+    // Let fonts and transitions settle before the picture; not an assertion.
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let png = app.screenshot().await.expect("screenshot");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshot.png");
+    std::fs::write(&path, png).expect("write docs/screenshot.png");
+    app.close().await.expect("quit the app");
+}

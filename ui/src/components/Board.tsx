@@ -1,0 +1,175 @@
+import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import type { Member, Status, TaskSummary } from '../api';
+import { columnTasks, planMove, type PlannedMove } from '../lib/ordering';
+import { adjacentStatus, STATUSES } from '../lib/status';
+import type { TaskActions } from '../state/useTaskActions';
+import { Column } from './Column';
+import { TaskCard, type CardKeyCommand } from './TaskCard';
+import './Board.css';
+
+interface BoardProps {
+  tasks: TaskSummary[] | undefined;
+  members: Map<string, Member>;
+  openTaskId: string | null;
+  composer: Status | null;
+  onComposerChange: (status: Status | null) => void;
+  onOpenTask: (taskId: string) => void;
+  actions: TaskActions;
+}
+
+interface DropTarget {
+  status: Status;
+  index: number;
+}
+
+/** Where among the column's other cards the pointer is: before the first card whose middle is below it. */
+function dropIndexAt(list: Element | null, clientY: number, draggingId: string | null): number {
+  if (!list) return 0;
+  const cards = Array.from(list.querySelectorAll<HTMLElement>('[data-testid="task-card"]')).filter(
+    (card) => card.dataset.taskId !== draggingId,
+  );
+  const index = cards.findIndex((card) => {
+    const rect = card.getBoundingClientRect();
+    return clientY < rect.top + rect.height / 2;
+  });
+  return index === -1 ? cards.length : index;
+}
+
+export function Board({ tasks, members, openTaskId, composer, onComposerChange, onOpenTask, actions }: BoardProps) {
+  const [draggingId, setDraggingId] = useState<string | null>(null);
+  const [drop, setDrop] = useState<DropTarget | null>(null);
+  const [focusTaskId, setFocusTaskId] = useState<string | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  // Read inside the drag handlers, which fire far more often than renders.
+  const draggingRef = useRef<string | null>(null);
+
+  const list = useMemo(() => tasks ?? [], [tasks]);
+  const columns = useMemo(
+    () => Object.fromEntries(STATUSES.map((s) => [s, columnTasks(list, s)])) as Record<Status, TaskSummary[]>,
+    [list],
+  );
+  const titles = useMemo(() => new Map(list.map((t) => [t.id, t.title])), [list]);
+
+  const runMoves = useCallback(
+    (moves: PlannedMove[], focusId: string | null) => {
+      if (moves.length === 0) return;
+      if (focusId) setFocusTaskId(focusId);
+      void actions.move(moves);
+    },
+    [actions],
+  );
+
+  const onCommand = useCallback(
+    (task: TaskSummary, command: CardKeyCommand) => {
+      const column = columns[task.status];
+      const index = column.findIndex((t) => t.id === task.id);
+      switch (command) {
+        case 'open':
+          onOpenTask(task.id);
+          break;
+        case 'left':
+        case 'right': {
+          const status = adjacentStatus(task.status, command === 'left' ? -1 : 1);
+          if (status) runMoves([{ taskId: task.id, status, beforeTaskId: null }], task.id);
+          break;
+        }
+        case 'up':
+          if (index > 0) runMoves(planMove(list, task.id, task.status, index - 1), task.id);
+          break;
+        case 'down':
+          if (index < column.length - 1) runMoves(planMove(list, task.id, task.status, index + 1), task.id);
+          break;
+        case 'focus-prev':
+        case 'focus-next': {
+          const next = column[index + (command === 'focus-prev' ? -1 : 1)];
+          const cards = rootRef.current?.querySelectorAll<HTMLElement>('[data-testid="task-card"]') ?? [];
+          Array.from(cards)
+            .find((card) => next && card.dataset.taskId === next.id)
+            ?.focus();
+          break;
+        }
+      }
+    },
+    [columns, list, onOpenTask, runMoves],
+  );
+
+  const onDragStart = useCallback((task: TaskSummary, event: DragEvent<HTMLDivElement>) => {
+    // WebKit starts no drag without data.
+    event.dataTransfer.setData('text/plain', task.id);
+    event.dataTransfer.effectAllowed = 'move';
+    draggingRef.current = task.id;
+    // Fade the card only after the browser took its picture for the drag image.
+    setTimeout(() => setDraggingId(draggingRef.current), 0);
+  }, []);
+
+  const endDrag = useCallback(() => {
+    draggingRef.current = null;
+    setDraggingId(null);
+    setDrop(null);
+  }, []);
+
+  const onDragOver = (status: Status, event: DragEvent<HTMLElement>) => {
+    if (!draggingRef.current) return; // not one of our cards (a file, say)
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    const listEl = event.currentTarget.querySelector('[data-column-list]');
+    const index = dropIndexAt(listEl, event.clientY, draggingRef.current);
+    setDrop((current) => (current?.status === status && current.index === index ? current : { status, index }));
+  };
+
+  const onDragLeave = (status: Status, event: DragEvent<HTMLElement>) => {
+    const to = event.relatedTarget;
+    if (to instanceof Node && event.currentTarget.contains(to)) return;
+    setDrop((current) => (current?.status === status ? null : current));
+  };
+
+  const onDrop = (status: Status, event: DragEvent<HTMLElement>) => {
+    const taskId = draggingRef.current ?? event.dataTransfer.getData('text/plain');
+    if (!taskId) return;
+    event.preventDefault();
+    const listEl = event.currentTarget.querySelector('[data-column-list]');
+    const index = drop?.status === status ? drop.index : dropIndexAt(listEl, event.clientY, taskId);
+    endDrag();
+    runMoves(planMove(list, taskId, status, index), null);
+  };
+
+  const clearFocus = useCallback(() => setFocusTaskId(null), []);
+
+  const renderCard = (task: TaskSummary) => (
+    <TaskCard
+      task={task}
+      assignee={task.assignee ? members.get(task.assignee) : undefined}
+      blockerTitles={task.blockedBy.map((id) => titles.get(id)).filter((t): t is string => Boolean(t))}
+      isOpen={task.id === openTaskId}
+      isDragging={task.id === draggingId}
+      autoFocus={task.id === focusTaskId}
+      onFocused={clearFocus}
+      onCommand={onCommand}
+      onDragStart={onDragStart}
+      onDragEnd={endDrag}
+    />
+  );
+
+  return (
+    <div className="board" ref={rootRef} aria-busy={tasks === undefined}>
+      {STATUSES.map((status) => (
+        <Column
+          key={status}
+          status={status}
+          tasks={columns[status]}
+          loaded={tasks !== undefined}
+          composerOpen={composer === status}
+          onOpenComposer={() => onComposerChange(status)}
+          onCloseComposer={() => onComposerChange(null)}
+          onCreate={async (title) => (await actions.create(status, title)) !== null}
+          dropIndex={drop?.status === status ? drop.index : null}
+          draggingId={draggingId}
+          onDragOver={onDragOver}
+          onDragLeave={onDragLeave}
+          onDrop={onDrop}
+          renderCard={renderCard}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,408 @@
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import type { Member, Priority, Status, TaskDetail, TaskSummary } from '../api';
+import { formatFull, relativeTime } from '../lib/dates';
+import { PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from '../lib/status';
+import { useConfirm } from '../state/confirm';
+import type { TaskActions } from '../state/useTaskActions';
+import { CommentsSection } from './CommentsSection';
+import { DependenciesEditor } from './DependenciesEditor';
+import { CloseIcon, TrashIcon } from './icons';
+import { LabelsEditor } from './LabelsEditor';
+import './TaskPanel.css';
+
+/** Pause in typing after which the description is saved. */
+export const DESCRIPTION_SAVE_DELAY_MS = 700;
+
+interface TaskPanelProps {
+  task: TaskDetail | undefined;
+  boardTasks: TaskSummary[];
+  members: Member[];
+  actions: TaskActions;
+  onClose: () => void;
+  onOpenTask: (taskId: string) => void;
+}
+
+/**
+ * A text field that follows the backend's value except while the user is
+ * editing it, so a refresh never clobbers what is being typed.
+ */
+function useDraft(server: string) {
+  const [draft, setDraft] = useState(server);
+  const editing = useRef(false);
+  const serverRef = useRef(server);
+  serverRef.current = server;
+  useEffect(() => {
+    if (!editing.current) setDraft(server);
+  }, [server]);
+  return { draft, setDraft, editing, serverRef };
+}
+
+export function TaskPanel({ task, boardTasks, members, actions, onClose, onOpenTask }: TaskPanelProps) {
+  const headingId = useId();
+  const panelRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    // Move focus into the panel so Tab continues from here and Escape reaches it.
+    panelRef.current?.focus({ preventScroll: true });
+  }, []);
+
+  return (
+    <aside
+      ref={panelRef}
+      className="panel"
+      data-testid="task-panel"
+      aria-labelledby={headingId}
+      tabIndex={-1}
+    >
+      <div className="panel__bar">
+        <span className="panel__kicker" id={headingId}>
+          Task details
+        </span>
+        {task && <DeleteButton task={task} actions={actions} onDeleted={onClose} />}
+        <button type="button" className="icon-button" aria-label="Close task panel" title="Close (Esc)" onClick={onClose}>
+          <CloseIcon />
+        </button>
+      </div>
+      {task ? (
+        <TaskEditor task={task} boardTasks={boardTasks} members={members} actions={actions} onOpenTask={onOpenTask} />
+      ) : (
+        <div className="panel__loading" aria-busy="true">
+          <span className="skeleton skeleton--title" />
+          <span className="skeleton" />
+          <span className="skeleton" />
+        </div>
+      )}
+    </aside>
+  );
+}
+
+function DeleteButton({ task, actions, onDeleted }: { task: TaskDetail; actions: TaskActions; onDeleted: () => void }) {
+  const confirm = useConfirm();
+  return (
+    <button
+      type="button"
+      className="icon-button icon-button--danger"
+      data-testid="task-delete"
+      aria-label="Delete task"
+      title="Delete task"
+      onClick={async () => {
+        const ok = await confirm({
+          title: 'Delete this task?',
+          message: `“${task.title}” and its comments will be deleted. This can’t be undone.`,
+          confirmLabel: 'Delete task',
+          tone: 'danger',
+        });
+        if (ok && (await actions.remove(task.id))) onDeleted();
+      }}
+    >
+      <TrashIcon />
+    </button>
+  );
+}
+
+interface TaskEditorProps {
+  task: TaskDetail;
+  boardTasks: TaskSummary[];
+  members: Member[];
+  actions: TaskActions;
+  onOpenTask: (taskId: string) => void;
+}
+
+function TaskEditor({ task, boardTasks, members, actions, onOpenTask }: TaskEditorProps) {
+  const ids = {
+    status: useId(),
+    assignee: useId(),
+    priority: useId(),
+    due: useId(),
+    description: useId(),
+  };
+  const creator = members.find((m) => m.userId === task.createdBy);
+  const assigneeKnown = task.assignee === null || members.some((m) => m.userId === task.assignee);
+
+  return (
+    <div className="panel__body">
+      <TitleField task={task} actions={actions} />
+
+      <dl className="props">
+        <div className="props__row">
+          <dt>
+            <label htmlFor={ids.status}>Status</label>
+          </dt>
+          <dd>
+            <select
+              id={ids.status}
+              className="select"
+              data-testid="task-status-select"
+              value={task.status}
+              onChange={(event) =>
+                void actions.move([{ taskId: task.id, status: event.target.value as Status, beforeTaskId: null }])
+              }
+            >
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {STATUS_LABEL[s]}
+                </option>
+              ))}
+            </select>
+          </dd>
+        </div>
+
+        <div className="props__row">
+          <dt>
+            <label htmlFor={ids.assignee}>Assignee</label>
+          </dt>
+          <dd>
+            <select
+              id={ids.assignee}
+              className="select"
+              data-testid="task-assignee-select"
+              value={task.assignee ?? ''}
+              onChange={(event) => void actions.update(task.id, { assignee: event.target.value || null })}
+            >
+              <option value="">Unassigned</option>
+              {members.map((m) => (
+                <option key={m.userId} value={m.userId}>
+                  {m.name}
+                </option>
+              ))}
+              {!assigneeKnown && task.assignee && <option value={task.assignee}>Former member</option>}
+            </select>
+          </dd>
+        </div>
+
+        <div className="props__row">
+          <dt>
+            <label htmlFor={ids.priority}>Priority</label>
+          </dt>
+          <dd>
+            <select
+              id={ids.priority}
+              className="select"
+              data-testid="task-priority-select"
+              value={task.priority}
+              onChange={(event) => void actions.update(task.id, { priority: event.target.value as Priority })}
+            >
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {PRIORITY_LABEL[p]}
+                </option>
+              ))}
+            </select>
+          </dd>
+        </div>
+
+        <div className="props__row">
+          <dt>
+            <label htmlFor={ids.due}>Due date</label>
+          </dt>
+          <dd>
+            <DueField id={ids.due} task={task} actions={actions} />
+          </dd>
+        </div>
+
+        <div className="props__row">
+          <dt>Labels</dt>
+          <dd>
+            <LabelsEditor labels={task.labels} onChange={(labels) => actions.update(task.id, { labels })} />
+          </dd>
+        </div>
+      </dl>
+
+      <section className="panel__section">
+        <h3 className="panel__section-title">
+          <label htmlFor={ids.description}>Description</label>
+        </h3>
+        <DescriptionField id={ids.description} task={task} actions={actions} />
+      </section>
+
+      <section className="panel__section" aria-label="Dependencies">
+        <h3 className="panel__section-title">Depends on</h3>
+        <DependenciesEditor
+          taskId={task.id}
+          dependsOn={task.dependsOn}
+          blockedBy={task.blockedBy}
+          boardTasks={boardTasks}
+          onAdd={(dep) => void actions.addDependency(task.id, dep)}
+          onRemove={(dep) => void actions.removeDependency(task.id, dep)}
+          onOpenTask={onOpenTask}
+        />
+      </section>
+
+      <section className="panel__section" aria-label="Comments">
+        <h3 className="panel__section-title">
+          Comments{task.comments.length > 0 && <span className="panel__count">{task.comments.length}</span>}
+        </h3>
+        <CommentsSection comments={task.comments} onSubmit={(body) => actions.comment(task.id, body)} />
+      </section>
+
+      <p className="panel__meta">
+        Created by {creator?.name ?? 'a former member'}{' '}
+        <time title={formatFull(task.createdAt)}>{relativeTime(task.createdAt)}</time> · Updated{' '}
+        <time title={formatFull(task.updatedAt)}>{relativeTime(task.updatedAt)}</time>
+      </p>
+    </div>
+  );
+}
+
+function TitleField({ task, actions }: { task: TaskDetail; actions: TaskActions }) {
+  const { draft, setDraft, editing, serverRef } = useDraft(task.title);
+  const ref = useRef<HTMLTextAreaElement>(null);
+
+  // Long titles wrap instead of scrolling sideways: grow to fit the text.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight}px`;
+  }, [draft]);
+
+  const save = async () => {
+    editing.current = false;
+    // A title cannot be empty. Leaving the field blank keeps the saved title
+    // (shown as the placeholder) instead of raising an error, so "clear, then
+    // type the new title" works however the field was cleared.
+    if (draft === serverRef.current || draft.trim() === '') return;
+    // On failure the backend's value comes back, never a half-saved title.
+    if (!(await actions.update(task.id, { title: draft }))) setDraft(serverRef.current);
+  };
+
+  return (
+    <textarea
+      ref={ref}
+      className="panel__title"
+      data-testid="task-title-input"
+      aria-label="Task title"
+      rows={1}
+      value={draft}
+      placeholder={task.title}
+      onFocus={() => {
+        editing.current = true;
+      }}
+      onChange={(event) => setDraft(event.target.value.replace(/\n/g, ' '))}
+      onBlur={() => void save()}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          event.currentTarget.blur();
+        } else if (event.key === 'Escape' && draft !== serverRef.current) {
+          // First Escape undoes the edit; the next one closes the panel.
+          event.preventDefault();
+          event.stopPropagation();
+          setDraft(serverRef.current);
+          editing.current = false;
+        }
+      }}
+    />
+  );
+}
+
+function DescriptionField({ id, task, actions }: { id: string; task: TaskDetail; actions: TaskActions }) {
+  const { draft, setDraft, editing, serverRef } = useDraft(task.description);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastSent = useRef(task.description);
+  const latest = useRef({ draft, taskId: task.id, update: actions.update });
+  latest.current = { draft, taskId: task.id, update: actions.update };
+
+  const save = async (value: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (value === lastSent.current) return;
+    lastSent.current = value;
+    const ok = await latest.current.update(latest.current.taskId, { description: value });
+    if (!ok) {
+      lastSent.current = serverRef.current;
+      if (!editing.current) setDraft(serverRef.current);
+    }
+  };
+
+  useEffect(() => {
+    if (!editing.current) lastSent.current = task.description;
+  }, [task.description, editing]);
+
+  // Closing the panel mid-sentence still keeps the text.
+  useEffect(
+    () => () => {
+      if (timer.current) {
+        clearTimeout(timer.current);
+        const { draft: value, taskId, update } = latest.current;
+        if (value !== lastSent.current) void update(taskId, { description: value });
+      }
+    },
+    [],
+  );
+
+  return (
+    <textarea
+      id={id}
+      className="textarea panel__description"
+      data-testid="task-description-input"
+      rows={5}
+      value={draft}
+      placeholder="Add a description…"
+      onFocus={() => {
+        editing.current = true;
+      }}
+      onChange={(event) => {
+        const value = event.target.value;
+        setDraft(value);
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = setTimeout(() => void save(value), DESCRIPTION_SAVE_DELAY_MS);
+      }}
+      onBlur={() => {
+        editing.current = false;
+        void save(draft);
+      }}
+    />
+  );
+}
+
+function DueField({ id, task, actions }: { id: string; task: TaskDetail; actions: TaskActions }) {
+  const { draft, setDraft, editing, serverRef } = useDraft(task.due ?? '');
+
+  // Saved on blur or Enter, not on every change: while a date is typed the
+  // field passes through values that are not the date the user means.
+  const commit = async (value: string) => {
+    editing.current = false;
+    if (value === serverRef.current) return;
+    const ok = await actions.update(task.id, { due: value === '' ? null : value });
+    if (!ok) setDraft(serverRef.current);
+  };
+
+  return (
+    <div className="due">
+      <input
+        id={id}
+        className="input due__input"
+        type="date"
+        data-testid="task-due-input"
+        value={draft}
+        onFocus={() => {
+          editing.current = true;
+        }}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={(event) => void commit(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            void commit(event.currentTarget.value);
+          }
+        }}
+      />
+      {task.due && (
+        <button
+          type="button"
+          className="icon-button icon-button--sm"
+          aria-label="Clear due date"
+          title="Clear due date"
+          data-testid="task-due-clear"
+          onClick={() => {
+            setDraft('');
+            void commit('');
+          }}
+        >
+          <CloseIcon size={12} />
+        </button>
+      )}
+    </div>
+  );
+}
