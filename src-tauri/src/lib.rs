@@ -78,7 +78,10 @@ pub fn run() {
 fn open_workspace() -> teamstead_client::Result<Client> {
     let client = Client::open(None)?;
     if std::env::var_os(DEMO_ENV).is_some_and(|v| v == "1") {
-        client.seed_demo_if_empty()?;
+        // A demo that cannot be made must not keep the user out of their workspace.
+        if let Err(e) = client.seed_demo_if_empty() {
+            eprintln!("teamstead: could not create the demo team: {e}");
+        }
     }
     Ok(client)
 }

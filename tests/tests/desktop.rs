@@ -90,11 +90,24 @@ async fn launch(driver: &Driver) -> Client {
         "tauri:options".into(),
         json!({ "application": app_path().to_string_lossy() }),
     );
-    ClientBuilder::native()
-        .capabilities(caps)
-        .connect(&driver.url)
+    // If the app dies at start, WebKitWebDriver waits for ever: bound it.
+    let mut builder = ClientBuilder::native();
+    builder.capabilities(caps);
+    tokio::time::timeout(UI_WAIT * 2, builder.connect(&driver.url))
         .await
+        .expect("the app started within the wait")
         .expect("a WebDriver session with the app")
+}
+
+/// An element's text. WebKitWebDriver's "element text" comes back empty for some
+/// styled elements, so read the DOM's textContent instead.
+async fn text_of(element: &fantoccini::elements::Element) -> String {
+    element
+        .prop("textContent")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default()
 }
 
 fn testid(id: &str) -> String {
@@ -118,8 +131,10 @@ async fn card_status(app: &Client, title: &str) -> String {
             .await
             .unwrap_or_default()
         {
-            let text = card.text().await.unwrap_or_default();
-            if text.lines().any(|line| line.trim() == title) {
+            let Ok(title_el) = card.find(Locator::Css(&testid("task-card-title"))).await else {
+                continue;
+            };
+            if text_of(&title_el).await.trim() == title {
                 return card
                     .attr("data-status")
                     .await
@@ -137,6 +152,7 @@ async fn card_status(app: &Client, title: &str) -> String {
 }
 
 const ENTER: &str = "\u{E007}";
+const ESCAPE: &str = "\u{E00C}";
 
 #[tokio::test]
 #[ignore = "needs a display and tauri-driver: run by `make test` (test-e2e)"]
@@ -156,11 +172,8 @@ async fn a_task_created_in_the_window_survives_a_restart() {
         .await
         .expect("create team");
     find(&app, "board-item").await;
-    let team = find(&app, "team-item")
-        .await
-        .text()
-        .await
-        .expect("team name");
+    let team = find(&app, "team-item").await;
+    let team = text_of(&team).await;
     assert!(team.contains("Riverside Gardens"), "{team}");
 
     // A blank title is refused with a coded error, and creates nothing.
@@ -185,18 +198,16 @@ async fn a_task_created_in_the_window_survives_a_restart() {
         .expect("cards")
         .is_empty());
 
-    let input = match app.find(Locator::Css(&testid("new-task-input"))).await {
-        Ok(input) => input,
-        Err(_) => {
-            find(&app, "add-task-todo")
-                .await
-                .click()
-                .await
-                .expect("add task");
-            find(&app, "new-task-input").await
-        }
-    };
-    input.clear().await.expect("clear");
+    // WebDriver's clear() blurs the field, which closes the inline editor: start afresh.
+    if let Ok(input) = app.find(Locator::Css(&testid("new-task-input"))).await {
+        let _ = input.send_keys(ESCAPE).await;
+    }
+    find(&app, "add-task-todo")
+        .await
+        .click()
+        .await
+        .expect("add task");
+    let input = find(&app, "new-task-input").await;
     input
         .send_keys(&format!("Water the plants{ENTER}"))
         .await
@@ -210,7 +221,7 @@ async fn a_task_created_in_the_window_survives_a_restart() {
         "todo",
         "the task survived a restart"
     );
-    let badge = find(&app, "sync-badge").await.text().await.expect("badge");
+    let badge = text_of(&find(&app, "sync-badge").await).await;
     assert!(badge.contains("Local only"), "{badge}");
     app.close().await.expect("quit the app");
     drop(driver);
@@ -229,12 +240,7 @@ async fn save_screenshot_of_demo() {
         .await
         .expect("cards")
     {
-        if card
-            .text()
-            .await
-            .unwrap_or_default()
-            .contains("Price the Team plan")
-        {
+        if text_of(&card).await.contains("Price the Team plan") {
             card.click().await.expect("open task");
             break;
         }

@@ -116,7 +116,7 @@ impl Client {
         let today = crate::clock::now() / 86_400_000;
         let mut ids = Vec::new();
         for demo in &TASKS {
-            let task = self.create_task(&board, demo.title, Some(demo.status))?;
+            let task = self.create_task(&board, demo.title, None)?;
             let patch = TaskPatch {
                 description: Some(demo.description.into()),
                 assignee: Some(demo.assignee.and_then(|i| people.get(i).cloned())),
@@ -126,6 +126,9 @@ impl Client {
                 ..Default::default()
             };
             self.update_task(&board, &task.summary.id, patch)?;
+            if demo.status != Status::Todo {
+                self.move_task(&board, &task.summary.id, demo.status, None, true)?;
+            }
             ids.push(task.summary.id);
         }
         // The walkthrough waits for the announcement.

@@ -200,6 +200,8 @@ fn the_index_rebuilt_from_documents_matches_the_live_index() {
     let team = &client.list_teams().expect("teams")[0];
     let board = &team.boards[0].id;
     let before = client.list_tasks(board).expect("before");
+    assert_eq!(before.len(), 8, "the demo board is full");
+    assert!(before.iter().any(|t| t.status == Status::InReview));
     let teams_before = client.list_teams().expect("teams");
     client.rebuild_index().expect("rebuild");
     assert_eq!(client.list_tasks(board).expect("after"), before);
