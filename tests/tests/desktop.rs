@@ -151,6 +151,24 @@ async fn card_status(app: &Client, title: &str) -> String {
     }
 }
 
+/// Opens a fresh inline editor in To do and submits `title` with Enter.
+async fn type_new_task(app: &Client, title: &str) {
+    // Close an editor left open: a fresh one starts empty (clear() would blur it).
+    if let Ok(input) = app.find(Locator::Css(&testid("new-task-input"))).await {
+        let _ = input.send_keys(ESCAPE).await;
+    }
+    find(app, "add-task-todo")
+        .await
+        .click()
+        .await
+        .expect("add task");
+    let input = find(app, "new-task-input").await;
+    input
+        .send_keys(&format!("{title}{ENTER}"))
+        .await
+        .expect("type a title");
+}
+
 const ENTER: &str = "\u{E007}";
 const ESCAPE: &str = "\u{E00C}";
 
@@ -177,16 +195,7 @@ async fn a_task_created_in_the_window_survives_a_restart() {
     assert!(team.contains("Riverside Gardens"), "{team}");
 
     // A blank title is refused with a coded error, and creates nothing.
-    find(&app, "add-task-todo")
-        .await
-        .click()
-        .await
-        .expect("add task");
-    let input = find(&app, "new-task-input").await;
-    input
-        .send_keys(&format!("   {ENTER}"))
-        .await
-        .expect("type blank");
+    type_new_task(&app, "   ").await;
     let toast = find(&app, "error-toast").await;
     assert_eq!(
         toast.attr("data-code").await.expect("code").as_deref(),
@@ -198,20 +207,7 @@ async fn a_task_created_in_the_window_survives_a_restart() {
         .expect("cards")
         .is_empty());
 
-    // WebDriver's clear() blurs the field, which closes the inline editor: start afresh.
-    if let Ok(input) = app.find(Locator::Css(&testid("new-task-input"))).await {
-        let _ = input.send_keys(ESCAPE).await;
-    }
-    find(&app, "add-task-todo")
-        .await
-        .click()
-        .await
-        .expect("add task");
-    let input = find(&app, "new-task-input").await;
-    input
-        .send_keys(&format!("Water the plants{ENTER}"))
-        .await
-        .expect("type title");
+    type_new_task(&app, "Water the plants").await;
     assert_eq!(card_status(&app, "Water the plants").await, "todo");
     app.close().await.expect("quit the app");
 

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use rusqlite::params;
 use teamstead_model::board::{self, Move, NewTask, Status, Task, TaskPatch};
+use teamstead_model::ModelError;
 
 use crate::client::doc_id;
 use crate::{Client, ClientError, CommentView, Result, TaskDetail, TaskSummary};
@@ -140,6 +141,17 @@ impl Client {
         })
     }
 
+    /// Runs one task edit on a board document and returns the task as it now is.
+    fn edit_task(
+        &self,
+        board_id: &str,
+        edit: impl FnOnce(&mut automerge::AutoCommit, i64) -> Result<Task, ModelError>,
+    ) -> Result<TaskDetail> {
+        let id = doc_id("board", board_id)?;
+        let task = self.write_doc(&id, |doc| edit(doc, crate::clock::now()))?;
+        self.detail(board_id, task)
+    }
+
     pub fn create_task(
         &self,
         board_id: &str,
@@ -147,15 +159,13 @@ impl Client {
         status: Option<Status>,
     ) -> Result<TaskDetail> {
         let me = self.identity().user_id;
-        let id = doc_id("board", board_id)?;
         let new = NewTask {
             title,
             description: "",
             status: status.unwrap_or(Status::Todo),
             created_by: &me,
         };
-        let task = self.write_doc(&id, |doc| board::create_task(doc, new, crate::clock::now()))?;
-        self.detail(board_id, task)
+        self.edit_task(board_id, |doc, now| board::create_task(doc, new, now))
     }
 
     pub fn update_task(
@@ -164,17 +174,15 @@ impl Client {
         task_id: &str,
         patch: TaskPatch,
     ) -> Result<TaskDetail> {
-        let id = doc_id("board", board_id)?;
         if let Some(Some(assignee)) = &patch.assignee {
             let team_id = self.board(board_id)?.team_id;
             if !self.is_member(&team_id, assignee)? {
                 return Err(ClientError::not_found("member", assignee));
             }
         }
-        let task = self.write_doc(&id, |doc| {
-            board::update_task(doc, task_id, patch, crate::clock::now())
-        })?;
-        self.detail(board_id, task)
+        self.edit_task(board_id, |doc, now| {
+            board::update_task(doc, task_id, patch, now)
+        })
     }
 
     pub fn move_task(
@@ -185,16 +193,12 @@ impl Client {
         before: Option<&str>,
         force: bool,
     ) -> Result<TaskDetail> {
-        let id = doc_id("board", board_id)?;
         let to = Move {
             status,
             before,
             force,
         };
-        let task = self.write_doc(&id, |doc| {
-            board::move_task(doc, task_id, to, crate::clock::now())
-        })?;
-        self.detail(board_id, task)
+        self.edit_task(board_id, |doc, now| board::move_task(doc, task_id, to, now))
     }
 
     pub fn delete_task(&self, board_id: &str, task_id: &str) -> Result<()> {
@@ -210,11 +214,9 @@ impl Client {
         task_id: &str,
         depends_on: &str,
     ) -> Result<TaskDetail> {
-        let id = doc_id("board", board_id)?;
-        let task = self.write_doc(&id, |doc| {
-            board::add_dependency(doc, task_id, depends_on, crate::clock::now())
-        })?;
-        self.detail(board_id, task)
+        self.edit_task(board_id, |doc, now| {
+            board::add_dependency(doc, task_id, depends_on, now)
+        })
     }
 
     pub fn remove_dependency(
@@ -223,11 +225,9 @@ impl Client {
         task_id: &str,
         depends_on: &str,
     ) -> Result<TaskDetail> {
-        let id = doc_id("board", board_id)?;
-        let task = self.write_doc(&id, |doc| {
-            board::remove_dependency(doc, task_id, depends_on, crate::clock::now())
-        })?;
-        self.detail(board_id, task)
+        self.edit_task(board_id, |doc, now| {
+            board::remove_dependency(doc, task_id, depends_on, now)
+        })
     }
 
     pub fn add_comment(&self, board_id: &str, task_id: &str, body: &str) -> Result<CommentView> {

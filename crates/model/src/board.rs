@@ -343,11 +343,8 @@ pub struct Move<'a> {
 
 pub fn move_task(doc: &mut AutoCommit, id: &str, to: Move<'_>, now: Millis) -> Result<Task> {
     let all = tasks(doc)?;
-    let by_id: HashMap<&str, &Task> = all.iter().map(|t| (t.id.as_str(), t)).collect();
-    let mut task = by_id
-        .get(id)
-        .map(|t| (*t).clone())
-        .ok_or_else(|| ModelError::not_found("task", id))?;
+    let by_id = index_by_id(&all);
+    let mut task = cloned(&by_id, id)?;
     if to.status == Status::InReview && task.assignee.is_none() {
         return Err(needs_assignee());
     }
@@ -395,6 +392,17 @@ pub fn move_task(doc: &mut AutoCommit, id: &str, to: Move<'_>, now: Millis) -> R
     Ok(task)
 }
 
+fn index_by_id(all: &[Task]) -> HashMap<&str, &Task> {
+    all.iter().map(|t| (t.id.as_str(), t)).collect()
+}
+
+fn cloned(by_id: &HashMap<&str, &Task>, id: &str) -> Result<Task> {
+    by_id
+        .get(id)
+        .map(|t| (*t).clone())
+        .ok_or_else(|| ModelError::not_found("task", id))
+}
+
 fn end_of_column(all: &[Task], status: Status) -> f64 {
     all.iter()
         .filter(|t| t.status == status)
@@ -410,26 +418,6 @@ fn blockers_of(task: &Task, by_id: &HashMap<&str, &Task>) -> Vec<String> {
         .filter_map(|dep| by_id.get(dep.as_str()))
         .filter(|dep| dep.status != Status::Done)
         .map(|dep| dep.title.clone())
-        .collect()
-}
-
-/// Ids of the unfinished tasks blocking each task, for every task on the board.
-pub fn blocked_by(all: &[Task]) -> HashMap<String, Vec<String>> {
-    let by_id: HashMap<&str, &Task> = all.iter().map(|t| (t.id.as_str(), t)).collect();
-    all.iter()
-        .map(|t| {
-            let ids = t
-                .depends_on
-                .iter()
-                .filter(|d| {
-                    by_id
-                        .get(d.as_str())
-                        .is_some_and(|d| d.status != Status::Done)
-                })
-                .cloned()
-                .collect();
-            (t.id.clone(), ids)
-        })
         .collect()
 }
 
@@ -459,11 +447,8 @@ pub fn add_dependency(
         return Err(ModelError::SelfDependency);
     }
     let all = tasks(doc)?;
-    let by_id: HashMap<&str, &Task> = all.iter().map(|t| (t.id.as_str(), t)).collect();
-    let mut task = by_id
-        .get(id)
-        .map(|t| (*t).clone())
-        .ok_or_else(|| ModelError::not_found("task", id))?;
+    let by_id = index_by_id(&all);
+    let mut task = cloned(&by_id, id)?;
     if !by_id.contains_key(depends_on) {
         return Err(ModelError::not_found("task", depends_on));
     }
