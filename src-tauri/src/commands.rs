@@ -4,7 +4,7 @@
 use tauri::State;
 use teamstead_client::{
     BoardSummary, Client, CommentView, Identity, MemberView, Result, Role, SearchHit, Status,
-    SyncStatus, TaskDetail, TaskPatch, TaskSummary, TeamSummary,
+    SyncStatus, TaskDetail, TaskPatch, TaskQuery, TaskSummary, TeamSummary,
 };
 
 #[tauri::command]
@@ -68,6 +68,11 @@ pub fn board_create(
 #[tauri::command(async)]
 pub fn task_list(client: State<'_, Client>, board_id: String) -> Result<Vec<TaskSummary>> {
     client.list_tasks(&board_id)
+}
+
+#[tauri::command(async)]
+pub fn task_query(client: State<'_, Client>, query: TaskQuery) -> Result<Vec<TaskSummary>> {
+    client.find_tasks(&query)
 }
 
 #[tauri::command(async)]

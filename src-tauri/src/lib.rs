@@ -30,6 +30,7 @@ pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> ta
             commands::board_list,
             commands::board_create,
             commands::task_list,
+            commands::task_query,
             commands::task_get,
             commands::task_create,
             commands::task_update,

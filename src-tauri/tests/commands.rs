@@ -112,6 +112,9 @@ fn a_team_board_and_task_through_ipc() {
     assert_eq!(tasks[0]["commentCount"], 1);
     assert_eq!(tasks[0]["blockedBy"], json!([]));
 
+    let due_soon = json!({ "query": { "dueBefore": "2031-03-31", "teamId": team["id"] } });
+    assert_eq!(d.ok("task_query", due_soon)[0]["id"], task_id.as_str());
+
     let hits = d.ok("task_search", json!({ "query": "offsite", "teamId": null }));
     assert_eq!(hits[0]["taskId"], task_id);
 

@@ -53,7 +53,7 @@ fn index_team(conn: &Connection, id: &DocumentId, live: &LiveDoc) -> Result<()> 
             team_id,
             member.user_id,
             member.name,
-            role_str(member.role)
+            member.role.as_str()
         ])?;
     }
     let mut order = conn.prepare_cached("UPDATE idx_boards SET position = ?1 WHERE id = ?2")?;
@@ -61,15 +61,6 @@ fn index_team(conn: &Connection, id: &DocumentId, live: &LiveDoc) -> Result<()> 
         order.execute(params![position as i64, board_id])?;
     }
     Ok(())
-}
-
-pub fn role_str(role: team::Role) -> &'static str {
-    match role {
-        team::Role::Owner => "owner",
-        team::Role::Manager => "manager",
-        team::Role::Member => "member",
-        team::Role::Viewer => "viewer",
-    }
 }
 
 fn index_board_header(

@@ -20,6 +20,7 @@ mod teams;
 pub use client::Client;
 pub use dto::*;
 pub use error::{ClientError, Result};
+pub use tasks::TaskQuery;
 pub use teamstead_model::board::{Priority, Status, TaskPatch};
 pub use teamstead_model::team::Role;
 pub use teamstead_model::{DocKind, ModelError};

@@ -47,8 +47,7 @@ impl Client {
                     board_id: r.get(1)?,
                     team_id: r.get(2)?,
                     title: r.get(3)?,
-                    status: serde_json::from_value(serde_json::Value::String(status))
-                        .unwrap_or(Status::Todo),
+                    status: Status::parse(&status).unwrap_or(Status::Todo),
                     snippet: r.get(5)?,
                 })
             },

@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 
 use rusqlite::params;
-use teamstead_model::board::{self, Move, NewTask, Status, Task, TaskPatch};
+use serde::Deserialize;
+use teamstead_model::board::{self, Move, NewTask, Priority, Status, Task, TaskPatch};
 use teamstead_model::ModelError;
 
 use crate::client::doc_id;
@@ -22,19 +23,18 @@ fn task_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TaskRow> {
         let text: String = r.get(i)?;
         Ok(serde_json::from_str(&text).unwrap_or_default())
     };
-    let enum_col = |i: usize| -> rusqlite::Result<serde_json::Value> {
-        Ok(serde_json::Value::String(r.get(i)?))
-    };
+    let status: String = r.get(3)?;
+    let priority: String = r.get(7)?;
     Ok(TaskRow {
         summary: TaskSummary {
             id: r.get(0)?,
             board_id: r.get(1)?,
             title: r.get(2)?,
-            status: serde_json::from_value(enum_col(3)?).unwrap_or(Status::Todo),
+            status: Status::parse(&status).unwrap_or(Status::Todo),
             position: r.get(4)?,
             assignee: r.get(5)?,
             due: r.get(6)?,
-            priority: serde_json::from_value(enum_col(7)?).unwrap_or_default(),
+            priority: Priority::parse(&priority).unwrap_or_default(),
             labels: json(8)?,
             blocked_by: Vec::new(),
             comment_count: r.get(10)?,
@@ -44,42 +44,88 @@ fn task_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TaskRow> {
     })
 }
 
+/// Which tasks to find; every field given narrows the result.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TaskQuery {
+    pub team_id: Option<String>,
+    pub board_id: Option<String>,
+    pub status: Option<Status>,
+    pub assignee: Option<String>,
+    /// Due on or before this date (`YYYY-MM-DD`); tasks with no due date are left out.
+    pub due_before: Option<String>,
+}
+
 impl Client {
     /// A board's tasks from the index, by column then position.
     pub fn list_tasks(&self, board_id: &str) -> Result<Vec<TaskSummary>> {
         self.board(board_id)?;
-        let rows: Vec<TaskRow> = {
-            let inner = self.lock();
-            let mut stmt = inner.conn.prepare_cached(&format!(
-                "SELECT {TASK_COLUMNS} FROM idx_tasks WHERE board_id = ?1
-                 ORDER BY CASE status WHEN 'todo' THEN 0 WHEN 'in_progress' THEN 1
-                          WHEN 'in_review' THEN 2 ELSE 3 END, position"
-            ))?;
-            let rows = stmt.query_map([board_id], task_row)?;
-            rows.collect::<Result<_, _>>()?
-        };
-        let done: HashMap<&str, bool> = rows
+        self.find_tasks(&TaskQuery {
+            board_id: Some(board_id.to_string()),
+            ..Default::default()
+        })
+    }
+
+    /// Tasks from the index matching `query`, within the user's teams, by column
+    /// then position.
+    pub fn find_tasks(&self, query: &TaskQuery) -> Result<Vec<TaskSummary>> {
+        let due_before = query
+            .due_before
+            .as_deref()
+            .map(teamstead_model::validate_date)
+            .transpose()?;
+        let inner = self.lock();
+        let mut stmt = inner.conn.prepare_cached(&format!(
+            "SELECT {TASK_COLUMNS} FROM idx_tasks
+             WHERE team_id IN (SELECT team_id FROM idx_members WHERE user_id = ?1)
+               AND (?2 IS NULL OR team_id = ?2) AND (?3 IS NULL OR board_id = ?3)
+               AND (?4 IS NULL OR status = ?4) AND (?5 IS NULL OR assignee = ?5)
+               AND (?6 IS NULL OR due <= ?6)
+             ORDER BY board_id, CASE status WHEN 'todo' THEN 0 WHEN 'in_progress' THEN 1
+                      WHEN 'in_review' THEN 2 ELSE 3 END, position"
+        ))?;
+        let rows = stmt.query_map(
+            params![
+                inner.identity.user_id,
+                query.team_id,
+                query.board_id,
+                query.status.map(Status::as_str),
+                query.assignee,
+                due_before,
+            ],
+            task_row,
+        )?;
+        let rows: Vec<TaskRow> = rows.collect::<Result<_, _>>()?;
+        // Whether each dependency is unfinished: from the rows at hand, else the index.
+        let mut open: HashMap<String, bool> = rows
             .iter()
-            .map(|r| (r.summary.id.as_str(), r.summary.status == Status::Done))
+            .map(|r| (r.summary.id.clone(), r.summary.status != Status::Done))
             .collect();
-        let blocked: Vec<Vec<String>> = rows
-            .iter()
-            .map(|r| {
-                r.depends_on
-                    .iter()
-                    .filter(|d| done.get(d.as_str()) == Some(&false))
-                    .cloned()
-                    .collect()
-            })
-            .collect();
-        Ok(rows
-            .into_iter()
-            .zip(blocked)
-            .map(|(row, blocked_by)| TaskSummary {
+        let mut lookup = inner
+            .conn
+            .prepare_cached("SELECT status != 'done' FROM idx_tasks WHERE id = ?1")?;
+        let mut tasks = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut blocked_by = Vec::new();
+            for dep in row.depends_on {
+                let is_open = match open.get(&dep) {
+                    Some(is_open) => *is_open,
+                    None => {
+                        let is_open = lookup.query_row([&dep], |r| r.get(0)).unwrap_or(false);
+                        open.insert(dep.clone(), is_open);
+                        is_open
+                    }
+                };
+                if is_open {
+                    blocked_by.push(dep);
+                }
+            }
+            tasks.push(TaskSummary {
                 blocked_by,
                 ..row.summary
-            })
-            .collect())
+            });
+        }
+        Ok(tasks)
     }
 
     /// One task in full, read from its document.

@@ -54,7 +54,10 @@ impl Client {
         Ok(TeamSummary {
             id: team_id.to_string(),
             name,
-            role: role.as_deref().and_then(parse_role).unwrap_or(Role::Viewer),
+            role: role
+                .as_deref()
+                .and_then(Role::parse)
+                .unwrap_or(Role::Viewer),
             member_count,
             boards: self.list_boards(team_id)?,
         })
@@ -96,7 +99,7 @@ impl Client {
         let mut members = Vec::new();
         for row in rows {
             let (user_id, name, role) = row?;
-            let role = parse_role(&role).unwrap_or(Role::Viewer);
+            let role = Role::parse(&role).unwrap_or(Role::Viewer);
             members.push(MemberView {
                 user_id,
                 name,
@@ -128,10 +131,6 @@ impl Client {
             |r| r.get(0),
         )?)
     }
-}
-
-pub(crate) fn parse_role(s: &str) -> Option<Role> {
-    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
 }
 
 impl BoardSummary {

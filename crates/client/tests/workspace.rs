@@ -285,3 +285,76 @@ fn every_write_announces_its_document() {
         "a refused write announces nothing"
     );
 }
+
+#[test]
+fn the_index_answers_queries_by_assignee_status_and_due_date() {
+    use teamstead_client::TaskQuery;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let client = open(&dir);
+    let team = client.create_team("Acme").expect("team");
+    let board = team.boards[0].id.clone();
+    let bob = client
+        .add_member(&team.id, "Bob", Role::Member)
+        .expect("bob")
+        .user_id;
+    let other_board = client.create_board(&team.id, "Ops").expect("board").id;
+    for (board, title, assignee, due) in [
+        (&board, "Soon, Bob", Some(&bob), Some("2030-01-10")),
+        (&board, "Later, Bob", Some(&bob), Some("2030-06-01")),
+        (&other_board, "Soon, nobody", None, Some("2030-01-05")),
+        (&other_board, "Whenever, Bob", Some(&bob), None),
+    ] {
+        let id = client
+            .create_task(board, title, None)
+            .expect("task")
+            .summary
+            .id;
+        let patch = TaskPatch {
+            assignee: Some(assignee.cloned()),
+            due: Some(due.map(str::to_string)),
+            ..Default::default()
+        };
+        client.update_task(board, &id, patch).expect("update");
+    }
+    let titles = |query: TaskQuery| -> Vec<String> {
+        let mut t: Vec<String> = client
+            .find_tasks(&query)
+            .expect("query")
+            .into_iter()
+            .map(|t| t.title)
+            .collect();
+        t.sort();
+        t
+    };
+    assert_eq!(
+        titles(TaskQuery {
+            assignee: Some(bob.clone()),
+            ..Default::default()
+        }),
+        ["Later, Bob", "Soon, Bob", "Whenever, Bob"]
+    );
+    assert_eq!(
+        titles(TaskQuery {
+            due_before: Some("2030-01-31".into()),
+            ..Default::default()
+        }),
+        ["Soon, Bob", "Soon, nobody"]
+    );
+    assert_eq!(
+        titles(TaskQuery {
+            assignee: Some(bob),
+            due_before: Some("2030-01-31".into()),
+            board_id: Some(board),
+            status: Some(Status::Todo),
+            ..Default::default()
+        }),
+        ["Soon, Bob"]
+    );
+    assert_eq!(
+        code(client.find_tasks(&TaskQuery {
+            due_before: Some("tomorrow".into()),
+            ..Default::default()
+        })),
+        "invalid_date"
+    );
+}

@@ -45,6 +45,10 @@ impl Status {
         }
     }
 
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Todo => "To do",
@@ -74,6 +78,18 @@ pub enum Priority {
 }
 
 impl Priority {
+    pub const ALL: [Priority; 5] = [
+        Self::None,
+        Self::Low,
+        Self::Medium,
+        Self::High,
+        Self::Urgent,
+    ];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::None => "none",

@@ -25,6 +25,21 @@ pub enum Role {
 }
 
 impl Role {
+    pub const ALL: [Role; 4] = [Self::Owner, Self::Manager, Self::Member, Self::Viewer];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Owner => "owner",
+            Self::Manager => "manager",
+            Self::Member => "member",
+            Self::Viewer => "viewer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
     /// Owners and managers write the team document.
     pub fn manages_team(self) -> bool {
         matches!(self, Self::Owner | Self::Manager)
