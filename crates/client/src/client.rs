@@ -9,8 +9,9 @@ use teamstead_model::{DocKind, ModelError};
 use teamstead_protocol::DocumentId;
 use tokio::sync::broadcast;
 
+use crate::index::{self, Scope};
 use crate::store::{self, LiveDoc};
-use crate::{clock, data_dir, index, ClientError, DocChanged, Identity, Result};
+use crate::{clock, data_dir, ClientError, DocChanged, Identity, Result};
 
 const USER_ID_KEY: &str = "user_id";
 const USER_NAME_KEY: &str = "user_name";
@@ -106,7 +107,7 @@ impl Client {
         let tx = inner.conn.transaction()?;
         store::insert_document(&tx, &id, &live, now)?;
         store::save_changes(&tx, &id, &mut live, now)?;
-        index::update(&tx, &id, &mut live, None)?;
+        index::update(&tx, &id, &mut live, Scope::Whole)?;
         tx.commit()?;
         store::mark_saved(&mut live);
         let event = changed(&id, &live);
@@ -126,7 +127,6 @@ impl Client {
         let mut guard = self.lock();
         let inner = &mut *guard;
         let live = loaded(&inner.conn, &mut inner.docs, id, &inner.actor)?;
-        let before = live.heads();
         let value = match edit(&mut live.doc) {
             Ok(value) => value,
             Err(e) => {
@@ -140,7 +140,7 @@ impl Client {
             let tx = inner.conn.transaction()?;
             let wrote = store::save_changes(&tx, id, live, now)?;
             if wrote {
-                index::update(&tx, id, live, Some(&before))?;
+                index::update(&tx, id, live, Scope::Changes)?;
             }
             tx.commit()?;
             Ok(wrote)
@@ -186,7 +186,7 @@ impl Client {
         for kind in [DocKind::Board, DocKind::Team] {
             for id in store::document_ids(&tx, kind)? {
                 let live = loaded(&tx, &mut inner.docs, &id, &inner.actor)?;
-                index::update(&tx, &id, live, None)?;
+                index::update(&tx, &id, live, Scope::Whole)?;
                 count += 1;
             }
         }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use automerge::{ChangeHash, Prop};
+use automerge::Prop;
 use rusqlite::{params, Connection};
 use teamstead_model::board::{self, Task};
 use teamstead_model::{team, DocKind};
@@ -13,19 +13,25 @@ use teamstead_protocol::DocumentId;
 use crate::store::LiveDoc;
 use crate::Result;
 
-/// Brings the index in step with a document. With `since`, only what changed after
-/// those heads is re-indexed (one task rather than the whole board).
-pub fn update(
-    conn: &Connection,
-    id: &DocumentId,
-    live: &mut LiveDoc,
-    since: Option<&[ChangeHash]>,
-) -> Result<()> {
+/// How much of a document to re-index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything in it.
+    Whole,
+    /// What changed since the document's diff cursor (one task rather than the board).
+    Changes,
+}
+
+/// Brings the index in step with a document, and moves its diff cursor to now.
+pub fn update(conn: &Connection, id: &DocumentId, live: &mut LiveDoc, scope: Scope) -> Result<()> {
     match live.kind {
         DocKind::Team => index_team(conn, id, live),
-        DocKind::Board => match since {
-            Some(before) if !before.is_empty() => index_board_changes(conn, id, live, before),
-            _ => index_board(conn, id, live),
+        DocKind::Board => match scope {
+            Scope::Changes => index_board_changes(conn, id, live),
+            Scope::Whole => {
+                live.doc.update_diff_cursor();
+                index_board(conn, id, live)
+            }
         },
         // Indexed as their features arrive.
         DocKind::Assessment
@@ -91,17 +97,13 @@ fn index_board(conn: &Connection, id: &DocumentId, live: &LiveDoc) -> Result<()>
     Ok(())
 }
 
-/// Re-indexes only the tasks touched since `before`, found from the document's patches.
-fn index_board_changes(
-    conn: &Connection,
-    id: &DocumentId,
-    live: &mut LiveDoc,
-    before: &[ChangeHash],
-) -> Result<()> {
-    let after = live.heads();
+/// Re-indexes only the tasks touched since the diff cursor, found from the
+/// document's patches (automerge keeps them indexed, so this costs the change's
+/// size, not the board's).
+fn index_board_changes(conn: &Connection, id: &DocumentId, live: &mut LiveDoc) -> Result<()> {
     let mut header_changed = false;
     let mut touched = BTreeSet::new();
-    for patch in live.doc.diff(before, &after) {
+    for patch in live.doc.diff_incremental() {
         match patch.path.as_slice() {
             [] => header_changed = true,
             [(_, Prop::Map(top))] if top == "tasks" => match &patch.action {

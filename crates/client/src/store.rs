@@ -35,10 +35,6 @@ impl LiveDoc {
             saved_heads: Vec::new(),
         }
     }
-
-    pub fn heads(&mut self) -> Vec<ChangeHash> {
-        self.doc.get_heads()
-    }
 }
 
 /// Opens (creating if needed) the database, tuned for durability, and migrates it.
@@ -114,6 +110,8 @@ pub fn load(conn: &Connection, id: &DocumentId, actor: &ActorId) -> Result<Optio
             .map_err(|e| corrupt(e.to_string()))?;
     }
     mark_saved(&mut live);
+    // From here on automerge records patches, so re-indexing a change is cheap.
+    live.doc.update_diff_cursor();
     Ok(Some(live))
 }
 

@@ -82,7 +82,7 @@ impl Client {
                AND (?4 IS NULL OR status = ?4) AND (?5 IS NULL OR assignee = ?5)
                AND (?6 IS NULL OR due <= ?6)
              ORDER BY board_id, CASE status WHEN 'todo' THEN 0 WHEN 'in_progress' THEN 1
-                      WHEN 'in_review' THEN 2 ELSE 3 END, position"
+                      WHEN 'in_review' THEN 2 ELSE 3 END, position, id"
         ))?;
         let rows = stmt.query_map(
             params![

@@ -157,6 +157,7 @@ struct NewBoard<'a> {
     team_id: &'a str,
     name: &'a str,
     created_at: Millis,
+    last_position: f64,
 }
 
 /// Writes a new, empty board into an empty document.
@@ -170,6 +171,7 @@ pub fn init(doc: &mut AutoCommit, team_id: &str, name: &str, now: Millis) -> Res
             team_id,
             name: &name,
             created_at: now,
+            last_position: 0.0,
         },
     )?;
     doc.put_object(ROOT, "tasks", ObjType::Map)?;
@@ -238,13 +240,13 @@ pub fn create_task(doc: &mut AutoCommit, new: NewTask<'_>, now: Millis) -> Resul
     if new.status == Status::InReview {
         return Err(needs_assignee());
     }
-    let all = tasks(doc)?;
+    let position = next_position(doc)?;
     let task = Task {
         id: new_id(),
         title,
         description: Text::with_value(description),
         status: new.status,
-        position: end_of_column(&all, new.status),
+        position,
         assignee: None,
         due: None,
         priority: Priority::None,
@@ -358,30 +360,28 @@ pub struct Move<'a> {
 }
 
 pub fn move_task(doc: &mut AutoCommit, id: &str, to: Move<'_>, now: Millis) -> Result<Task> {
-    let all = tasks(doc)?;
-    let by_id = index_by_id(&all);
-    let mut task = cloned(&by_id, id)?;
+    let mut task = task(doc, id)?;
     if to.status == Status::InReview && task.assignee.is_none() {
         return Err(needs_assignee());
     }
     if to.status == Status::Done && !to.force {
-        let blockers = blockers_of(&task, &by_id);
+        let blockers = blockers_of(doc, &task.depends_on)?;
         if !blockers.is_empty() {
             return Err(ModelError::TaskBlocked(blockers));
         }
     }
     let position = match to.before {
         Some(before) => {
-            let anchor = by_id
-                .get(before)
-                .filter(|t| t.status == to.status && t.id != task.id)
+            let anchor = glance(doc, before)?
+                .filter(|t| t.status == to.status && before != id)
                 .ok_or_else(|| ModelError::not_found("task in that column", before))?;
-            let previous = all
+            let places: HashMap<String, Place> = hydrate_prop(doc, ROOT, "tasks")?;
+            let previous = places
                 .iter()
-                .filter(|t| {
-                    t.status == to.status && t.id != task.id && t.position < anchor.position
+                .filter(|(other, t)| {
+                    t.status == to.status && other.as_str() != id && t.position < anchor.position
                 })
-                .map(|t| t.position)
+                .map(|(_, t)| t.position)
                 .fold(None, |acc: Option<f64>, p| {
                     Some(acc.map_or(p, |a| a.max(p)))
                 });
@@ -390,16 +390,7 @@ pub fn move_task(doc: &mut AutoCommit, id: &str, to: Move<'_>, now: Millis) -> R
                 None => anchor.position - 1.0,
             }
         }
-        None => {
-            let others: Vec<Task> = all.iter().filter(|t| t.id != task.id).cloned().collect();
-            let end = end_of_column(&others, to.status);
-            // Already last in its own column: stay put rather than drift upwards.
-            if task.status == to.status && task.position >= end - 1.0 {
-                task.position
-            } else {
-                end
-            }
-        }
+        None => next_position(doc)?,
     };
     task.status = to.status;
     task.position = position;
@@ -408,45 +399,73 @@ pub fn move_task(doc: &mut AutoCommit, id: &str, to: Move<'_>, now: Millis) -> R
     Ok(task)
 }
 
-fn index_by_id(all: &[Task]) -> HashMap<&str, &Task> {
-    all.iter().map(|t| (t.id.as_str(), t)).collect()
+/// A position after every task placed so far, from a counter at the board's root,
+/// so placing a task costs the same on a board of ten tasks or ten thousand.
+fn next_position(doc: &mut AutoCommit) -> Result<f64> {
+    let last: Option<f64> = match doc.get(ROOT, "last_position")? {
+        Some(_) => hydrate_prop(doc, ROOT, "last_position")?,
+        None => None,
+    };
+    let position = last.unwrap_or(0.0).floor() + 1.0;
+    reconcile_prop(doc, ROOT, "last_position", position)?;
+    Ok(position)
 }
 
-fn cloned(by_id: &HashMap<&str, &Task>, id: &str) -> Result<Task> {
-    by_id
-        .get(id)
-        .map(|t| (*t).clone())
-        .ok_or_else(|| ModelError::not_found("task", id))
+/// Where a task sits; all a placement needs of the other tasks.
+#[derive(Debug, Clone, Hydrate)]
+struct Place {
+    status: Status,
+    position: f64,
 }
 
-fn end_of_column(all: &[Task], status: Status) -> f64 {
-    all.iter()
-        .filter(|t| t.status == status)
-        .map(|t| t.position)
-        .fold(0.0, f64::max)
-        + 1.0
+/// What the dependency rules need of a task; cheaper to read than the whole task.
+#[derive(Debug, Clone, Hydrate)]
+struct Glance {
+    title: String,
+    status: Status,
+    position: f64,
+    depends_on: Vec<String>,
 }
 
-/// Titles of the unfinished tasks this one depends on.
-fn blockers_of(task: &Task, by_id: &HashMap<&str, &Task>) -> Vec<String> {
-    task.depends_on
-        .iter()
-        .filter_map(|dep| by_id.get(dep.as_str()))
-        .filter(|dep| dep.status != Status::Done)
-        .map(|dep| dep.title.clone())
-        .collect()
+fn glance(doc: &AutoCommit, id: &str) -> Result<Option<Glance>> {
+    let obj = tasks_obj(doc)?;
+    if doc.get(&obj, id)?.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(hydrate_prop(doc, &obj, id)?))
+}
+
+/// Titles of the unfinished tasks among `depends_on`.
+fn blockers_of(doc: &AutoCommit, depends_on: &[String]) -> Result<Vec<String>> {
+    let mut titles = Vec::new();
+    for dep in depends_on {
+        if let Some(dep) = glance(doc, dep)?.filter(|d| d.status != Status::Done) {
+            titles.push(dep.title);
+        }
+    }
+    Ok(titles)
+}
+
+#[derive(Debug, Clone, Hydrate)]
+struct Dependencies {
+    depends_on: Vec<String>,
 }
 
 /// Deletes a task and drops it from every other task's dependencies.
 pub fn delete_task(doc: &mut AutoCommit, id: &str, now: Millis) -> Result<()> {
     let obj = tasks_obj(doc)?;
     task(doc, id)?;
-    for mut other in tasks(doc)? {
-        if other.depends_on.iter().any(|d| d == id) {
-            other.depends_on.retain(|d| d != id);
-            other.updated_at = now;
-            put_task(doc, &other)?;
-        }
+    let all: HashMap<String, Dependencies> = hydrate_prop(doc, ROOT, "tasks")?;
+    let dependents: Vec<String> = all
+        .into_iter()
+        .filter(|(_, t)| t.depends_on.iter().any(|d| d == id))
+        .map(|(other, _)| other)
+        .collect();
+    for other in dependents {
+        let mut other = task(doc, &other)?;
+        other.depends_on.retain(|d| d != id);
+        other.updated_at = now;
+        put_task(doc, &other)?;
     }
     doc.delete(&obj, id)?;
     Ok(())
@@ -462,19 +481,15 @@ pub fn add_dependency(
     if id == depends_on {
         return Err(ModelError::SelfDependency);
     }
-    let all = tasks(doc)?;
-    let by_id = index_by_id(&all);
-    let mut task = cloned(&by_id, id)?;
-    if !by_id.contains_key(depends_on) {
+    let mut task = task(doc, id)?;
+    if glance(doc, depends_on)?.is_none() {
         return Err(ModelError::not_found("task", depends_on));
     }
-    if let Some(path) = path_between(&by_id, depends_on, id) {
+    if let Some(path) = path_between(doc, depends_on, id)? {
         let mut titles = vec![task.title.clone()];
-        titles.extend(
-            path.iter()
-                .filter_map(|p| by_id.get(p.as_str()))
-                .map(|t| t.title.clone()),
-        );
+        for step in &path {
+            titles.extend(glance(doc, step)?.map(|t| t.title));
+        }
         return Err(ModelError::DependencyCycle(titles));
     }
     if !task.depends_on.iter().any(|d| d == depends_on) {
@@ -485,29 +500,31 @@ pub fn add_dependency(
     Ok(task)
 }
 
-/// A chain of dependencies leading from `from` to `to`, both included, if one exists.
-fn path_between(by_id: &HashMap<&str, &Task>, from: &str, to: &str) -> Option<Vec<String>> {
+/// A chain of dependencies leading from `from` to `to`, both included, if one
+/// exists. Reads only the tasks reachable from `from`.
+fn path_between(doc: &AutoCommit, from: &str, to: &str) -> Result<Option<Vec<String>>> {
     let mut seen = HashSet::new();
     let mut stack = vec![vec![from.to_string()]];
     while let Some(path) = stack.pop() {
-        let last = path.last()?.clone();
+        let Some(last) = path.last().cloned() else {
+            continue;
+        };
         if last == to {
-            return Some(path);
+            return Ok(Some(path));
         }
         if !seen.insert(last.clone()) {
             continue;
         }
-        for next in by_id
-            .get(last.as_str())
-            .map(|t| t.depends_on.as_slice())
-            .unwrap_or(&[])
+        for next in glance(doc, &last)?
+            .map(|t| t.depends_on)
+            .unwrap_or_default()
         {
             let mut longer = path.clone();
-            longer.push(next.clone());
+            longer.push(next);
             stack.push(longer);
         }
     }
-    None
+    Ok(None)
 }
 
 pub fn remove_dependency(
