@@ -1,7 +1,11 @@
-//! Teamstead's wire protocol. For now it holds the document ids, which must match
-//! automerge-repo's so that standard peers can name our documents; the message
-//! types arrive with the relay.
+//! Teamstead's wire protocol: automerge-repo v1 messages (CBOR over WebSocket) and
+//! document ids as automerge-repo forms them, so standard peers interoperate with
+//! ours. No I/O.
 
 pub mod ids;
+pub mod message;
 
 pub use ids::{DocumentId, DocumentIdError};
+pub use message::{
+    DecodeError, HeadsAt, Message, PeerMetadata, DEFAULT_MAX_MESSAGE_BYTES, PROTOCOL_VERSION,
+};
