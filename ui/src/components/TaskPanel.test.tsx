@@ -108,6 +108,34 @@ describe('TaskPanel', () => {
     expect((within(panel).getByTestId('task-priority-select') as HTMLSelectElement).value).toBe('none');
   });
 
+  it('shows a refused dependency cycle as a coded error and adds nothing', async () => {
+    const { backend, user, panel } = await openPanel('Chicken', (b, { boardId }) => {
+      b.insertTask(boardId, { title: 'Egg' });
+      b.insertTask(boardId, { title: 'Chicken' });
+    });
+    backend.failNext('task_add_dependency', {
+      code: 'dependency_cycle',
+      message: 'this dependency would create a cycle: Chicken → Egg → Chicken',
+    });
+    await user.selectOptions(within(panel).getByTestId('dependency-select'), 'Egg');
+
+    const toast = await screen.findByTestId('error-toast');
+    expect(toast.getAttribute('data-code')).toBe('dependency_cycle');
+    expect(toast.textContent).toContain('cycle');
+    expect(within(panel).queryAllByTestId('dependency-item')).toHaveLength(0);
+  });
+
+  it('shows an unknown task as a coded error', async () => {
+    const rendered = renderApp((backend) => {
+      const { boardId } = seedTeam(backend);
+      backend.insertTask(boardId, { title: 'Gone' });
+    });
+    rendered.backend.failNext('task_get', { code: 'not_found', message: 'task `x` does not exist' });
+    await rendered.user.click(await findCard('Gone'));
+    const toast = await screen.findByTestId('error-toast');
+    expect(toast.getAttribute('data-code')).toBe('not_found');
+  });
+
   it('adds and removes a dependency', async () => {
     const { backend, user, panel } = await openPanel('Later', (b, { boardId }) => {
       b.insertTask(boardId, { title: 'First' });
