@@ -151,6 +151,75 @@ async fn card_status(app: &Client, title: &str) -> String {
     }
 }
 
+/// Clicks the card with this title and waits for its panel.
+async fn open_card(app: &Client, title: &str) {
+    card_status(app, title).await;
+    for card in app
+        .find_all(Locator::Css(&testid("task-card")))
+        .await
+        .expect("cards")
+    {
+        let Ok(title_el) = card.find(Locator::Css(&testid("task-card-title"))).await else {
+            continue;
+        };
+        if text_of(&title_el).await.trim() == title {
+            title_el.click().await.expect("open the card");
+            break;
+        }
+    }
+    let deadline = Instant::now() + UI_WAIT;
+    loop {
+        if let Ok(input) = app.find(Locator::Css(&testid("task-title-input"))).await {
+            if input.prop("value").await.ok().flatten().as_deref() == Some(title) {
+                return;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the panel for {title:?} did not open"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits until the open task lists exactly `count` dependencies.
+async fn wait_for_dependencies(app: &Client, count: usize) {
+    let deadline = Instant::now() + UI_WAIT;
+    loop {
+        let items = app
+            .find_all(Locator::Css(&testid("dependency-item")))
+            .await
+            .unwrap_or_default();
+        if items.len() == count {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "expected {count} dependencies, saw {}",
+            items.len()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Waits for an error toast carrying `code`.
+async fn wait_for_toast(app: &Client, code: &str) {
+    let deadline = Instant::now() + UI_WAIT;
+    loop {
+        for toast in app
+            .find_all(Locator::Css(&testid("error-toast")))
+            .await
+            .unwrap_or_default()
+        {
+            if toast.attr("data-code").await.ok().flatten().as_deref() == Some(code) {
+                return;
+            }
+        }
+        assert!(Instant::now() < deadline, "no error toast with code {code}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// Opens a fresh inline editor in To do and submits `title` with Enter.
 async fn type_new_task(app: &Client, title: &str) {
     // Close an editor left open: a fresh one starts empty (clear() would blur it).
@@ -209,6 +278,30 @@ async fn a_task_created_in_the_window_survives_a_restart() {
 
     type_new_task(&app, "Water the plants").await;
     assert_eq!(card_status(&app, "Water the plants").await, "todo");
+
+    // A dependency cycle is refused by the real backend with a coded error.
+    type_new_task(&app, "Buy seeds").await;
+    card_status(&app, "Buy seeds").await;
+    open_card(&app, "Water the plants").await;
+    find(&app, "dependency-select")
+        .await
+        .select_by_label("Buy seeds")
+        .await
+        .expect("depend");
+    wait_for_dependencies(&app, 1).await;
+    find(&app, "task-panel")
+        .await
+        .send_keys(ESCAPE)
+        .await
+        .expect("close the panel");
+    open_card(&app, "Buy seeds").await;
+    find(&app, "dependency-select")
+        .await
+        .select_by_label("Water the plants")
+        .await
+        .expect("cycle");
+    wait_for_toast(&app, "dependency_cycle").await;
+    wait_for_dependencies(&app, 0).await;
     app.close().await.expect("quit the app");
 
     let app = launch(&driver).await;
