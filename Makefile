@@ -4,7 +4,9 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
-export CARGO_TARGET_DIR ?= $(CURDIR)/target
+CARGO_TARGET_DIR ?= $(CURDIR)/target
+# Absolute, so tests that run from another folder find the same binaries.
+export CARGO_TARGET_DIR := $(abspath $(CARGO_TARGET_DIR))
 export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 
 # One feature set for every build, so `cargo test` and the app share one compile:
@@ -27,23 +29,23 @@ app: ui
 run: app
 	TEAMSTEAD_DEMO=1 $(APP)
 
-test: ui
-	$(MAKE) --no-print-directory test-rust test-ui test-e2e
+# Prerequisites run in the order listed (no -j), and `ui` only once.
+test: test-rust test-ui test-e2e
 
-test-rust:
+test-rust: ui
 	cargo test --workspace $(FEATURES)
 
-test-ui:
+test-ui: deps
 	cd ui && npm test --silent
 
 # The real app in a real WebKit window, under a virtual X display and a private
 # D-Bus session.
-test-e2e:
+test-e2e: ui
 	cargo test --workspace $(FEATURES) --no-run --quiet
 	TEAMSTEAD_APP=$(APP) xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
 		cargo test --workspace $(FEATURES) --test desktop -- --ignored
 
-lint:
+lint: ui
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets $(FEATURES) -- -D warnings
 

@@ -16,7 +16,20 @@ APT_PACKAGES=(
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null; then
+    sudo "$@"
+  else
+    echo "error: installing Debian packages needs root; run this as root or install sudo." >&2
+    exit 1
+  fi
+}
+
+# major.minor of a version string such as v20.19.1 or 1.89.0
+version_at_least() {
+  local have="${1#v}" want="$2"
+  [ "$(printf '%s\n%s\n' "$want" "$have" | sort -V | head -n1)" = "$want" ]
 }
 
 missing=()
@@ -32,8 +45,22 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+RUST_MIN=1.89.0
 if ! command -v cargo >/dev/null; then
-  echo "error: cargo is missing. Install the Rust toolchain (rustup) and run this again." >&2
+  echo "error: cargo is missing. Install the Rust toolchain $RUST_MIN or newer (rustup) and run this again." >&2
+  exit 1
+fi
+rust_version=$(rustc --version | awk '{print $2}')
+if ! version_at_least "$rust_version" "$RUST_MIN"; then
+  echo "error: Rust $rust_version is too old; Teamstead needs $RUST_MIN or newer (rustup update)." >&2
+  exit 1
+fi
+
+# Vite 8 needs Node 20.19 or newer; Debian 12's own nodejs is 18.
+NODE_MIN=20.19.0
+node_version=$(node --version 2>/dev/null || echo v0)
+if ! version_at_least "$node_version" "$NODE_MIN"; then
+  echo "error: Node.js $node_version is too old for the UI build; install Node.js $NODE_MIN or newer." >&2
   exit 1
 fi
 

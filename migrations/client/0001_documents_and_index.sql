@@ -47,7 +47,8 @@ CREATE TABLE idx_boards (
 CREATE INDEX idx_boards_by_team ON idx_boards (team_id, position);
 
 CREATE TABLE idx_tasks (
-    id             TEXT PRIMARY KEY,
+    seq            INTEGER PRIMARY KEY,    -- a stable rowid: the search table's key
+    id             TEXT NOT NULL,
     board_id       TEXT NOT NULL,
     team_id        TEXT NOT NULL,
     title          TEXT NOT NULL,
@@ -61,8 +62,10 @@ CREATE TABLE idx_tasks (
     depends_on     TEXT NOT NULL,          -- JSON array of task ids
     comment_count  INTEGER NOT NULL,
     created_at     INTEGER NOT NULL,
-    updated_at     INTEGER NOT NULL
+    updated_at     INTEGER NOT NULL,
+    UNIQUE (board_id, id)
 );
 CREATE INDEX idx_tasks_by_board ON idx_tasks (board_id, status, position);
+CREATE INDEX idx_tasks_by_id ON idx_tasks (id);
 CREATE INDEX idx_tasks_by_assignee ON idx_tasks (assignee, status);
 CREATE INDEX idx_tasks_by_due ON idx_tasks (due) WHERE due IS NOT NULL;

@@ -1,15 +1,30 @@
--- Full-text search over task titles and descriptions. The table holds its own copy
--- of the text (FTS5 needs it for snippets); its rowid is the idx_tasks rowid, so a
--- task's row is found without a scan. Filled from idx_tasks here, kept in step by
--- the index code afterwards.
+-- Full-text search over task titles and descriptions. The search table keeps no
+-- copy of the text: it indexes idx_tasks (external content, keyed by its stable
+-- seq), and the triggers below keep it in step with every change to idx_tasks.
 CREATE VIRTUAL TABLE idx_tasks_fts USING fts5 (
     title,
     description,
-    task_id UNINDEXED,
-    board_id UNINDEXED,
-    team_id UNINDEXED,
+    content = 'idx_tasks',
+    content_rowid = 'seq',
     tokenize = 'unicode61 remove_diacritics 2'
 );
 
-INSERT INTO idx_tasks_fts (rowid, title, description, task_id, board_id, team_id)
-SELECT rowid, title, description, id, board_id, team_id FROM idx_tasks;
+CREATE TRIGGER idx_tasks_fts_after_insert AFTER INSERT ON idx_tasks BEGIN
+    INSERT INTO idx_tasks_fts (rowid, title, description)
+    VALUES (new.seq, new.title, new.description);
+END;
+
+CREATE TRIGGER idx_tasks_fts_after_delete AFTER DELETE ON idx_tasks BEGIN
+    INSERT INTO idx_tasks_fts (idx_tasks_fts, rowid, title, description)
+    VALUES ('delete', old.seq, old.title, old.description);
+END;
+
+CREATE TRIGGER idx_tasks_fts_after_update AFTER UPDATE ON idx_tasks BEGIN
+    INSERT INTO idx_tasks_fts (idx_tasks_fts, rowid, title, description)
+    VALUES ('delete', old.seq, old.title, old.description);
+    INSERT INTO idx_tasks_fts (rowid, title, description)
+    VALUES (new.seq, new.title, new.description);
+END;
+
+-- Index the tasks a version-1 database already holds.
+INSERT INTO idx_tasks_fts (idx_tasks_fts) VALUES ('rebuild');

@@ -71,11 +71,12 @@ fn start_driver(envs: &[(&str, &Path)], demo: bool) -> Driver {
 }
 
 fn app_path() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
     let path = std::env::var_os("TEAMSTEAD_APP")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/teamstead-desktop")
-        });
+        .unwrap_or_else(|| target.join("debug/teamstead-desktop"));
     assert!(
         path.exists(),
         "no desktop app at {} (set TEAMSTEAD_APP)",

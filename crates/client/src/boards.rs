@@ -1,5 +1,7 @@
 //! Boards: a team's task boards.
 
+use rusqlite::OptionalExtension;
+use teamstead_model::team::Role;
 use teamstead_model::{board, team, DocKind, ModelError};
 
 use crate::client::doc_id;
@@ -27,10 +29,7 @@ impl Client {
                 [board_id],
                 BoardSummary::from_row,
             )
-            .map_err(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => ClientError::not_found("board", board_id),
-                e => e.into(),
-            })
+            .map_err(ClientError::or_not_found("board", board_id))
     }
 
     /// Creates a board and lists it in its team. Checked before anything is written,
@@ -52,8 +51,29 @@ impl Client {
         self.board(&board_id)
     }
 
+    /// Boards are written by the team's members; viewers and outsiders only read.
+    pub(crate) fn require_board_writer(&self, board_id: &str) -> Result<()> {
+        self.board(board_id)?;
+        let inner = self.lock();
+        let role: Option<String> = inner
+            .conn
+            .prepare_cached(
+                "SELECT m.role FROM idx_boards b JOIN idx_members m ON m.team_id = b.team_id
+                 WHERE b.id = ?1 AND m.user_id = ?2",
+            )?
+            .query_row(rusqlite::params![board_id, inner.identity.user_id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match role.as_deref().and_then(Role::parse) {
+            Some(role) if role.writes_content() => Ok(()),
+            _ => Err(ModelError::Forbidden("change this board").into()),
+        }
+    }
+
     pub fn rename_board(&self, board_id: &str, name: &str) -> Result<BoardSummary> {
         let id = doc_id("board", board_id)?;
+        self.require_board_writer(board_id)?;
         self.write_doc(&id, |doc| board::rename(doc, name))?;
         self.board(board_id)
     }

@@ -23,6 +23,9 @@ pub struct Client {
     inner: Mutex<Inner>,
     events: broadcast::Sender<DocChanged>,
     data_dir: PathBuf,
+    /// Held while this client is open, so no second process works on the same
+    /// documents from a stale copy in memory.
+    _lock: std::fs::File,
 }
 
 pub(crate) struct Inner {
@@ -43,6 +46,7 @@ impl Client {
             context: format!("cannot create the data directory {}", data_dir.display()),
             source,
         })?;
+        let lock = data_dir::lock(&data_dir)?;
         let conn = store::open(&data_dir::database_path(&data_dir))?;
         let identity = load_identity(&conn)?;
         let actor = load_actor(&conn)?;
@@ -56,6 +60,7 @@ impl Client {
             }),
             events,
             data_dir,
+            _lock: lock,
         })
     }
 
@@ -74,6 +79,7 @@ impl Client {
         self.inner.lock().unwrap_or_else(|poisoned| {
             let mut inner = poisoned.into_inner();
             inner.docs.clear();
+            self.inner.clear_poison();
             inner
         })
     }
@@ -155,7 +161,11 @@ impl Client {
         };
         store::mark_saved(live);
         let event = changed(id, live);
-        store::compact_if_long(&mut inner.conn, id, live, now)?;
+        // The write is saved; a compaction that fails leaves the chunks as they
+        // were and is tried again after a later write, so it is not the caller's error.
+        if let Err(e) = store::compact_if_long(&mut inner.conn, id, live, now) {
+            eprintln!("teamstead: compacting document {id} failed: {e}");
+        }
         drop(guard);
         if wrote {
             let _ = self.events.send(event);
@@ -269,23 +279,13 @@ fn default_name() -> String {
 
 fn load_actor(conn: &Connection) -> Result<ActorId> {
     if let Some(hex) = store::get_local(conn, ACTOR_KEY)? {
-        if let Some(bytes) = decode_hex(&hex) {
-            return Ok(ActorId::from(bytes));
+        if let Ok(actor) = hex.parse::<ActorId>() {
+            return Ok(actor);
         }
     }
     let actor = ActorId::random();
     store::set_local(conn, ACTOR_KEY, &actor.to_hex_string())?;
     Ok(actor)
-}
-
-fn decode_hex(hex: &str) -> Option<Vec<u8>> {
-    if hex.len() % 2 != 0 {
-        return None;
-    }
-    (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 /// Parses a document id given by a caller; a malformed id is simply one that does not exist.

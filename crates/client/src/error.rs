@@ -15,6 +15,10 @@ pub enum ClientError {
     Storage(#[from] rusqlite::Error),
     #[error("document {id} could not be read: {reason}")]
     CorruptDocument { id: String, reason: String },
+    #[error("the workspace in {} is open in another Teamstead window or process", .0.display())]
+    AlreadyOpen(std::path::PathBuf),
+    #[error("the workspace was written by a newer Teamstead (schema {found}, this one knows {known}); update Teamstead to open it")]
+    NewerSchema { found: u32, known: u32 },
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -30,7 +34,20 @@ impl ClientError {
             Self::InvalidInput(_) => "invalid_input",
             Self::Storage(_) => "storage",
             Self::CorruptDocument { .. } => "corrupt_document",
+            Self::AlreadyOpen(_) => "already_open",
+            Self::NewerSchema { .. } => "newer_schema",
             Self::Io { .. } => "io",
+        }
+    }
+
+    /// Turns "no row" from a lookup by id into `not_found` for that id.
+    pub(crate) fn or_not_found<'a>(
+        what: &'static str,
+        id: &'a str,
+    ) -> impl FnOnce(rusqlite::Error) -> Self + 'a {
+        move |e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Self::not_found(what, id),
+            e => e.into(),
         }
     }
 

@@ -86,10 +86,6 @@ fn index_board_header(
 fn index_board(conn: &Connection, id: &DocumentId, live: &LiveDoc) -> Result<()> {
     let info = index_board_header(conn, id, live)?;
     let board_id = id.to_string();
-    conn.execute(
-        "DELETE FROM idx_tasks_fts WHERE rowid IN (SELECT rowid FROM idx_tasks WHERE board_id = ?1)",
-        [&board_id],
-    )?;
     conn.execute("DELETE FROM idx_tasks WHERE board_id = ?1", [&board_id])?;
     for task in board::tasks(&live.doc)? {
         put_task(conn, &board_id, &info.team_id, &task)?;
@@ -105,6 +101,11 @@ fn index_board_changes(conn: &Connection, id: &DocumentId, live: &mut LiveDoc) -
     let mut touched = BTreeSet::new();
     for patch in live.doc.diff_incremental() {
         match patch.path.as_slice() {
+            // The whole task map replaced (a merge can do that): re-index it all.
+            [] if matches!(&patch.action, automerge::PatchAction::PutMap { key, .. } if key == "tasks") =>
+            {
+                return index_board(conn, id, live);
+            }
             [] => header_changed = true,
             [(_, Prop::Map(top))] if top == "tasks" => match &patch.action {
                 automerge::PatchAction::PutMap { key, .. }
@@ -126,7 +127,7 @@ fn index_board_changes(conn: &Connection, id: &DocumentId, live: &mut LiveDoc) -
     };
     let board_id = id.to_string();
     for task_id in touched {
-        remove_task(conn, &task_id)?;
+        remove_task(conn, &board_id, &task_id)?;
         match board::task(&live.doc, &task_id) {
             Ok(task) => put_task(conn, &board_id, &info.team_id, &task)?,
             Err(teamstead_model::ModelError::NotFound { .. }) => {}
@@ -136,12 +137,10 @@ fn index_board_changes(conn: &Connection, id: &DocumentId, live: &mut LiveDoc) -
     Ok(())
 }
 
-fn remove_task(conn: &Connection, task_id: &str) -> Result<()> {
-    conn.execute(
-        "DELETE FROM idx_tasks_fts WHERE rowid = (SELECT rowid FROM idx_tasks WHERE id = ?1)",
-        [task_id],
-    )?;
-    conn.execute("DELETE FROM idx_tasks WHERE id = ?1", [task_id])?;
+fn remove_task(conn: &Connection, board_id: &str, task_id: &str) -> Result<()> {
+    // The search rows follow through idx_tasks' triggers.
+    conn.prepare_cached("DELETE FROM idx_tasks WHERE board_id = ?1 AND id = ?2")?
+        .execute(params![board_id, task_id])?;
     Ok(())
 }
 
@@ -160,7 +159,9 @@ fn put_task(conn: &Connection, board_id: &str, team_id: &str, task: &Task) -> Re
         task.title,
         task.description.as_str(),
         task.status.as_str(),
-        task.position,
+        // A synced document could carry a position that is not a number; the
+        // index must still take the row.
+        if task.position.is_finite() { task.position } else { 0.0 },
         task.assignee,
         task.due,
         task.priority.as_str(),
@@ -170,25 +171,13 @@ fn put_task(conn: &Connection, board_id: &str, team_id: &str, task: &Task) -> Re
         task.created_at,
         task.updated_at,
     ])?;
-    conn.prepare_cached(
-        "INSERT INTO idx_tasks_fts (rowid, title, description, task_id, board_id, team_id)
-         VALUES (last_insert_rowid(), ?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![
-        task.title,
-        task.description.as_str(),
-        task.id,
-        board_id,
-        team_id
-    ])?;
     Ok(())
 }
 
 /// Empties every index table; the caller re-indexes each document after.
 pub fn clear(conn: &Connection) -> Result<()> {
     conn.execute_batch(
-        "DELETE FROM idx_tasks_fts;
-         DELETE FROM idx_tasks;
+        "DELETE FROM idx_tasks;
          DELETE FROM idx_boards;
          DELETE FROM idx_members;
          DELETE FROM idx_teams;",

@@ -42,6 +42,12 @@ pub fn current_version(conn: &Connection) -> Result<u32> {
 /// Returns the versions applied.
 pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<Vec<u32>> {
     let current = current_version(conn)?;
+    if current > latest_version() {
+        return Err(crate::ClientError::NewerSchema {
+            found: current,
+            known: latest_version(),
+        });
+    }
     let mut applied = Vec::new();
     for (version, name, sql) in MIGRATIONS {
         if *version <= current || *version > target {
@@ -78,6 +84,19 @@ mod tests {
         for (i, m) in MIGRATIONS.iter().enumerate() {
             assert_eq!(m.0 as usize, i + 1, "versions are consecutive");
         }
+    }
+
+    #[test]
+    fn a_newer_database_is_refused() {
+        let mut conn = Connection::open_in_memory().expect("db");
+        migrate_to(&mut conn, latest_version()).expect("migrate");
+        conn.execute(
+            "INSERT INTO schema_version (version, name, applied_at) VALUES (99, 'future', 0)",
+            [],
+        )
+        .expect("future version");
+        let err = migrate_to(&mut conn, latest_version()).expect_err("refused");
+        assert_eq!(err.code(), "newer_schema");
     }
 
     #[test]

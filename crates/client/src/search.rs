@@ -31,11 +31,11 @@ impl Client {
         };
         let inner = self.lock();
         let mut stmt = inner.conn.prepare_cached(
-            "SELECT f.task_id, f.board_id, f.team_id, t.title, t.status,
+            "SELECT t.id, t.board_id, t.team_id, t.title, t.status,
                     snippet(idx_tasks_fts, -1, char(2), char(3), '…', 12)
-             FROM idx_tasks_fts f JOIN idx_tasks t ON t.rowid = f.rowid
-             WHERE idx_tasks_fts MATCH ?1 AND (?2 IS NULL OR f.team_id = ?2)
-               AND f.team_id IN (SELECT team_id FROM idx_members WHERE user_id = ?3)
+             FROM idx_tasks_fts f JOIN idx_tasks t ON t.seq = f.rowid
+             WHERE idx_tasks_fts MATCH ?1 AND (?2 IS NULL OR t.team_id = ?2)
+               AND t.team_id IN (SELECT team_id FROM idx_members WHERE user_id = ?3)
              ORDER BY bm25(idx_tasks_fts, 4.0, 1.0) LIMIT ?4",
         )?;
         let rows = stmt.query_map(

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 use teamstead_model::board::{self, Move, NewTask, Priority, Status, Task, TaskPatch};
 use teamstead_model::ModelError;
@@ -42,6 +42,17 @@ fn task_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TaskRow> {
         },
         depends_on: json(9)?,
     })
+}
+
+const UNFINISHED: &str = "SELECT status != 'done' FROM idx_tasks WHERE id = ?1 LIMIT 1";
+
+/// Whether a dependency still blocks: it exists and is not done. A task that is
+/// gone blocks nothing; a storage failure is an error, not a "no".
+fn is_unfinished(stmt: &mut rusqlite::CachedStatement<'_>, id: &str) -> Result<bool> {
+    Ok(stmt
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .unwrap_or(false))
 }
 
 /// Which tasks to find; every field given narrows the result.
@@ -101,9 +112,7 @@ impl Client {
             .iter()
             .map(|r| (r.summary.id.clone(), r.summary.status != Status::Done))
             .collect();
-        let mut lookup = inner
-            .conn
-            .prepare_cached("SELECT status != 'done' FROM idx_tasks WHERE id = ?1")?;
+        let mut lookup = inner.conn.prepare_cached(UNFINISHED)?;
         let mut tasks = Vec::with_capacity(rows.len());
         for row in rows {
             let mut blocked_by = Vec::new();
@@ -111,7 +120,7 @@ impl Client {
                 let is_open = match open.get(&dep) {
                     Some(is_open) => *is_open,
                     None => {
-                        let is_open = lookup.query_row([&dep], |r| r.get(0)).unwrap_or(false);
+                        let is_open = is_unfinished(&mut lookup, &dep)?;
                         open.insert(dep.clone(), is_open);
                         is_open
                     }
@@ -137,13 +146,10 @@ impl Client {
 
     fn detail(&self, board_id: &str, task: Task) -> Result<TaskDetail> {
         let inner = self.lock();
-        let mut unfinished = inner
-            .conn
-            .prepare_cached("SELECT status != 'done' FROM idx_tasks WHERE id = ?1")?;
+        let mut unfinished = inner.conn.prepare_cached(UNFINISHED)?;
         let mut blocked_by = Vec::new();
         for dep in &task.depends_on {
-            let open: Option<bool> = unfinished.query_row([dep], |r| r.get(0)).ok();
-            if open == Some(true) {
+            if is_unfinished(&mut unfinished, dep)? {
                 blocked_by.push(dep.clone());
             }
         }
@@ -194,6 +200,7 @@ impl Client {
         edit: impl FnOnce(&mut automerge::AutoCommit, i64) -> Result<Task, ModelError>,
     ) -> Result<TaskDetail> {
         let id = doc_id("board", board_id)?;
+        self.require_board_writer(board_id)?;
         let task = self.write_doc(&id, |doc| edit(doc, crate::clock::now()))?;
         self.detail(board_id, task)
     }
@@ -249,6 +256,7 @@ impl Client {
 
     pub fn delete_task(&self, board_id: &str, task_id: &str) -> Result<()> {
         let id = doc_id("board", board_id)?;
+        self.require_board_writer(board_id)?;
         self.write_doc(&id, |doc| {
             board::delete_task(doc, task_id, crate::clock::now())
         })
@@ -279,6 +287,7 @@ impl Client {
     pub fn add_comment(&self, board_id: &str, task_id: &str, body: &str) -> Result<CommentView> {
         let me = self.identity();
         let id = doc_id("board", board_id)?;
+        self.require_board_writer(board_id)?;
         let comment = self.write_doc(&id, |doc| {
             board::add_comment(doc, task_id, &me.user_id, body, crate::clock::now())
         })?;

@@ -46,10 +46,7 @@ impl Client {
                         ))
                     },
                 )
-                .map_err(|e| match e {
-                    rusqlite::Error::QueryReturnedNoRows => ClientError::not_found("team", team_id),
-                    e => e.into(),
-                })?
+                .map_err(ClientError::or_not_found("team", team_id))?
         };
         Ok(TeamSummary {
             id: team_id.to_string(),

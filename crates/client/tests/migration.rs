@@ -67,8 +67,10 @@ fn make_version_1_database(path: &std::path::Path) -> (String, String) {
     )
     .expect("idx");
     conn.execute(
-        "INSERT INTO idx_tasks VALUES (?1, ?2, ?3, 'Migrate the archive', 'Move the scanned invoices',
-                                       'todo', 1.0, NULL, NULL, 'none', '[]', '[]', 0, 2, 2)",
+        "INSERT INTO idx_tasks (id, board_id, team_id, title, description, status, position, assignee,
+                                due, priority, labels, depends_on, comment_count, created_at, updated_at)
+         VALUES (?1, ?2, ?3, 'Migrate the archive', 'Move the scanned invoices', 'todo', 1.0, NULL,
+                 NULL, 'none', '[]', '[]', 0, 2, 2)",
         params![task.id, board_id, team_id],
     )
     .expect("idx");

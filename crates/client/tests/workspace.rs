@@ -129,7 +129,8 @@ fn bad_input_gets_a_code_and_changes_nothing() {
         code(client.create_task("3vQB7B6MrGQZaxCuFg4oh", "X", None)),
         "not_found"
     );
-    assert_eq!(code(client.create_task(&team.id, "X", None)), "wrong_kind");
+    // A team is not a board.
+    assert_eq!(code(client.create_task(&team.id, "X", None)), "not_found");
     assert_eq!(code(client.create_team("")), "empty");
 
     assert_eq!(client.list_tasks(&board).expect("list"), before);
@@ -356,5 +357,40 @@ fn the_index_answers_queries_by_assignee_status_and_due_date() {
             ..Default::default()
         })),
         "invalid_date"
+    );
+}
+
+#[test]
+fn one_process_at_a_time_holds_a_workspace() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let first = open(&dir);
+    let second = Client::open(Some(dir.path().to_path_buf()));
+    assert_eq!(second.err().map(|e| e.code()), Some("already_open"));
+    drop(first);
+    open(&dir);
+}
+
+#[test]
+fn viewers_and_outsiders_cannot_write_a_board() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let client = open(&dir);
+    let team = client.create_team("Acme").expect("team");
+    let board = team.boards[0].id.clone();
+    let task = client
+        .create_task(&board, "Mine", None)
+        .expect("task")
+        .summary
+        .id;
+    // Make this user a viewer by editing the index as a synced team document would.
+    let conn = rusqlite::Connection::open(dir.path().join("teamstead.db")).expect("db");
+    conn.execute("UPDATE idx_members SET role = 'viewer'", [])
+        .expect("viewer");
+    assert_eq!(code(client.create_task(&board, "Nope", None)), "forbidden");
+    assert_eq!(code(client.delete_task(&board, &task)), "forbidden");
+    assert_eq!(code(client.add_comment(&board, &task, "hi")), "forbidden");
+    assert_eq!(code(client.rename_board(&board, "Mine now")), "forbidden");
+    assert_eq!(
+        client.list_tasks(&board).expect("read still works").len(),
+        1
     );
 }

@@ -97,8 +97,8 @@ fn validate_sections(sections: &[Section]) -> Result<()> {
     for question in sections.iter().flat_map(|s| &s.questions) {
         validate_title("a question", &question.prompt)?;
         if !(question.weight.is_finite() && question.weight >= 0.0) {
-            return Err(ModelError::InvalidTransition {
-                to: "a weight".into(),
+            return Err(ModelError::Invalid {
+                what: "a question's weight",
                 reason: "weights must be zero or more",
             });
         }
@@ -111,9 +111,9 @@ fn validate_sections(sections: &[Section]) -> Result<()> {
                 })
             }
             QuestionKind::Scale { min, max } if min >= max => {
-                return Err(ModelError::InvalidTransition {
-                    to: "a scale".into(),
-                    reason: "a scale's minimum must be below its maximum",
+                return Err(ModelError::Invalid {
+                    what: "a scale",
+                    reason: "its minimum must be below its maximum",
                 })
             }
             _ => {}
@@ -165,6 +165,13 @@ pub fn assign(
         return Err(ModelError::Forbidden("assign an assessment you do not own"));
     }
     let due = due.map(validate_date).transpose()?;
+    if assessment.assignments.contains_key(user) {
+        // Re-assigning would reset a submitted or reviewed assignment.
+        return Err(ModelError::Invalid {
+            what: "this assignment",
+            reason: "the person already has this assessment",
+        });
+    }
     assessment.assignments.insert(
         user.into(),
         Assignment {
@@ -221,6 +228,11 @@ mod tests {
         );
         let a = assign(&mut doc, "manager", "bob", Some("2030-01-01"), "resp", 2).expect("assign");
         assert_eq!(a.assignments["bob"].status, AssignmentStatus::Assigned);
+        let again = assign(&mut doc, "manager", "bob", None, "other", 3);
+        assert_eq!(
+            again.map(|_| ()).map_err(|e| e.code()),
+            Err("invalid_input")
+        );
     }
 
     #[test]

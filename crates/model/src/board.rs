@@ -374,7 +374,10 @@ pub fn move_task(doc: &mut AutoCommit, id: &str, to: Move<'_>, now: Millis) -> R
         Some(before) => {
             let anchor = glance(doc, before)?
                 .filter(|t| t.status == to.status && before != id)
-                .ok_or_else(|| ModelError::not_found("task in that column", before))?;
+                .ok_or(ModelError::Invalid {
+                    what: "the drop place",
+                    reason: "it must be another task in the target column",
+                })?;
             let places: HashMap<String, Place> = hydrate_prop(doc, ROOT, "tasks")?;
             let previous = places
                 .iter()
@@ -386,7 +389,17 @@ pub fn move_task(doc: &mut AutoCommit, id: &str, to: Move<'_>, now: Millis) -> R
                     Some(acc.map_or(p, |a| a.max(p)))
                 });
             match previous {
-                Some(p) => (p + anchor.position) / 2.0,
+                Some(p) => {
+                    let middle = (p + anchor.position) / 2.0;
+                    if p < middle && middle < anchor.position {
+                        middle
+                    } else {
+                        // Halving has run out of precision in this gap: space the
+                        // column out again, then place the task in the new gap.
+                        respace_column(doc, &places, to.status, id)?;
+                        return move_task(doc, id, to, now);
+                    }
+                }
                 None => anchor.position - 1.0,
             }
         }
@@ -402,13 +415,46 @@ pub fn move_task(doc: &mut AutoCommit, id: &str, to: Move<'_>, now: Millis) -> R
 /// A position after every task placed so far, from a counter at the board's root,
 /// so placing a task costs the same on a board of ten tasks or ten thousand.
 fn next_position(doc: &mut AutoCommit) -> Result<f64> {
-    let last: Option<f64> = match doc.get(ROOT, "last_position")? {
+    let last: f64 = match doc.get(ROOT, "last_position")? {
         Some(_) => hydrate_prop(doc, ROOT, "last_position")?,
-        None => None,
+        // A board written before the counter existed: start past its last task.
+        None => {
+            let places: HashMap<String, Place> = hydrate_prop(doc, ROOT, "tasks")?;
+            places
+                .values()
+                .map(|p| p.position)
+                .filter(|p| p.is_finite())
+                .fold(0.0, f64::max)
+        }
     };
-    let position = last.unwrap_or(0.0).floor() + 1.0;
+    let last = if last.is_finite() { last } else { 0.0 };
+    let position = last.floor() + 1.0;
     reconcile_prop(doc, ROOT, "last_position", position)?;
     Ok(position)
+}
+
+/// Gives the tasks of one column (but `moving`) whole-number positions in their order.
+fn respace_column(
+    doc: &mut AutoCommit,
+    places: &HashMap<String, Place>,
+    status: Status,
+    moving: &str,
+) -> Result<()> {
+    let mut column: Vec<(&String, f64)> = places
+        .iter()
+        .filter(|(id, p)| p.status == status && id.as_str() != moving)
+        .map(|(id, p)| (id, p.position))
+        .collect();
+    column.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(b.0)));
+    for (id, _) in column {
+        let position = next_position(doc)?;
+        let obj = tasks_obj(doc)?;
+        let key = automerge::Prop::Map(id.clone());
+        if let Some((_, task_obj)) = doc.get(&obj, key)? {
+            reconcile_prop(doc, &task_obj, "position", position)?;
+        }
+    }
+    Ok(())
 }
 
 /// Where a task sits; all a placement needs of the other tasks.
@@ -534,6 +580,9 @@ pub fn remove_dependency(
     now: Millis,
 ) -> Result<Task> {
     let mut task = task(doc, id)?;
+    if !task.depends_on.iter().any(|d| d == depends_on) {
+        return Ok(task);
+    }
     task.depends_on.retain(|d| d != depends_on);
     task.updated_at = now;
     put_task(doc, &task)?;

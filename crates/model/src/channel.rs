@@ -37,14 +37,22 @@ pub struct Channel {
     pub messages: HashMap<String, Message>,
 }
 
+#[derive(Reconcile)]
+struct NewChannel<'a> {
+    kind: &'a str,
+    schema: u64,
+    team_id: &'a str,
+    channel_id: &'a str,
+    period: &'a str,
+}
+
 pub fn init(doc: &mut AutoCommit, team_id: &str, channel_id: &str, period: &str) -> Result<()> {
-    let channel = Channel {
-        kind: DocKind::Channel.as_str().into(),
+    let channel = NewChannel {
+        kind: DocKind::Channel.as_str(),
         schema: SCHEMA_VERSION,
-        team_id: team_id.into(),
-        channel_id: channel_id.into(),
-        period: period.into(),
-        messages: HashMap::new(),
+        team_id,
+        channel_id,
+        period,
     };
     reconcile(doc, &channel)?;
     doc.put_object(ROOT, "messages", ObjType::Map)?;

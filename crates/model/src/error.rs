@@ -20,6 +20,11 @@ pub enum ModelError {
     TaskBlocked(Vec<String>),
     #[error("cannot move a task to {to}: {reason}")]
     InvalidTransition { to: String, reason: &'static str },
+    #[error("{what}: {reason}")]
+    Invalid {
+        what: &'static str,
+        reason: &'static str,
+    },
     #[error("you may not {0}")]
     Forbidden(&'static str),
     #[error("a team must keep at least one owner")]
@@ -50,6 +55,7 @@ impl ModelError {
             Self::DependencyCycle(_) => "dependency_cycle",
             Self::TaskBlocked(_) => "task_blocked",
             Self::InvalidTransition { .. } => "invalid_transition",
+            Self::Invalid { .. } => "invalid_input",
             Self::Forbidden(_) => "forbidden",
             Self::LastOwner => "last_owner",
             Self::WrongKind { .. } => "wrong_kind",

@@ -156,6 +156,15 @@ pub fn rename(doc: &mut AutoCommit, by: &str, name: &str) -> Result<Team> {
 pub fn add_member(doc: &mut AutoCommit, by: &str, member: Member) -> Result<Team> {
     let mut team = read(doc)?;
     team.require_manager(by, "add members to this team")?;
+    if team.members.contains_key(&member.user_id) {
+        return Err(ModelError::Invalid {
+            what: "this member",
+            reason: "they are already in the team; change their role instead",
+        });
+    }
+    if member.role == Role::Owner && team.role_of(by) != Some(Role::Owner) {
+        return Err(ModelError::Forbidden("make someone an owner"));
+    }
     team.members.insert(member.user_id.clone(), member);
     write(doc, &team)?;
     Ok(team)
@@ -245,6 +254,29 @@ mod tests {
         assert_eq!(
             rename(&mut doc, "alice", "Acme Inc").expect("rename").name,
             "Acme Inc"
+        );
+    }
+
+    #[test]
+    fn adding_cannot_overwrite_or_promote_past_your_role() {
+        let mut doc = team_with_owner();
+        let carol = Member::new("carol".into(), "Carol", Role::Manager, 2).expect("member");
+        add_member(&mut doc, "alice", carol).expect("add manager");
+        let again = Member::new("alice".into(), "Alice", Role::Viewer, 3).expect("member");
+        assert_eq!(
+            add_member(&mut doc, "carol", again)
+                .map(|_| ())
+                .map_err(|e| e.code()),
+            Err("invalid_input")
+        );
+        let owner = Member::new("dave".into(), "Dave", Role::Owner, 3).expect("member");
+        assert_eq!(
+            add_member(&mut doc, "carol", owner).map(|_| ()),
+            Err(ModelError::Forbidden("make someone an owner"))
+        );
+        assert_eq!(
+            read(&doc).expect("team").role_of("alice"),
+            Some(Role::Owner)
         );
     }
 

@@ -64,13 +64,13 @@ pub fn normalize_labels<S: AsRef<str>>(raw: &[S]) -> Result<Vec<String>> {
                 max: MAX_LABEL,
             });
         }
+        if labels.len() == MAX_LABELS {
+            return Err(ModelError::TooLong {
+                what: "the label list",
+                max: MAX_LABELS,
+            });
+        }
         labels.push(label);
-    }
-    if labels.len() > MAX_LABELS {
-        return Err(ModelError::TooLong {
-            what: "the label list",
-            max: MAX_LABELS,
-        });
     }
     Ok(labels)
 }

@@ -272,3 +272,49 @@ fn descriptions_with_non_ascii_text_update_in_place() {
         assert_eq!(task(&loaded, &id).expect("task").description.as_str(), text);
     }
 }
+
+#[test]
+fn many_drops_into_one_gap_keep_the_order() {
+    let mut doc = board();
+    let first = add(&mut doc, "First");
+    let last = add(&mut doc, "Last");
+    // Each new task goes just before `last`, halving the same gap each time.
+    let mut expected = vec!["First".to_string()];
+    for i in 0..80 {
+        let title = format!("T{i}");
+        let id = add(&mut doc, &title);
+        let before_last = Move {
+            before: Some(&last),
+            ..to(Status::Todo)
+        };
+        move_task(&mut doc, &id, before_last, 2).expect("drop");
+        expected.push(title);
+    }
+    expected.push("Last".into());
+    let mut all = tasks(&doc).expect("tasks");
+    all.sort_by(|x, y| x.position.total_cmp(&y.position));
+    let order: Vec<String> = all.iter().map(|t| t.title.clone()).collect();
+    assert_eq!(order, expected);
+    let positions: Vec<f64> = all.iter().map(|t| t.position).collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "positions stay distinct"
+    );
+    let _ = first;
+}
+
+#[test]
+fn a_drop_anchor_outside_the_column_is_invalid_input() {
+    let mut doc = board();
+    let a = add(&mut doc, "A");
+    let b = add(&mut doc, "B");
+    let wrong_column = Move {
+        before: Some(&b),
+        ..to(Status::Done)
+    };
+    let result = move_task(&mut doc, &a, wrong_column, 2);
+    assert_eq!(
+        result.map(|t| t.id).map_err(|e| e.code()),
+        Err("invalid_input")
+    );
+}
