@@ -3,9 +3,12 @@
 use rusqlite::OptionalExtension;
 use teamstead_model::team::Role;
 use teamstead_model::{board, team, DocKind, ModelError};
+use teamstead_protocol::DocumentId;
+
+use crate::batch::Batch;
 
 use crate::client::doc_id;
-use crate::{clock, BoardSummary, Client, ClientError, Result};
+use crate::{BoardSummary, Client, ClientError, Result};
 
 const BOARD_COLUMNS: &str =
     "b.id, b.team_id, b.name, (SELECT COUNT(*) FROM idx_tasks t WHERE t.board_id = b.id)";
@@ -32,23 +35,12 @@ impl Client {
             .map_err(ClientError::or_not_found("board", board_id))
     }
 
-    /// Creates a board and lists it in its team. Checked before anything is written,
-    /// so a refused board leaves no half-made document behind.
+    /// Creates a board and lists it in its team, both in one transaction.
     pub fn create_board(&self, team_id: &str, name: &str) -> Result<BoardSummary> {
         let me = self.identity().user_id;
         let team_doc = doc_id("team", team_id)?;
-        let name = teamstead_model::validate_title("a board name", name)?;
-        let role = self.read_doc(&team_doc, |doc| Ok(team::read(doc)?.role_of(&me)))?;
-        if !role.is_some_and(|r| r.manages_team()) {
-            return Err(ModelError::Forbidden("add boards to this team").into());
-        }
-        let now = clock::now();
-        let (id, _) = self.create_doc(DocKind::Board, Some(team_id), |doc, _| {
-            board::init(doc, team_id, &name, now)
-        })?;
-        let board_id = id.to_string();
-        self.write_doc(&team_doc, |doc| team::add_board(doc, &me, &board_id))?;
-        self.board(&board_id)
+        let board_id = self.batch(|batch| add_board(batch, &team_doc, &me, name))?;
+        self.board(&board_id.to_string())
     }
 
     /// Boards are written by the team's members; viewers and outsiders only read.
@@ -77,4 +69,22 @@ impl Client {
         self.write_doc(&id, |doc| board::rename(doc, name))?;
         self.board(board_id)
     }
+}
+
+/// Within a batch: a new board document, listed in its team's document. The team
+/// write checks the author may add boards, and failing it undoes the board too.
+pub(crate) fn add_board(
+    batch: &mut Batch<'_>,
+    team_doc: &DocumentId,
+    by: &str,
+    name: &str,
+) -> Result<DocumentId> {
+    let team_id = team_doc.to_string();
+    let now = batch.now();
+    let (board_id, _) = batch.create(DocKind::Board, Some(&team_id), |doc| {
+        board::init(doc, &team_id, name, now)
+    })?;
+    let listed = board_id.to_string();
+    batch.write(team_doc, |doc| team::add_board(doc, by, &listed))?;
+    Ok(board_id)
 }

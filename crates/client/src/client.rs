@@ -2,13 +2,13 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use automerge::transaction::CommitOptions;
 use automerge::{ActorId, AutoCommit};
 use rusqlite::Connection;
 use teamstead_model::{DocKind, ModelError};
 use teamstead_protocol::DocumentId;
 use tokio::sync::broadcast;
 
+use crate::batch::{loaded, Batch};
 use crate::index::{self, Scope};
 use crate::store::{self, LiveDoc};
 use crate::{clock, data_dir, ClientError, DocChanged, Identity, Result};
@@ -96,81 +96,39 @@ impl Client {
         Ok(inner.identity.clone())
     }
 
-    /// Creates a document of `kind`, lets `init` write its first state, and saves it.
-    pub(crate) fn create_doc<T>(
-        &self,
-        kind: DocKind,
-        team_id: Option<&str>,
-        init: impl FnOnce(&mut AutoCommit, &DocumentId) -> Result<T, ModelError>,
-    ) -> Result<(DocumentId, T)> {
-        let id = DocumentId::new();
+    /// Runs `work` as one batch of document writes, saved in one transaction with
+    /// their index rows: if any part fails, nothing of it remains.
+    pub(crate) fn batch<T>(&self, work: impl FnOnce(&mut Batch<'_>) -> Result<T>) -> Result<T> {
         let mut guard = self.lock();
         let inner = &mut *guard;
-        let mut live = LiveDoc::new(kind, team_id.map(str::to_string), &inner.actor);
-        let value = init(&mut live.doc, &id)?;
         let now = clock::now();
-        commit(&mut live.doc, now);
         let tx = inner.conn.transaction()?;
-        store::insert_document(&tx, &id, &live, now)?;
-        store::save_changes(&tx, &id, &mut live, now)?;
-        index::update(&tx, &id, &mut live, Scope::Whole)?;
-        tx.commit()?;
-        store::mark_saved(&mut live);
-        let event = changed(&id, &live);
-        inner.docs.insert(id, live);
+        let mut batch = Batch::new(tx, &mut inner.docs, &inner.actor, now);
+        let result = work(&mut batch);
+        let (value, written, events) = batch.finish(result)?;
+        for id in &written {
+            if let Some(live) = inner.docs.get_mut(id) {
+                // The writes are saved; a compaction that fails leaves the chunks as
+                // they were and is tried again later, so it is not the caller's error.
+                if let Err(e) = store::compact_if_long(&mut inner.conn, id, live, now) {
+                    eprintln!("teamstead: compacting document {id} failed: {e}");
+                }
+            }
+        }
         drop(guard);
-        let _ = self.events.send(event);
-        Ok((id, value))
+        for event in events {
+            let _ = self.events.send(event);
+        }
+        Ok(value)
     }
 
-    /// Applies `edit` to a document and saves the change with its index rows in one
-    /// transaction. If `edit` fails, or saving does, nothing of it remains.
+    /// Applies `edit` to one document and saves it (a batch of one).
     pub(crate) fn write_doc<T>(
         &self,
         id: &DocumentId,
         edit: impl FnOnce(&mut AutoCommit) -> Result<T, ModelError>,
     ) -> Result<T> {
-        let mut guard = self.lock();
-        let inner = &mut *guard;
-        let live = loaded(&inner.conn, &mut inner.docs, id, &inner.actor)?;
-        let value = match edit(&mut live.doc) {
-            Ok(value) => value,
-            Err(e) => {
-                live.doc.rollback();
-                return Err(e.into());
-            }
-        };
-        let now = clock::now();
-        commit(&mut live.doc, now);
-        let saved = (|| -> Result<bool> {
-            let tx = inner.conn.transaction()?;
-            let wrote = store::save_changes(&tx, id, live, now)?;
-            if wrote {
-                index::update(&tx, id, live, Scope::Changes)?;
-            }
-            tx.commit()?;
-            Ok(wrote)
-        })();
-        let wrote = match saved {
-            Ok(wrote) => wrote,
-            Err(e) => {
-                // The change is in memory only: forget it, so memory matches disk.
-                inner.docs.remove(id);
-                return Err(e);
-            }
-        };
-        store::mark_saved(live);
-        let event = changed(id, live);
-        // The write is saved; a compaction that fails leaves the chunks as they
-        // were and is tried again after a later write, so it is not the caller's error.
-        if let Err(e) = store::compact_if_long(&mut inner.conn, id, live, now) {
-            eprintln!("teamstead: compacting document {id} failed: {e}");
-        }
-        drop(guard);
-        if wrote {
-            let _ = self.events.send(event);
-        }
-        Ok(value)
+        self.batch(|batch| batch.write(id, edit))
     }
 
     /// Reads from a document, loading it if it is not in memory yet.
@@ -218,33 +176,6 @@ impl Client {
         }
         Ok(count)
     }
-}
-
-fn commit(doc: &mut AutoCommit, now: i64) {
-    doc.commit_with(CommitOptions::default().with_time(now / 1000));
-}
-
-fn changed(id: &DocumentId, live: &LiveDoc) -> DocChanged {
-    DocChanged {
-        doc_id: id.to_string(),
-        kind: live.kind,
-        team_id: live.team_id.clone(),
-    }
-}
-
-fn loaded<'a>(
-    conn: &Connection,
-    docs: &'a mut HashMap<DocumentId, LiveDoc>,
-    id: &DocumentId,
-    actor: &ActorId,
-) -> Result<&'a mut LiveDoc> {
-    if !docs.contains_key(id) {
-        let live =
-            store::load(conn, id, actor)?.ok_or_else(|| ClientError::not_found("document", id))?;
-        docs.insert(*id, live);
-    }
-    docs.get_mut(id)
-        .ok_or_else(|| ClientError::not_found("document", id))
 }
 
 fn load_identity(conn: &Connection) -> Result<Identity> {

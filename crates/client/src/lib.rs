@@ -3,6 +3,7 @@
 //! call. Every write goes into a document first; the index follows in the same
 //! SQLite transaction, so what a call reports as saved is on disk.
 
+mod batch;
 mod boards;
 mod client;
 pub mod clock;

@@ -60,17 +60,19 @@ impl Client {
         })
     }
 
-    /// Creates a team with this user as its owner, and its first board.
+    /// Creates a team with this user as its owner, and its first board, in one
+    /// transaction.
     pub fn create_team(&self, name: &str) -> Result<TeamSummary> {
         let me = self.identity();
-        let now = clock::now();
-        let owner = Member::new(me.user_id.clone(), &me.name, Role::Owner, now)?;
-        let (id, _) = self.create_doc(DocKind::Team, None, |doc, _| {
-            team::init(doc, name, owner, now)
+        let team_id = self.batch(|batch| {
+            let owner = Member::new(me.user_id.clone(), &me.name, Role::Owner, batch.now())?;
+            let now = batch.now();
+            let (team_id, _) =
+                batch.create(DocKind::Team, None, |doc| team::init(doc, name, owner, now))?;
+            crate::boards::add_board(batch, &team_id, &me.user_id, FIRST_BOARD)?;
+            Ok(team_id)
         })?;
-        let team_id = id.to_string();
-        self.create_board(&team_id, FIRST_BOARD)?;
-        self.team(&team_id)
+        self.team(&team_id.to_string())
     }
 
     pub fn rename_team(&self, team_id: &str, name: &str) -> Result<TeamSummary> {
