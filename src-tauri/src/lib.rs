@@ -77,7 +77,7 @@ pub fn run() {
 }
 
 fn open_workspace() -> teamstead_client::Result<Client> {
-    let client = Client::open(None)?;
+    let client = open_waiting_for_previous_instance()?;
     if std::env::var_os(DEMO_ENV).is_some_and(|v| v == "1") {
         // A demo that cannot be made must not keep the user out of their workspace.
         if let Err(e) = client.seed_demo_if_empty() {
@@ -85,4 +85,18 @@ fn open_workspace() -> teamstead_client::Result<Client> {
         }
     }
     Ok(client)
+}
+
+/// A window quit a moment ago may still be closing its workspace: wait briefly for
+/// it rather than refuse a quick relaunch.
+fn open_waiting_for_previous_instance() -> teamstead_client::Result<Client> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        match Client::open(None) {
+            Err(e) if e.code() == "already_open" && std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(200));
+            }
+            result => return result,
+        }
+    }
 }
