@@ -110,48 +110,42 @@ function Workspace() {
     card?.focus();
   }, [openTaskId]);
 
-  const createTeam = async (name: string) => {
+  /** Runs a change; on failure shows its coded error and re-reads, so nothing is left half-changed. */
+  const attempt = async (change: () => Promise<void>, reread: () => Promise<unknown>) => {
     try {
-      const created = await api.teamCreate(name);
-      teams.mutate((list) => upsertTeam(list, created));
-      selectBoard(created.id, created.boards[0]?.id ?? null);
-      void teams.reload();
+      await change();
       return true;
     } catch (error) {
       showError(error);
-      void teams.reload();
+      void reread();
       return false;
     }
   };
 
-  const createBoard = async (forTeam: string, name: string) => {
-    try {
+  const createTeam = (name: string) =>
+    attempt(async () => {
+      const created = await api.teamCreate(name);
+      teams.mutate((list) => upsertTeam(list, created));
+      selectBoard(created.id, created.boards[0]?.id ?? null);
+      void teams.reload();
+    }, teams.reload);
+
+  const createBoard = (forTeam: string, name: string) =>
+    attempt(async () => {
       const created = await api.boardCreate(forTeam, name);
       teams.mutate((list) =>
         list.map((t) => (t.id === forTeam ? { ...t, boards: [...t.boards.filter((b) => b.id !== created.id), created] } : t)),
       );
       selectBoard(forTeam, created.id);
       void teams.reload();
-      return true;
-    } catch (error) {
-      showError(error);
-      void teams.reload();
-      return false;
-    }
-  };
+    }, teams.reload);
 
-  const rename = async (name: string) => {
-    try {
+  const rename = (name: string) =>
+    attempt(async () => {
       const me = await api.identitySetName(name);
       identity.mutate(() => me);
       void members.reload();
-      return true;
-    } catch (error) {
-      showError(error);
-      void identity.reload();
-      return false;
-    }
-  };
+    }, identity.reload);
 
   const openHit = (hit: SearchHit) => {
     returnFocusTo.current = hit.taskId;

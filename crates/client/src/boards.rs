@@ -66,7 +66,7 @@ impl Client {
     pub fn rename_board(&self, board_id: &str, name: &str) -> Result<BoardSummary> {
         let id = doc_id("board", board_id)?;
         self.require_board_writer(board_id)?;
-        self.write_doc(&id, |doc| board::rename(doc, name))?;
+        self.write_doc(&id, |doc, _| board::rename(doc, name))?;
         self.board(board_id)
     }
 }

@@ -122,13 +122,17 @@ impl Client {
         Ok(value)
     }
 
-    /// Applies `edit` to one document and saves it (a batch of one).
+    /// Applies `edit` to one document and saves it (a batch of one). `edit` gets the
+    /// batch's clock reading, the same one the change is committed with.
     pub(crate) fn write_doc<T>(
         &self,
         id: &DocumentId,
-        edit: impl FnOnce(&mut AutoCommit) -> Result<T, ModelError>,
+        edit: impl FnOnce(&mut AutoCommit, i64) -> Result<T, ModelError>,
     ) -> Result<T> {
-        self.batch(|batch| batch.write(id, edit))
+        self.batch(|batch| {
+            let now = batch.now();
+            batch.write(id, |doc| edit(doc, now))
+        })
     }
 
     /// Reads from a document, loading it if it is not in memory yet.

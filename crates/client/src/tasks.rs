@@ -201,7 +201,7 @@ impl Client {
     ) -> Result<TaskDetail> {
         let id = doc_id("board", board_id)?;
         self.require_board_writer(board_id)?;
-        let task = self.write_doc(&id, |doc| edit(doc, crate::clock::now()))?;
+        let task = self.write_doc(&id, edit)?;
         self.detail(board_id, task)
     }
 
@@ -257,9 +257,7 @@ impl Client {
     pub fn delete_task(&self, board_id: &str, task_id: &str) -> Result<()> {
         let id = doc_id("board", board_id)?;
         self.require_board_writer(board_id)?;
-        self.write_doc(&id, |doc| {
-            board::delete_task(doc, task_id, crate::clock::now())
-        })
+        self.write_doc(&id, |doc, now| board::delete_task(doc, task_id, now))
     }
 
     pub fn add_dependency(
@@ -288,8 +286,8 @@ impl Client {
         let me = self.identity();
         let id = doc_id("board", board_id)?;
         self.require_board_writer(board_id)?;
-        let comment = self.write_doc(&id, |doc| {
-            board::add_comment(doc, task_id, &me.user_id, body, crate::clock::now())
+        let comment = self.write_doc(&id, |doc, now| {
+            board::add_comment(doc, task_id, &me.user_id, body, now)
         })?;
         Ok(CommentView {
             id: comment.id,

@@ -78,7 +78,7 @@ impl Client {
     pub fn rename_team(&self, team_id: &str, name: &str) -> Result<TeamSummary> {
         let me = self.identity().user_id;
         let id = doc_id("team", team_id)?;
-        self.write_doc(&id, |doc| team::rename(doc, &me, name))?;
+        self.write_doc(&id, |doc, _| team::rename(doc, &me, name))?;
         self.team(team_id)
     }
 
@@ -118,7 +118,7 @@ impl Client {
             name: member.name.clone(),
             role,
         };
-        self.write_doc(&id, |doc| team::add_member(doc, &me, member))?;
+        self.write_doc(&id, |doc, _| team::add_member(doc, &me, member))?;
         Ok(view)
     }
 
