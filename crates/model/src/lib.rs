@@ -10,6 +10,7 @@ pub mod board;
 pub mod channel;
 mod doc;
 mod error;
+pub mod policy;
 pub mod response;
 pub mod team;
 pub mod user;

@@ -1,0 +1,298 @@
+//! Who may read and write each kind of document: DESIGN.md's table as code. The
+//! relay calls these before it stores or forwards anything; they are pure, so the
+//! rules are tested here without a network.
+//!
+//! A write is judged by what it touches: the patches between the document's heads
+//! before and after the incoming changes, read against the state before them.
+
+use automerge::{AutoCommit, ChangeHash, ObjType, Prop, ReadDoc, ScalarValue, Value, ROOT};
+
+use crate::team::Role;
+use crate::{DocKind, ModelError, Result};
+
+/// What one person may do with one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Access {
+    /// Not even that it exists.
+    None,
+    Read,
+    /// Read, and write what the document's rules allow them.
+    Write,
+}
+
+/// What the relay knows about a document, read from it when it was created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocMeta {
+    pub kind: DocKind,
+    /// The team it belongs to; for a team document, its own id.
+    pub team_id: String,
+    /// The one person it belongs to: a user document's user, a response's
+    /// assignee, an assessment's owning manager.
+    pub subject: Option<String>,
+}
+
+/// The person asking, as the relay knows them.
+#[derive(Debug, Clone, Copy)]
+pub struct Actor<'a> {
+    pub user_id: &'a str,
+    /// Their role in the document's team, if they are a member.
+    pub role: Option<Role>,
+}
+
+/// What `who` may do with a document described by `meta`.
+pub fn access(meta: &DocMeta, who: Actor<'_>) -> Access {
+    let is_subject = meta.subject.as_deref() == Some(who.user_id);
+    match meta.kind {
+        // A user document is private even from the team.
+        DocKind::User if is_subject => Access::Write,
+        DocKind::User => Access::None,
+        _ => match who.role {
+            None => Access::None,
+            Some(role) => member_access(meta, role, is_subject),
+        },
+    }
+}
+
+fn member_access(meta: &DocMeta, role: Role, is_subject: bool) -> Access {
+    match meta.kind {
+        // Every member may write their own profile entry; the rest is checked per change.
+        DocKind::Team => Access::Write,
+        DocKind::Board | DocKind::Channel if role.writes_content() => Access::Write,
+        DocKind::Board | DocKind::Channel => Access::Read,
+        DocKind::Assessment if is_subject && role.manages_team() => Access::Write,
+        DocKind::Assessment => Access::Read,
+        DocKind::Response if is_subject && role.writes_content() => Access::Write,
+        DocKind::Response if is_subject || role.manages_team() => Access::Read,
+        DocKind::Response => Access::None,
+        DocKind::Billing => Access::Read,
+        DocKind::User => Access::None,
+    }
+}
+
+/// Reads a new document's kind, team and subject; `id` is its own document id.
+pub fn describe(doc: &AutoCommit, id: &str) -> Result<DocMeta> {
+    let kind = crate::read_kind(doc).ok_or(ModelError::Invalid {
+        what: "a new document",
+        reason: "it has no known `kind`",
+    })?;
+    let field = |name: &'static str| -> Result<String> {
+        root_str(doc, name, None).ok_or(ModelError::Invalid {
+            what: "a new document",
+            reason: "it lacks a field its kind requires",
+        })
+    };
+    let (team_id, subject) = match kind {
+        DocKind::Team => (id.to_string(), None),
+        DocKind::Board | DocKind::Channel | DocKind::Billing => (field("team_id")?, None),
+        DocKind::Assessment => (field("team_id")?, Some(field("owner")?)),
+        // A response's team is its assessment's; the caller resolves it.
+        DocKind::Response => (field("assessment_id")?, Some(field("assignee")?)),
+        DocKind::User => (String::new(), Some(field("user_id")?)),
+    };
+    Ok(DocMeta {
+        kind,
+        team_id,
+        subject,
+    })
+}
+
+/// May `who` create this document? Teams are created by publishing them, and
+/// billing documents only by the relay.
+pub fn check_create(meta: &DocMeta, who: Actor<'_>) -> Result<()> {
+    let forbidden = match meta.kind {
+        DocKind::Team | DocKind::Billing => true,
+        _ => access(meta, who) != Access::Write,
+    };
+    if forbidden {
+        return Err(ModelError::Forbidden("create this document"));
+    }
+    Ok(())
+}
+
+/// May `who` make the changes between `before` and `after`? `doc` holds both.
+pub fn check_write(
+    doc: &mut AutoCommit,
+    meta: &DocMeta,
+    who: Actor<'_>,
+    before: &[ChangeHash],
+    after: &[ChangeHash],
+) -> Result<()> {
+    if access(meta, who) != Access::Write {
+        return Err(ModelError::Forbidden("write to this document"));
+    }
+    let touched = touched_paths(doc, before, after);
+    match meta.kind {
+        DocKind::Team => check_team_write(doc, who, before, &touched),
+        DocKind::Channel => check_channel_write(doc, who, before, &touched),
+        DocKind::Response => check_response_write(doc, before, &touched),
+        DocKind::Board | DocKind::Assessment | DocKind::User => Ok(()),
+        DocKind::Billing => Err(ModelError::Forbidden("write the billing document")),
+    }
+}
+
+/// Each place a change touched, as the keys from the root down to it (sequence
+/// indexes as their numbers).
+fn touched_paths(doc: &mut AutoCommit, before: &[ChangeHash], after: &[ChangeHash]) -> Vec<Vec<String>> {
+    use automerge::PatchAction as A;
+    doc.diff(before, after)
+        .into_iter()
+        .map(|patch| {
+            let mut path: Vec<String> = patch.path.into_iter().map(|(_, p)| prop(p)).collect();
+            match patch.action {
+                A::PutMap { key, .. } | A::DeleteMap { key } => path.push(key),
+                A::PutSeq { index, .. } | A::Insert { index, .. } | A::DeleteSeq { index, .. } => {
+                    path.push(index.to_string())
+                }
+                A::Increment { prop: p, .. } | A::Conflict { prop: p } => path.push(prop(p)),
+                A::SpliceText { .. } | A::Mark { .. } => {}
+            }
+            path
+        })
+        .collect()
+}
+
+fn prop(p: Prop) -> String {
+    match p {
+        Prop::Map(key) => key,
+        Prop::Seq(index) => index.to_string(),
+    }
+}
+
+/// Fields of a member entry that only owners and managers set.
+const MANAGED_MEMBER_FIELDS: [&str; 3] = ["role", "user_id", "joined_at"];
+
+fn check_team_write(
+    doc: &AutoCommit,
+    who: Actor<'_>,
+    before: &[ChangeHash],
+    touched: &[Vec<String>],
+) -> Result<()> {
+    let role = who.role.ok_or(ModelError::Forbidden("write to this team"))?;
+    if !role.manages_team() {
+        let own_profile = |path: &Vec<String>| {
+            path.len() >= 3
+                && path[0] == "members"
+                && path[1] == who.user_id
+                && !MANAGED_MEMBER_FIELDS.contains(&path[2].as_str())
+        };
+        if !touched.iter().all(own_profile) {
+            return Err(ModelError::Forbidden("change the team beyond your own profile"));
+        }
+        return Ok(());
+    }
+    if role != Role::Owner {
+        // Managers run the team but neither make nor unmake owners.
+        for path in touched.iter().filter(|p| p.len() >= 2 && p[0] == "members") {
+            let member = path[1].as_str();
+            let owner_before = member_role(doc, member, Some(before)) == Some(Role::Owner);
+            let owner_after = member_role(doc, member, None) == Some(Role::Owner);
+            if owner_before || owner_after {
+                return Err(ModelError::Forbidden("change an owner's membership"));
+            }
+        }
+    }
+    let members = doc
+        .get(ROOT, "members")
+        .ok()
+        .flatten()
+        .map(|(_, id)| doc.keys(&id).collect::<Vec<_>>())
+        .unwrap_or_default();
+    if !members
+        .iter()
+        .any(|m| member_role(doc, m, None) == Some(Role::Owner))
+    {
+        return Err(ModelError::LastOwner);
+    }
+    Ok(())
+}
+
+fn member_role(doc: &AutoCommit, member: &str, at: Option<&[ChangeHash]>) -> Option<Role> {
+    let members = get_obj(doc, ROOT, "members", at)?;
+    let entry = get_obj(doc, members, member, at)?;
+    str_at(doc, &entry, "role", at).as_deref().and_then(Role::parse)
+}
+
+fn check_channel_write(
+    doc: &AutoCommit,
+    who: Actor<'_>,
+    before: &[ChangeHash],
+    touched: &[Vec<String>],
+) -> Result<()> {
+    for path in touched {
+        let (Some(top), Some(message)) = (path.first(), path.get(1)) else {
+            return Err(ModelError::Forbidden("change the channel itself"));
+        };
+        if top != "messages" {
+            return Err(ModelError::Forbidden("change the channel itself"));
+        }
+        // Anyone may react; everything else about a message is its author's.
+        if path.get(2).map(String::as_str) == Some("reactions") {
+            continue;
+        }
+        let author = |at| {
+            let messages = get_obj(doc, ROOT, "messages", at)?;
+            let entry = get_obj(doc, messages, message, at)?;
+            str_at(doc, &entry, "author", at)
+        };
+        let owner = author(Some(before)).or_else(|| author(None));
+        if owner.as_deref() != Some(who.user_id) {
+            return Err(ModelError::Forbidden("change another person's message"));
+        }
+    }
+    Ok(())
+}
+
+fn check_response_write(doc: &AutoCommit, before: &[ChangeHash], touched: &[Vec<String>]) -> Result<()> {
+    if root_str(doc, "status", Some(before)).as_deref() == Some("submitted") {
+        return Err(ModelError::Forbidden("change a response after it was submitted"));
+    }
+    if touched
+        .iter()
+        .any(|p| matches!(p.first().map(String::as_str), Some("assignee" | "assessment_id" | "kind")))
+    {
+        return Err(ModelError::Forbidden("reassign a response"));
+    }
+    Ok(())
+}
+
+fn get_obj(
+    doc: &AutoCommit,
+    obj: impl AsRef<automerge::ObjId>,
+    key: &str,
+    at: Option<&[ChangeHash]>,
+) -> Option<automerge::ObjId> {
+    let found = match at {
+        Some(heads) => doc.get_at(obj, key, heads),
+        None => doc.get(obj, key),
+    };
+    match found.ok()?? {
+        (Value::Object(ObjType::Map), id) => Some(id),
+        _ => None,
+    }
+}
+
+fn str_at(
+    doc: &AutoCommit,
+    obj: impl AsRef<automerge::ObjId>,
+    key: &str,
+    at: Option<&[ChangeHash]>,
+) -> Option<String> {
+    let found = match at {
+        Some(heads) => doc.get_at(obj, key, heads),
+        None => doc.get(obj, key),
+    };
+    match found.ok()?? {
+        (Value::Scalar(s), _) => match s.as_ref() {
+            ScalarValue::Str(s) => Some(s.to_string()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn root_str(doc: &AutoCommit, key: &str, at: Option<&[ChangeHash]>) -> Option<String> {
+    str_at(doc, ROOT, key, at)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,697 @@
+//! The documents the relay holds in memory, the peers syncing them, and the one
+//! path every change takes: decode, apply, validate, store, then forward.
+//!
+//! A change is judged before anything else sees it. If it is refused, the in-memory
+//! document is reloaded from the database, so nothing of it remains or is sent on.
+//! Only after the database committed it does any peer, the sender included, hear of
+//! it: the sender's next sync message from the relay is its acknowledgement.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Instant;
+
+use automerge::sync::{self, SyncDoc};
+use automerge::{ActorId, AutoCommit, ChangeHash};
+use teamstead_model::policy::{self, Access, Actor, DocMeta};
+use teamstead_model::team::{self, Role};
+use teamstead_model::{DocKind, ModelError};
+use teamstead_protocol::{DocumentId, Message};
+use tokio::sync::mpsc;
+
+use crate::error::{ApiError, ApiResult};
+use crate::metrics::Metrics;
+use crate::storage::{ActorBinding, DocWrite, Storage, StorageError};
+use crate::{blocking, clock};
+
+pub type ConnId = u64;
+
+/// Chunks a document may gather on the relay before they are folded into one.
+const COMPACT_AFTER: usize = 256;
+/// The device the relay's own changes are bound to.
+const RELAY_DEVICE: &str = "relay";
+const RELAY_ACTOR_KEY: &str = "relay_actor";
+
+/// What a connection's writer task sends.
+#[derive(Debug)]
+pub enum Outgoing {
+    Frame(Vec<u8>),
+    Close(u16, String),
+}
+
+/// One joined connection.
+pub struct Peer {
+    pub conn: ConnId,
+    pub user_id: String,
+    pub device_id: String,
+    /// The peer id it announced in `join`.
+    pub peer_id: String,
+    tx: mpsc::UnboundedSender<Outgoing>,
+    /// Documents this connection has a sync state in, to clean up when it leaves.
+    docs: Mutex<HashSet<DocumentId>>,
+}
+
+struct DocEntry {
+    doc: AutoCommit,
+    meta: DocMeta,
+    syncs: HashMap<ConnId, sync::State>,
+}
+
+/// A document a peer sent that the relay does not have (or will not admit having):
+/// it lives apart until its first changes arrive and may be created.
+struct Scratch {
+    doc: AutoCommit,
+    state: sync::State,
+}
+
+pub struct Hub {
+    storage: Arc<dyn Storage>,
+    docs: Mutex<HashMap<DocumentId, Arc<tokio::sync::Mutex<DocEntry>>>>,
+    scratch: Mutex<HashMap<(ConnId, DocumentId), Scratch>>,
+    peers: RwLock<HashMap<ConnId, Arc<Peer>>>,
+    /// Team id → member → role, from the stored team documents.
+    roles: RwLock<HashMap<String, HashMap<String, Role>>>,
+    /// Actor → device, as bound so far.
+    actors: RwLock<HashMap<ActorId, String>>,
+    relay_actor: ActorId,
+    pub relay_peer_id: String,
+    pub metrics: Metrics,
+    next_conn: AtomicU64,
+    pub max_message_bytes: usize,
+}
+
+/// Why a sync message was not taken: sent to the peer as a protocol error.
+struct Refusal(String);
+
+impl Hub {
+    pub fn new(storage: Arc<dyn Storage>, max_message_bytes: usize) -> Result<Self, StorageError> {
+        let relay_actor = match storage.relay_value(RELAY_ACTOR_KEY)? {
+            Some(hex) => hex
+                .parse::<ActorId>()
+                .map_err(|e| StorageError::Corrupt(format!("the relay's actor id: {e}")))?,
+            None => {
+                let actor = ActorId::random();
+                storage.set_relay_value(RELAY_ACTOR_KEY, &actor.to_hex_string())?;
+                actor
+            }
+        };
+        let mut actors = HashMap::new();
+        actors.insert(relay_actor.clone(), RELAY_DEVICE.to_string());
+        Ok(Self {
+            storage,
+            docs: Mutex::default(),
+            scratch: Mutex::default(),
+            peers: RwLock::default(),
+            roles: RwLock::default(),
+            actors: RwLock::new(actors),
+            relay_actor,
+            relay_peer_id: format!("teamstead-relay-{}", uuid::Uuid::new_v4()),
+            metrics: Metrics::default(),
+            next_conn: AtomicU64::new(1),
+            max_message_bytes,
+        })
+    }
+
+    pub fn storage(&self) -> Arc<dyn Storage> {
+        self.storage.clone()
+    }
+
+    pub fn loaded_documents(&self) -> usize {
+        lock(&self.docs).len()
+    }
+
+    pub fn next_conn_id(&self) -> ConnId {
+        self.next_conn.fetch_add(1, Ordering::Relaxed)
+    }
+
+    pub fn join(
+        &self,
+        conn: ConnId,
+        user_id: &str,
+        device_id: &str,
+        peer_id: &str,
+        tx: mpsc::UnboundedSender<Outgoing>,
+    ) -> Arc<Peer> {
+        let peer = Arc::new(Peer {
+            conn,
+            user_id: user_id.into(),
+            device_id: device_id.into(),
+            peer_id: peer_id.into(),
+            tx,
+            docs: Mutex::default(),
+        });
+        write_lock(&self.peers).insert(conn, peer.clone());
+        peer
+    }
+
+    /// Forgets a connection and every sync state it had.
+    pub async fn leave(&self, conn: ConnId) {
+        let Some(peer) = write_lock(&self.peers).remove(&conn) else {
+            return;
+        };
+        lock(&self.scratch).retain(|(c, _), _| *c != conn);
+        let docs: Vec<DocumentId> = lock(&peer.docs).drain().collect();
+        for id in docs {
+            let entry = lock(&self.docs).get(&id).cloned();
+            if let Some(entry) = entry {
+                entry.lock().await.syncs.remove(&conn);
+                drop(entry);
+                self.evict_if_idle(&id);
+            }
+        }
+    }
+
+    /// Drops a document from memory once no connection syncs it.
+    fn evict_if_idle(&self, id: &DocumentId) {
+        let mut docs = lock(&self.docs);
+        let idle = docs.get(id).is_some_and(|entry| {
+            Arc::strong_count(entry) == 1
+                && entry.try_lock().map(|e| e.syncs.is_empty()).unwrap_or(false)
+        });
+        if idle {
+            docs.remove(id);
+        }
+    }
+
+    /// Sends one message to a connection.
+    pub fn send(&self, peer: &Peer, message: &Message) {
+        Metrics::inc(&self.metrics.messages_out);
+        let _ = peer.tx.send(Outgoing::Frame(message.encode()));
+    }
+
+    pub fn send_error(&self, peer: &Peer, message: impl Into<String>) {
+        self.send(
+            peer,
+            &Message::Error {
+                sender_id: self.relay_peer_id.clone(),
+                target_id: Some(peer.peer_id.clone()),
+                message: message.into(),
+            },
+        );
+    }
+
+    /// A member's role in a team, from memory or the database.
+    pub fn role(&self, team_id: &str, user_id: &str) -> Result<Option<Role>, StorageError> {
+        if let Some(members) = read_lock(&self.roles).get(team_id) {
+            return Ok(members.get(user_id).copied());
+        }
+        let members: HashMap<String, Role> = self.storage.team_members(team_id)?.into_iter().collect();
+        let role = members.get(user_id).copied();
+        write_lock(&self.roles).insert(team_id.to_string(), members);
+        Ok(role)
+    }
+
+    fn access(&self, meta: &DocMeta, user_id: &str) -> Result<Access, StorageError> {
+        let role = self.role(&meta.team_id, user_id)?;
+        Ok(policy::access(meta, Actor { user_id, role }))
+    }
+
+    /// The document, from memory or loaded from the database; `None` if it does not exist.
+    async fn entry(&self, id: &DocumentId) -> Result<Option<Arc<tokio::sync::Mutex<DocEntry>>>, StorageError> {
+        if let Some(entry) = lock(&self.docs).get(id).cloned() {
+            return Ok(Some(entry));
+        }
+        let storage = self.storage.clone();
+        let key = id.to_string();
+        let loaded = blocking(move || -> Result<_, StorageError> {
+            let Some(meta) = storage.doc_meta(&key)? else {
+                return Ok(None);
+            };
+            let chunks = storage.doc_chunks(&key)?;
+            Ok(Some((meta, chunks)))
+        })
+        .await??;
+        let Some((meta, chunks)) = loaded else {
+            return Ok(None);
+        };
+        let doc = self.assemble(id, &chunks)?;
+        let entry = Arc::new(tokio::sync::Mutex::new(DocEntry {
+            doc,
+            meta,
+            syncs: HashMap::new(),
+        }));
+        // Another task may have loaded it meanwhile: keep the first.
+        Ok(Some(lock(&self.docs).entry(*id).or_insert(entry).clone()))
+    }
+
+    fn assemble(&self, id: &DocumentId, chunks: &[Vec<u8>]) -> Result<AutoCommit, StorageError> {
+        let mut doc = AutoCommit::new();
+        for chunk in chunks {
+            doc.load_incremental(chunk)
+                .map_err(|e| StorageError::Corrupt(format!("document {id}: {e}")))?;
+        }
+        doc.set_actor(self.relay_actor.clone());
+        Ok(doc)
+    }
+
+    async fn reload(&self, id: &DocumentId, entry: &mut DocEntry) {
+        let storage = self.storage.clone();
+        let key = id.to_string();
+        match blocking(move || storage.doc_chunks(&key)).await {
+            Ok(Ok(chunks)) => match self.assemble(id, &chunks) {
+                Ok(doc) => entry.doc = doc,
+                Err(e) => tracing::error!(doc = %id, error = %e, "reloading a document failed"),
+            },
+            Ok(Err(e)) => tracing::error!(doc = %id, error = %e, "reloading a document failed"),
+            Err(e) => tracing::error!(doc = %id, error = %e, "reloading a document failed"),
+        }
+    }
+
+    /// A `request` or `sync` message from a joined peer.
+    pub async fn receive_sync(&self, peer: &Peer, id: DocumentId, data: &[u8], is_request: bool) {
+        let started = Instant::now();
+        let entry = match self.entry(&id).await {
+            Ok(entry) => entry,
+            Err(e) => {
+                tracing::error!(doc = %id, error = %e, "loading a document failed");
+                self.send_error(peer, format!("document {id} could not be loaded; try again"));
+                return;
+            }
+        };
+        let Some(entry) = entry else {
+            return self.receive_unknown(peer, id, data, is_request).await;
+        };
+        let mut guard = entry.lock().await;
+        let e = &mut *guard;
+        match self.access(&e.meta, &peer.user_id) {
+            Ok(Access::None) => {
+                drop(guard);
+                return self.receive_unknown(peer, id, data, is_request).await;
+            }
+            Ok(_) => {}
+            Err(err) => {
+                tracing::error!(doc = %id, error = %err, "reading team roles failed");
+                return self.send_error(peer, "the relay could not check your access; try again");
+            }
+        }
+        let message = match sync::Message::decode(data) {
+            Ok(m) => m,
+            Err(err) => {
+                return self.send_error(peer, format!("malformed sync message for document {id}: {err}"));
+            }
+        };
+        lock(&peer.docs).insert(id);
+        let state = e.syncs.entry(peer.conn).or_default();
+        let before = e.doc.get_heads();
+        if let Err(err) = e.doc.sync().receive_sync_message(state, message) {
+            self.reload(&id, e).await;
+            e.syncs.insert(peer.conn, sync::State::new());
+            return self.send_error(peer, format!("sync message for document {id} could not be applied: {err}"));
+        }
+        let after = e.doc.get_heads();
+        if before != after {
+            if let Err(Refusal(why)) = self.accept(peer, &id, e, &before, &after).await {
+                Metrics::inc(&self.metrics.rejected_changes);
+                tracing::info!(doc = %id, user = %peer.user_id, reason = %why, "refused a change");
+                self.reload(&id, e).await;
+                e.syncs.insert(peer.conn, sync::State::new());
+                return self.send_error(peer, format!("change to document {id} refused: {why}"));
+            }
+        }
+        self.broadcast(&id, e);
+        if before != after {
+            self.metrics.observe_sync(started.elapsed());
+        }
+    }
+
+    /// Validates and stores the changes between `before` and `after`.
+    async fn accept(
+        &self,
+        peer: &Peer,
+        id: &DocumentId,
+        e: &mut DocEntry,
+        before: &[ChangeHash],
+        after: &[ChangeHash],
+    ) -> Result<(), Refusal> {
+        let role = self
+            .role(&e.meta.team_id, &peer.user_id)
+            .map_err(|_| Refusal("the relay could not check your role; try again".into()))?;
+        let actors = self.check_actors(peer, &mut e.doc, before)?;
+        let who = Actor {
+            user_id: &peer.user_id,
+            role,
+        };
+        policy::check_write(&mut e.doc, &e.meta, who, before, after).map_err(|err| Refusal(err.to_string()))?;
+        let members = if e.meta.kind == DocKind::Team {
+            Some(team_members(&e.doc).map_err(|err| Refusal(err.to_string()))?)
+        } else {
+            None
+        };
+        let write = DocWrite {
+            doc_id: id.to_string(),
+            create: None,
+            chunk: e.doc.save_after(before),
+            actors,
+            members,
+            now: clock::now(),
+        };
+        self.store(id, e, write).await
+    }
+
+    /// Checks that every change since `before` carries an actor of this device;
+    /// returns the actors seen for the first time, to bind.
+    fn check_actors(&self, peer: &Peer, doc: &mut AutoCommit, before: &[ChangeHash]) -> Result<Vec<ActorBinding>, Refusal> {
+        let mut fresh: Vec<ActorBinding> = Vec::new();
+        let mut seen = HashSet::new();
+        for change in doc.get_changes(before) {
+            let actor = change.actor_id().clone();
+            if !seen.insert(actor.clone()) {
+                continue;
+            }
+            let known = read_lock(&self.actors).get(&actor).cloned();
+            let device = match known {
+                Some(device) => Some(device),
+                None => self
+                    .storage
+                    .actor_device(&actor.to_hex_string())
+                    .map_err(|_| Refusal("the relay could not check the change's author; try again".into()))?,
+            };
+            match device {
+                Some(device) if device == peer.device_id => {}
+                Some(_) => {
+                    return Err(Refusal(format!(
+                        "actor {} belongs to another device; a device may only send its own changes",
+                        actor.to_hex_string()
+                    )))
+                }
+                None => fresh.push(ActorBinding {
+                    actor_id: actor.to_hex_string(),
+                    device_id: peer.device_id.clone(),
+                    user_id: peer.user_id.clone(),
+                }),
+            }
+        }
+        Ok(fresh)
+    }
+
+    /// Commits a write, then updates what memory derives from it.
+    async fn store(&self, id: &DocumentId, e: &mut DocEntry, write: DocWrite) -> Result<(), Refusal> {
+        let storage = self.storage.clone();
+        let bindings: Vec<(ActorId, String)> = write
+            .actors
+            .iter()
+            .filter_map(|a| Some((a.actor_id.parse().ok()?, a.device_id.clone())))
+            .collect();
+        let members = write.members.clone();
+        let chunks = match blocking(move || storage.write_doc(&write)).await {
+            Ok(Ok(chunks)) => chunks,
+            Ok(Err(StorageError::Conflict(_))) => return Err(Refusal("you may not create this document".into())),
+            Ok(Err(err)) => {
+                tracing::error!(doc = %id, error = %err, "storing a change failed");
+                return Err(Refusal("the relay could not store it; it will be sent again".into()));
+            }
+            Err(err) => {
+                tracing::error!(doc = %id, error = %err, "storing a change failed");
+                return Err(Refusal("the relay could not store it; it will be sent again".into()));
+            }
+        };
+        Metrics::inc(&self.metrics.changes_stored);
+        write_lock(&self.actors).extend(bindings);
+        if let Some(members) = members {
+            write_lock(&self.roles).insert(id.to_string(), members.into_iter().collect());
+        }
+        if chunks > COMPACT_AFTER {
+            let snapshot = e.doc.save();
+            let storage = self.storage.clone();
+            let key = id.to_string();
+            if let Ok(Err(err)) = blocking(move || storage.compact_doc(&key, &snapshot)).await {
+                tracing::warn!(doc = %id, error = %err, "compacting a document failed");
+            }
+        }
+        Ok(())
+    }
+
+    /// Sends each connection syncing the document what it lacks, if it may still read it.
+    fn broadcast(&self, id: &DocumentId, e: &mut DocEntry) {
+        let peers = read_lock(&self.peers);
+        let mut gone = Vec::new();
+        for (conn, state) in e.syncs.iter_mut() {
+            let Some(peer) = peers.get(conn) else {
+                gone.push(*conn);
+                continue;
+            };
+            if !matches!(self.access(&e.meta, &peer.user_id), Ok(Access::Read | Access::Write)) {
+                gone.push(*conn);
+                continue;
+            }
+            if let Some(message) = e.doc.sync().generate_sync_message(state) {
+                self.send(
+                    peer,
+                    &Message::Sync {
+                        sender_id: self.relay_peer_id.clone(),
+                        target_id: peer.peer_id.clone(),
+                        document_id: *id,
+                        data: message.encode(),
+                    },
+                );
+            }
+        }
+        for conn in gone {
+            e.syncs.remove(&conn);
+        }
+    }
+
+    /// A document the relay has not got, or that this peer may not see: both look
+    /// the same from outside. New changes in it may create it.
+    async fn receive_unknown(&self, peer: &Peer, id: DocumentId, data: &[u8], is_request: bool) {
+        if is_request {
+            lock(&self.scratch).remove(&(peer.conn, id));
+            return self.send(
+                peer,
+                &Message::DocUnavailable {
+                    sender_id: self.relay_peer_id.clone(),
+                    target_id: peer.peer_id.clone(),
+                    document_id: id,
+                },
+            );
+        }
+        let message = match sync::Message::decode(data) {
+            Ok(m) => m,
+            Err(err) => return self.send_error(peer, format!("malformed sync message for document {id}: {err}")),
+        };
+        let mut scratch = lock(&self.scratch).remove(&(peer.conn, id)).unwrap_or_else(|| Scratch {
+            doc: AutoCommit::new(),
+            state: sync::State::new(),
+        });
+        if let Err(err) = scratch.doc.sync().receive_sync_message(&mut scratch.state, message) {
+            return self.send_error(peer, format!("sync message for document {id} could not be applied: {err}"));
+        }
+        if scratch.doc.get_heads().is_empty() {
+            // Nothing yet: ask for everything, as an empty document would.
+            if let Some(reply) = scratch.doc.sync().generate_sync_message(&mut scratch.state) {
+                self.send(
+                    peer,
+                    &Message::Sync {
+                        sender_id: self.relay_peer_id.clone(),
+                        target_id: peer.peer_id.clone(),
+                        document_id: id,
+                        data: reply.encode(),
+                    },
+                );
+            }
+            lock(&self.scratch).insert((peer.conn, id), scratch);
+            return;
+        }
+        if let Err(Refusal(why)) = self.create(peer, id, scratch).await {
+            Metrics::inc(&self.metrics.rejected_changes);
+            tracing::info!(doc = %id, user = %peer.user_id, reason = %why, "refused a new document");
+            self.send_error(peer, format!("change to document {id} refused: {why}"));
+        }
+    }
+
+    /// Stores a document a peer created, then syncs it like any other.
+    async fn create(&self, peer: &Peer, id: DocumentId, mut scratch: Scratch) -> Result<(), Refusal> {
+        let mut meta = policy::describe(&scratch.doc, &id.to_string()).map_err(|e| Refusal(e.to_string()))?;
+        if meta.kind == DocKind::Response {
+            // A response belongs to its assessment's team.
+            let assessment = self
+                .storage
+                .doc_meta(&meta.team_id)
+                .map_err(|_| Refusal("the relay could not check this response; try again".into()))?
+                .filter(|m| m.kind == DocKind::Assessment)
+                .ok_or_else(|| Refusal(ModelError::Forbidden("create this document").to_string()))?;
+            meta.team_id = assessment.team_id;
+        }
+        let role = self
+            .role(&meta.team_id, &peer.user_id)
+            .map_err(|_| Refusal("the relay could not check your role; try again".into()))?;
+        policy::check_create(&meta, Actor { user_id: &peer.user_id, role }).map_err(|e| Refusal(e.to_string()))?;
+        let actors = self.check_actors(peer, &mut scratch.doc, &[])?;
+        let write = DocWrite {
+            doc_id: id.to_string(),
+            create: Some(meta.clone()),
+            chunk: scratch.doc.save(),
+            actors,
+            members: None,
+            now: clock::now(),
+        };
+        scratch.doc.set_actor(self.relay_actor.clone());
+        let mut entry = DocEntry {
+            doc: scratch.doc,
+            meta,
+            syncs: HashMap::new(),
+        };
+        self.store(&id, &mut entry, write).await?;
+        entry.syncs.insert(peer.conn, scratch.state);
+        lock(&peer.docs).insert(id);
+        let entry = Arc::new(tokio::sync::Mutex::new(entry));
+        let entry = lock(&self.docs).entry(id).or_insert(entry).clone();
+        let mut guard = entry.lock().await;
+        self.broadcast(&id, &mut guard);
+        Ok(())
+    }
+
+    /// Passes an ephemeral message to the other peers syncing the document that may read it.
+    pub async fn receive_ephemeral(&self, peer: &Peer, message: Message) {
+        let Message::Ephemeral {
+            document_id,
+            count,
+            session_id,
+            data,
+            ..
+        } = message
+        else {
+            return;
+        };
+        let Some(entry) = lock(&self.docs).get(&document_id).cloned() else {
+            return;
+        };
+        let e = entry.lock().await;
+        if !matches!(self.access(&e.meta, &peer.user_id), Ok(Access::Read | Access::Write)) {
+            return;
+        }
+        let peers = read_lock(&self.peers);
+        for conn in e.syncs.keys().filter(|c| **c != peer.conn) {
+            let Some(other) = peers.get(conn) else { continue };
+            if matches!(self.access(&e.meta, &other.user_id), Ok(Access::Read | Access::Write)) {
+                self.send(
+                    other,
+                    &Message::Ephemeral {
+                        sender_id: peer.peer_id.clone(),
+                        target_id: other.peer_id.clone(),
+                        document_id,
+                        count,
+                        session_id: session_id.clone(),
+                        data: data.clone(),
+                    },
+                );
+            }
+        }
+    }
+
+    /// Stores a team document a user made offline, with them as its only owner.
+    pub async fn publish_team(&self, user_id: &str, device_id: &str, id: DocumentId, bytes: &[u8]) -> ApiResult<bool> {
+        if let Some(existing) = self.storage.doc_meta(&id.to_string())? {
+            let mine = existing.kind == DocKind::Team && self.role(&id.to_string(), user_id)? == Some(Role::Owner);
+            return if mine {
+                Ok(false)
+            } else {
+                Err(ApiError::forbidden("this team cannot be published here"))
+            };
+        }
+        let mut doc = AutoCommit::load(bytes).map_err(|e| ApiError::invalid(format!("not an Automerge document: {e}")))?;
+        let meta = policy::describe(&doc, &id.to_string())?;
+        if meta.kind != DocKind::Team {
+            return Err(ApiError::invalid("this is not a team document"));
+        }
+        let members = team_members(&doc)?;
+        if members != [(user_id.to_string(), Role::Owner)] {
+            return Err(ApiError::forbidden("a team is published by its only member, its owner"));
+        }
+        let fake_peer = Peer {
+            conn: 0,
+            user_id: user_id.into(),
+            device_id: device_id.into(),
+            peer_id: String::new(),
+            tx: mpsc::unbounded_channel().0,
+            docs: Mutex::default(),
+        };
+        let actors = self
+            .check_actors(&fake_peer, &mut doc, &[])
+            .map_err(|Refusal(why)| ApiError::forbidden(why))?;
+        let write = DocWrite {
+            doc_id: id.to_string(),
+            create: Some(meta.clone()),
+            chunk: doc.save(),
+            actors,
+            members: Some(members),
+            now: clock::now(),
+        };
+        doc.set_actor(self.relay_actor.clone());
+        let mut entry = DocEntry {
+            doc,
+            meta,
+            syncs: HashMap::new(),
+        };
+        self.store(&id, &mut entry, write)
+            .await
+            .map_err(|Refusal(why)| ApiError::new(axum::http::StatusCode::CONFLICT, "conflict", why))?;
+        Ok(true)
+    }
+
+    /// Changes a team document as the relay (redeeming an invitation, changing a
+    /// role), then stores and forwards it like any change.
+    pub async fn write_team<T>(
+        &self,
+        team_id: &str,
+        edit: impl FnOnce(&mut AutoCommit) -> Result<T, ModelError>,
+    ) -> ApiResult<T> {
+        let id: DocumentId = team_id.parse().map_err(|_| ApiError::not_found("no such team"))?;
+        let entry = self.entry(&id).await?.ok_or_else(|| ApiError::not_found("no such team"))?;
+        let mut guard = entry.lock().await;
+        let e = &mut *guard;
+        if e.meta.kind != DocKind::Team {
+            return Err(ApiError::not_found("no such team"));
+        }
+        let before = e.doc.get_heads();
+        let value = match edit(&mut e.doc) {
+            Ok(value) => value,
+            Err(err) => {
+                e.doc.rollback();
+                return Err(err.into());
+            }
+        };
+        e.doc.commit();
+        let write = DocWrite {
+            doc_id: id.to_string(),
+            create: None,
+            chunk: e.doc.save_after(&before),
+            actors: Vec::new(),
+            members: Some(team_members(&e.doc)?),
+            now: clock::now(),
+        };
+        if let Err(Refusal(why)) = self.store(&id, e, write).await {
+            self.reload(&id, e).await;
+            return Err(ApiError::internal(why));
+        }
+        self.broadcast(&id, e);
+        Ok(value)
+    }
+
+    /// Closes every open connection of a user (their tokens were revoked).
+    pub fn disconnect_user(&self, user_id: &str, reason: &str) {
+        for peer in read_lock(&self.peers).values().filter(|p| p.user_id == user_id) {
+            let _ = peer.tx.send(Outgoing::Close(4401, reason.into()));
+        }
+    }
+}
+
+fn team_members(doc: &AutoCommit) -> Result<Vec<(String, Role)>, ModelError> {
+    let team = team::read(doc)?;
+    let mut members: Vec<(String, Role)> = team.members.into_iter().map(|(id, m)| (id, m.role)).collect();
+    members.sort();
+    Ok(members)
+}
+
+/// Locks a std mutex; a panic elsewhere left the data usable, so carry on.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn read_lock<T>(l: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    l.read().unwrap_or_else(|p| p.into_inner())
+}
+
+fn write_lock<T>(l: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    l.write().unwrap_or_else(|p| p.into_inner())
+}

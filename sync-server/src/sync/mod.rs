@@ -1,0 +1,6 @@
+//! The sync WebSocket: automerge-repo's v1 protocol, with the relay as authority.
+
+pub mod connection;
+pub mod hub;
+
+pub use hub::Hub;
