@@ -20,7 +20,11 @@ pub fn hash_password(password: &str) -> Result<String, String> {
 
 pub fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -41,7 +45,10 @@ pub fn bearer_token(headers: &HeaderMap, query: Option<&str>) -> Option<String> 
     let from_header = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        })
         .map(|t| t.trim().to_string());
     from_header.or_else(|| {
         query?
@@ -68,9 +75,15 @@ mod tests {
     #[test]
     fn the_token_comes_from_the_header_or_the_query() {
         let mut headers = HeaderMap::new();
-        assert_eq!(bearer_token(&headers, Some("a=1&token=tst_q")), Some("tst_q".into()));
+        assert_eq!(
+            bearer_token(&headers, Some("a=1&token=tst_q")),
+            Some("tst_q".into())
+        );
         headers.insert("authorization", "Bearer tst_h".parse().expect("header"));
-        assert_eq!(bearer_token(&headers, Some("token=tst_q")), Some("tst_h".into()));
+        assert_eq!(
+            bearer_token(&headers, Some("token=tst_q")),
+            Some("tst_h".into())
+        );
         assert_eq!(bearer_token(&HeaderMap::new(), None), None);
     }
 }

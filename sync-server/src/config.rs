@@ -62,8 +62,9 @@ impl Config {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
                     .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                toml::from_str::<FileConfig>(&text)
-                    .map_err(|e| format!("{} is not a valid relay configuration: {e}", path.display()))?
+                toml::from_str::<FileConfig>(&text).map_err(|e| {
+                    format!("{} is not a valid relay configuration: {e}", path.display())
+                })?
             }
             None => FileConfig::default(),
         };
@@ -73,12 +74,19 @@ impl Config {
                 .listen
                 .or(file.listen)
                 .unwrap_or(SocketAddr::from(([127, 0, 0, 1], 7420))),
-            data_dir: args.data_dir.clone().or(file.data_dir).unwrap_or(defaults.data_dir),
+            data_dir: args
+                .data_dir
+                .clone()
+                .or(file.data_dir)
+                .unwrap_or(defaults.data_dir),
             max_message_bytes: args
                 .max_message_bytes
                 .or(file.max_message_bytes)
                 .unwrap_or(defaults.max_message_bytes),
-            token_ttl_days: args.token_ttl_days.or(file.token_ttl_days).unwrap_or(defaults.token_ttl_days),
+            token_ttl_days: args
+                .token_ttl_days
+                .or(file.token_ttl_days)
+                .unwrap_or(defaults.token_ttl_days),
             session_recheck: defaults.session_recheck,
         };
         if config.max_message_bytes < 1024 {

@@ -48,9 +48,11 @@ impl ApiError {
 impl From<StorageError> for ApiError {
     fn from(e: StorageError) -> Self {
         match e {
-            StorageError::Conflict(what) => {
-                Self::new(StatusCode::CONFLICT, "conflict", format!("{what} already exists"))
-            }
+            StorageError::Conflict(what) => Self::new(
+                StatusCode::CONFLICT,
+                "conflict",
+                format!("{what} already exists"),
+            ),
             other => Self::internal(other),
         }
     }

@@ -34,11 +34,17 @@ pub(crate) async fn blocking<T: Send + 'static>(
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     #[error("cannot use the data directory {path}: {source}")]
-    DataDir { path: String, source: std::io::Error },
+    DataDir {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("another relay is already running on the data directory {0}")]
     Locked(String),
     #[error("cannot listen on {addr}: {source}")]
-    Listen { addr: SocketAddr, source: std::io::Error },
+    Listen {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Storage(#[from] StorageError),
 }
@@ -58,7 +64,9 @@ pub fn lock_data_dir(dir: &Path) -> Result<std::fs::File, StartError> {
         .map_err(data_dir_error)?;
     match file.try_lock() {
         Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => Err(StartError::Locked(dir.display().to_string())),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            Err(StartError::Locked(dir.display().to_string()))
+        }
         Err(std::fs::TryLockError::Error(e)) => Err(data_dir_error(e)),
     }
 }

@@ -68,7 +68,9 @@ fn main() -> ExitCode {
 fn init_logs(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("TEAMSTEAD_RELAY_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if json {
         builder.json().init();
     } else {
@@ -79,7 +81,9 @@ fn init_logs(json: bool) {
 fn serve(config: Config) -> Result<(), String> {
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async {
-        let relay = teamstead_relay::start(config).await.map_err(|e| e.to_string())?;
+        let relay = teamstead_relay::start(config)
+            .await
+            .map_err(|e| e.to_string())?;
         // Tests and scripts read the address from this line.
         println!("teamstead-relay listening on {}", relay.addr);
         wait_for_stop_signal().await;
@@ -116,7 +120,10 @@ fn run_admin(config: &Config, admin: Admin) -> Result<(), String> {
         }
         Admin::Teams => {
             for team in storage.list_teams().map_err(|e| e.to_string())? {
-                println!("{}\t{} members\t{} documents", team.team_id, team.members, team.documents);
+                println!(
+                    "{}\t{} members\t{} documents",
+                    team.team_id, team.members, team.documents
+                );
             }
         }
         Admin::RevokeTokens { email } => {
@@ -127,7 +134,10 @@ fn run_admin(config: &Config, admin: Admin) -> Result<(), String> {
             let revoked = storage
                 .revoke_user_sessions(&user.id, clock::now())
                 .map_err(|e| e.to_string())?;
-            println!("revoked {revoked} sign-in(s) of {}; open connections close within seconds", user.email);
+            println!(
+                "revoked {revoked} sign-in(s) of {}; open connections close within seconds",
+                user.email
+            );
         }
         Admin::Backup { file } => {
             storage.backup_to(&file).map_err(|e| e.to_string())?;
@@ -139,7 +149,8 @@ fn run_admin(config: &Config, admin: Admin) -> Result<(), String> {
 }
 
 fn restore(config: &Config, file: &std::path::Path) -> Result<(), String> {
-    teamstead_relay::storage::verify_database(file).map_err(|e| format!("{} cannot be restored: {e}", file.display()))?;
+    teamstead_relay::storage::verify_database(file)
+        .map_err(|e| format!("{} cannot be restored: {e}", file.display()))?;
     let _lock = teamstead_relay::lock_data_dir(&config.data_dir)
         .map_err(|e| format!("{e}; stop the relay before restoring"))?;
     let target = config.database_path();
@@ -149,10 +160,12 @@ fn restore(config: &Config, file: &std::path::Path) -> Result<(), String> {
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", target.display()));
         if side.exists() {
-            std::fs::remove_file(&side).map_err(|e| format!("cannot remove {}: {e}", side.display()))?;
+            std::fs::remove_file(&side)
+                .map_err(|e| format!("cannot remove {}: {e}", side.display()))?;
         }
     }
-    std::fs::rename(&staging, &target).map_err(|e| format!("cannot put the backup in place: {e}"))?;
+    std::fs::rename(&staging, &target)
+        .map_err(|e| format!("cannot put the backup in place: {e}"))?;
     println!("restored {} from {}", target.display(), file.display());
     Ok(())
 }

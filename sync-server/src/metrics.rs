@@ -5,7 +5,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// Upper bounds of the sync latency histogram, in seconds.
-const LATENCY_BUCKETS: [f64; 10] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1.0];
+const LATENCY_BUCKETS: [f64; 10] = [
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 1.0,
+];
 
 #[derive(Default)]
 pub struct Metrics {
@@ -41,18 +43,41 @@ impl Metrics {
         let get = |c: &AtomicU64| c.load(Ordering::Relaxed);
         let mut out = String::new();
         let mut metric = |name: &str, kind: &str, help: &str, value: u64| {
-            let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {value}");
+            let _ = writeln!(
+                out,
+                "# HELP {name} {help}\n# TYPE {name} {kind}\n{name} {value}"
+            );
         };
-        metric("teamstead_connections", "gauge", "Open sync connections.", get(&self.connections));
-        metric("teamstead_documents", "gauge", "Documents stored.", documents);
+        metric(
+            "teamstead_connections",
+            "gauge",
+            "Open sync connections.",
+            get(&self.connections),
+        );
+        metric(
+            "teamstead_documents",
+            "gauge",
+            "Documents stored.",
+            documents,
+        );
         metric(
             "teamstead_documents_loaded",
             "gauge",
             "Documents held in memory.",
             u64::try_from(documents_loaded).unwrap_or(u64::MAX),
         );
-        metric("teamstead_messages_in_total", "counter", "Sync messages received.", get(&self.messages_in));
-        metric("teamstead_messages_out_total", "counter", "Sync messages sent.", get(&self.messages_out));
+        metric(
+            "teamstead_messages_in_total",
+            "counter",
+            "Sync messages received.",
+            get(&self.messages_in),
+        );
+        metric(
+            "teamstead_messages_out_total",
+            "counter",
+            "Sync messages sent.",
+            get(&self.messages_out),
+        );
         metric(
             "teamstead_rejected_changes_total",
             "counter",
@@ -75,7 +100,10 @@ impl Metrics {
         }
         let count = get(&self.latency_count);
         let sum = get(&self.latency_sum_micros) as f64 / 1e6;
-        let _ = writeln!(out, "{name}_bucket{{le=\"+Inf\"}} {count}\n{name}_sum {sum}\n{name}_count {count}");
+        let _ = writeln!(
+            out,
+            "{name}_bucket{{le=\"+Inf\"}} {count}\n{name}_sum {sum}\n{name}_count {count}"
+        );
         out
     }
 }

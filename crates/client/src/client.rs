@@ -21,7 +21,9 @@ const ACTOR_KEY: &str = "actor_id";
 /// across threads; calls are serialized on one connection.
 pub struct Client {
     inner: Mutex<Inner>,
-    events: broadcast::Sender<DocChanged>,
+    pub(crate) events: broadcast::Sender<DocChanged>,
+    /// What the sync connection last reported, for the status badge.
+    pub(crate) sync_state: Mutex<crate::sync::SyncState>,
     data_dir: PathBuf,
     /// Held while this client is open, so no second process works on the same
     /// documents from a stale copy in memory.
@@ -31,10 +33,10 @@ pub struct Client {
 pub(crate) struct Inner {
     pub conn: Connection,
     /// Documents loaded so far; the rest stay on disk until needed.
-    docs: HashMap<DocumentId, LiveDoc>,
+    pub(crate) docs: HashMap<DocumentId, LiveDoc>,
     pub identity: Identity,
     /// This device's Automerge actor: every change made here carries it.
-    actor: ActorId,
+    pub(crate) actor: ActorId,
 }
 
 impl Client {
@@ -59,6 +61,7 @@ impl Client {
                 actor,
             }),
             events,
+            sync_state: Mutex::default(),
             data_dir,
             _lock: lock,
         })
@@ -182,6 +185,32 @@ impl Client {
     }
 }
 
+impl Client {
+    /// Takes on the user id of the account this device signed in to. Teams made
+    /// here under the old id move to the new one, so they stay this person's.
+    pub(crate) fn adopt_user_id(&self, user_id: &str) -> Result<()> {
+        let old = self.identity().user_id;
+        let teams: Vec<String> = {
+            let inner = self.lock();
+            let mut stmt = inner
+                .conn
+                .prepare("SELECT team_id FROM idx_members WHERE user_id = ?1")?;
+            let rows = stmt.query_map([&old], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        for team in teams {
+            let id = doc_id("team", &team)?;
+            self.write_doc(&id, |doc, _| {
+                teamstead_model::team::rekey_member(doc, &old, user_id)
+            })?;
+        }
+        let mut inner = self.lock();
+        store::set_local(&inner.conn, USER_ID_KEY, user_id)?;
+        inner.identity.user_id = user_id.to_string();
+        Ok(())
+    }
+}
+
 fn load_identity(conn: &Connection) -> Result<Identity> {
     let user_id = match store::get_local(conn, USER_ID_KEY)? {
         Some(id) => id,
@@ -226,16 +255,4 @@ fn load_actor(conn: &Connection) -> Result<ActorId> {
 /// Parses a document id given by a caller; a malformed id is simply one that does not exist.
 pub(crate) fn doc_id(what: &'static str, raw: &str) -> Result<DocumentId> {
     raw.parse().map_err(|_| ClientError::not_found(what, raw))
-}
-
-impl Client {
-    /// Until the relay arrives, everything stays on this device.
-    pub fn sync_status(&self) -> crate::SyncStatus {
-        crate::SyncStatus {
-            state: "local_only",
-            label: "Local only",
-            pending_changes: 0,
-            last_heard_from: None,
-        }
-    }
 }

@@ -95,11 +95,15 @@ pub struct SearchHit {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SyncStatus {
-    pub state: &'static str,
+    pub state: crate::sync::Connection,
     pub label: &'static str,
     /// Local changes the relay has not acknowledged.
     pub pending_changes: u64,
+    /// Milliseconds since the epoch.
     pub last_heard_from: Option<i64>,
+    pub last_error: Option<String>,
+    pub relay_url: Option<String>,
+    pub email: Option<String>,
 }
 
 /// Sent after every write to a document.

@@ -19,6 +19,17 @@ pub enum ClientError {
     AlreadyOpen(std::path::PathBuf),
     #[error("the workspace was written by a newer Teamstead (schema {found}, this one knows {known}); update Teamstead to open it")]
     NewerSchema { found: u32, known: u32 },
+    #[error("syncing failed: {0}")]
+    Sync(String),
+    /// The relay answered with an error of its own; `code` is the relay's.
+    #[error("{message}")]
+    Relay { code: &'static str, message: String },
+    #[error("cannot reach the relay at {url}: {reason}")]
+    Offline { url: String, reason: String },
+    #[error("not signed in to a relay; sign in or sign up first")]
+    NotSignedIn,
+    #[error("the system keyring failed: {0}")]
+    Keyring(String),
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -36,6 +47,11 @@ impl ClientError {
             Self::CorruptDocument { .. } => "corrupt_document",
             Self::AlreadyOpen(_) => "already_open",
             Self::NewerSchema { .. } => "newer_schema",
+            Self::Sync(_) => "sync",
+            Self::Relay { code, .. } => code,
+            Self::Offline { .. } => "offline",
+            Self::NotSignedIn => "not_signed_in",
+            Self::Keyring(_) => "keyring",
             Self::Io { .. } => "io",
         }
     }
@@ -69,3 +85,27 @@ impl serde::Serialize for ClientError {
 }
 
 pub type Result<T, E = ClientError> = std::result::Result<T, E>;
+
+/// The relay's error codes this client knows; any other becomes `relay`.
+pub(crate) fn relay_code(code: &str) -> &'static str {
+    const KNOWN: [&str; 17] = [
+        "wrong_credentials",
+        "account_exists",
+        "missing_token",
+        "invalid_token",
+        "expired_token",
+        "revoked_token",
+        "invalid_invitation",
+        "expired_invitation",
+        "used_invitation",
+        "forbidden",
+        "not_found",
+        "invalid_input",
+        "conflict",
+        "too_large",
+        "last_owner",
+        "empty",
+        "too_long",
+    ];
+    KNOWN.into_iter().find(|k| *k == code).unwrap_or("relay")
+}

@@ -15,6 +15,7 @@ mod index;
 pub mod migrations;
 mod search;
 mod store;
+pub mod sync;
 mod tasks;
 mod teams;
 

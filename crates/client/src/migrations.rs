@@ -17,6 +17,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "0002_task_search.sql",
         include_str!("../../../migrations/client/0002_task_search.sql"),
     ),
+    (
+        3,
+        "0003_sync.sql",
+        include_str!("../../../migrations/client/0003_sync.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {

@@ -35,6 +35,16 @@ impl LiveDoc {
             saved_heads: Vec::new(),
         }
     }
+
+    /// A document that arrived from the relay, none of it saved here yet.
+    pub fn from_remote(doc: AutoCommit, kind: DocKind, team_id: Option<String>) -> Self {
+        Self {
+            doc,
+            kind,
+            team_id,
+            saved_heads: Vec::new(),
+        }
+    }
 }
 
 /// Opens (creating if needed) the database, tuned for durability, and migrates it.

@@ -132,7 +132,11 @@ pub fn check_write(
 
 /// Each place a change touched, as the keys from the root down to it (sequence
 /// indexes as their numbers).
-fn touched_paths(doc: &mut AutoCommit, before: &[ChangeHash], after: &[ChangeHash]) -> Vec<Vec<String>> {
+fn touched_paths(
+    doc: &mut AutoCommit,
+    before: &[ChangeHash],
+    after: &[ChangeHash],
+) -> Vec<Vec<String>> {
     use automerge::PatchAction as A;
     doc.diff(before, after)
         .into_iter()
@@ -167,7 +171,9 @@ fn check_team_write(
     before: &[ChangeHash],
     touched: &[Vec<String>],
 ) -> Result<()> {
-    let role = who.role.ok_or(ModelError::Forbidden("write to this team"))?;
+    let role = who
+        .role
+        .ok_or(ModelError::Forbidden("write to this team"))?;
     if !role.manages_team() {
         let own_profile = |path: &Vec<String>| {
             path.len() >= 3
@@ -176,7 +182,9 @@ fn check_team_write(
                 && !MANAGED_MEMBER_FIELDS.contains(&path[2].as_str())
         };
         if !touched.iter().all(own_profile) {
-            return Err(ModelError::Forbidden("change the team beyond your own profile"));
+            return Err(ModelError::Forbidden(
+                "change the team beyond your own profile",
+            ));
         }
         return Ok(());
     }
@@ -209,7 +217,9 @@ fn check_team_write(
 fn member_role(doc: &AutoCommit, member: &str, at: Option<&[ChangeHash]>) -> Option<Role> {
     let members = get_obj(doc, ROOT, "members", at)?;
     let entry = get_obj(doc, members, member, at)?;
-    str_at(doc, &entry, "role", at).as_deref().and_then(Role::parse)
+    str_at(doc, &entry, "role", at)
+        .as_deref()
+        .and_then(Role::parse)
 }
 
 fn check_channel_write(
@@ -242,14 +252,22 @@ fn check_channel_write(
     Ok(())
 }
 
-fn check_response_write(doc: &AutoCommit, before: &[ChangeHash], touched: &[Vec<String>]) -> Result<()> {
+fn check_response_write(
+    doc: &AutoCommit,
+    before: &[ChangeHash],
+    touched: &[Vec<String>],
+) -> Result<()> {
     if root_str(doc, "status", Some(before)).as_deref() == Some("submitted") {
-        return Err(ModelError::Forbidden("change a response after it was submitted"));
+        return Err(ModelError::Forbidden(
+            "change a response after it was submitted",
+        ));
     }
-    if touched
-        .iter()
-        .any(|p| matches!(p.first().map(String::as_str), Some("assignee" | "assessment_id" | "kind")))
-    {
+    if touched.iter().any(|p| {
+        matches!(
+            p.first().map(String::as_str),
+            Some("assignee" | "assessment_id" | "kind")
+        )
+    }) {
         return Err(ModelError::Forbidden("reassign a response"));
     }
     Ok(())

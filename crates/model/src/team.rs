@@ -204,6 +204,19 @@ pub fn remove_member(doc: &mut AutoCommit, by: &str, user: &str) -> Result<Team>
     Ok(team)
 }
 
+/// Moves a member's entry to a new user id: the person signed in to an account
+/// whose id differs from the one this device used offline.
+pub fn rekey_member(doc: &mut AutoCommit, old: &str, new: &str) -> Result<Team> {
+    let mut team = read(doc)?;
+    let Some(mut member) = team.members.remove(old) else {
+        return Ok(team);
+    };
+    member.user_id = new.to_string();
+    team.members.insert(new.to_string(), member);
+    write(doc, &team)?;
+    Ok(team)
+}
+
 /// Records a new board in the team's list.
 pub fn add_board(doc: &mut AutoCommit, by: &str, board_id: &str) -> Result<Team> {
     let mut team = read(doc)?;

@@ -43,9 +43,9 @@ pub struct Signed {
 fn normalize_email(email: &str) -> ApiResult<String> {
     let email = email.trim().to_lowercase();
     let valid = email.len() <= 254
-        && email
-            .split_once('@')
-            .is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.') && !domain.ends_with('.'));
+        && email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !domain.ends_with('.')
+        });
     if !valid {
         return Err(ApiError::invalid("enter a valid email address"));
     }
@@ -60,7 +60,9 @@ pub async fn create_account(
     let name = teamstead_model::validate_title("your name", &body.name)?;
     let chars = body.password.chars().count();
     if chars < MIN_PASSWORD_CHARS {
-        return Err(ApiError::invalid(format!("the password needs at least {MIN_PASSWORD_CHARS} characters")));
+        return Err(ApiError::invalid(format!(
+            "the password needs at least {MIN_PASSWORD_CHARS} characters"
+        )));
     }
     if chars > MAX_PASSWORD_CHARS {
         return Err(ApiError::invalid("the password is too long"));
@@ -72,7 +74,9 @@ pub async fn create_account(
         None => uuid::Uuid::new_v4().to_string(),
     };
     let password = body.password;
-    let password_hash = blocking(move || auth::hash_password(&password)).await?.map_err(ApiError::internal)?;
+    let password_hash = blocking(move || auth::hash_password(&password))
+        .await?
+        .map_err(ApiError::internal)?;
     let user = User {
         id: user_id,
         email,
@@ -82,19 +86,32 @@ pub async fn create_account(
     };
     let storage = state.hub.storage();
     let stored = user.clone();
-    blocking(move || storage.create_user(&stored)).await?.map_err(|e| match e {
-        crate::storage::StorageError::Conflict(_) => {
-            ApiError::new(StatusCode::CONFLICT, "account_exists", "an account with this email already exists")
-        }
-        other => other.into(),
-    })?;
+    blocking(move || storage.create_user(&stored))
+        .await?
+        .map_err(|e| match e {
+            crate::storage::StorageError::Conflict(_) => ApiError::new(
+                StatusCode::CONFLICT,
+                "account_exists",
+                "an account with this email already exists",
+            ),
+            other => other.into(),
+        })?;
     let device = body.device_name.unwrap_or_else(|| "first device".into());
     let signed = open_session(&state, &user, &device).await?;
     Ok((StatusCode::CREATED, Json(signed)))
 }
 
-pub async fn create_session(State(state): State<AppState>, JsonBody(body): JsonBody<SignIn>) -> ApiResult<Json<Signed>> {
-    let wrong = || ApiError::new(StatusCode::UNAUTHORIZED, "wrong_credentials", "the email or password is wrong");
+pub async fn create_session(
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody<SignIn>,
+) -> ApiResult<Json<Signed>> {
+    let wrong = || {
+        ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "wrong_credentials",
+            "the email or password is wrong",
+        )
+    };
     let email = normalize_email(&body.email).map_err(|_| wrong())?;
     let device = teamstead_model::validate_title("the device name", &body.device_name)?;
     let storage = state.hub.storage();
@@ -144,7 +161,10 @@ async fn open_session(state: &AppState, user: &User, device_name: &str) -> ApiRe
     })
 }
 
-pub async fn delete_session(State(state): State<AppState>, session: AuthSession) -> ApiResult<StatusCode> {
+pub async fn delete_session(
+    State(state): State<AppState>,
+    session: AuthSession,
+) -> ApiResult<StatusCode> {
     let storage = state.hub.storage();
     blocking(move || storage.revoke_session(&session.token_hash, clock::now())).await??;
     Ok(StatusCode::NO_CONTENT)

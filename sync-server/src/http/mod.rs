@@ -64,12 +64,23 @@ async fn log_request(request: Request, next: Next) -> Response {
 
 async fn metrics(State(state): State<AppState>) -> Response {
     let storage = state.hub.storage();
-    let documents = blocking(move || storage.count_docs()).await.ok().and_then(Result::ok).unwrap_or(0);
-    let body = state.hub.metrics.render(documents, state.hub.loaded_documents());
+    let documents = blocking(move || storage.count_docs())
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or(0);
+    let body = state
+        .hub
+        .metrics
+        .render(documents, state.hub.loaded_documents());
     ([("content-type", "text/plain; version=0.0.4")], body).into_response()
 }
 
-async fn sync(State(state): State<AppState>, session: AuthSession, upgrade: WebSocketUpgrade) -> Response {
+async fn sync(
+    State(state): State<AppState>,
+    session: AuthSession,
+    upgrade: WebSocketUpgrade,
+) -> Response {
     let hub = state.hub.clone();
     let shutdown = state.shutdown.clone();
     let recheck = state.config.session_recheck;
@@ -79,7 +90,9 @@ async fn sync(State(state): State<AppState>, session: AuthSession, upgrade: WebS
     upgrade
         .max_message_size(frame_limit)
         .max_frame_size(frame_limit)
-        .on_upgrade(move |socket| crate::sync::connection::serve(socket, hub, session, shutdown, recheck))
+        .on_upgrade(move |socket| {
+            crate::sync::connection::serve(socket, hub, session, shutdown, recheck)
+        })
 }
 
 /// The signed-in device making a request.
@@ -94,7 +107,8 @@ impl FromRequestParts<AppState> for AuthSession {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let unauthorized = |code, message: &str| ApiError::new(StatusCode::UNAUTHORIZED, code, message);
+        let unauthorized =
+            |code, message: &str| ApiError::new(StatusCode::UNAUTHORIZED, code, message);
         let token = auth::bearer_token(&parts.headers, parts.uri.query())
             .ok_or_else(|| unauthorized("missing_token", "sign in first: this needs a token"))?;
         let token_hash = auth::hash_secret(&token);
@@ -102,12 +116,20 @@ impl FromRequestParts<AppState> for AuthSession {
         let lookup = token_hash.clone();
         let session = blocking(move || storage.session(&lookup))
             .await??
-            .ok_or_else(|| unauthorized("invalid_token", "this token is not valid; sign in again"))?;
+            .ok_or_else(|| {
+                unauthorized("invalid_token", "this token is not valid; sign in again")
+            })?;
         if session.revoked {
-            return Err(unauthorized("revoked_token", "this sign-in was revoked; sign in again"));
+            return Err(unauthorized(
+                "revoked_token",
+                "this sign-in was revoked; sign in again",
+            ));
         }
         if session.expires_at <= clock::now() {
-            return Err(unauthorized("expired_token", "this sign-in has expired; sign in again"));
+            return Err(unauthorized(
+                "expired_token",
+                "this sign-in has expired; sign in again",
+            ));
         }
         Ok(Self {
             user_id: session.user_id,

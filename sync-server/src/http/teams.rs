@@ -25,7 +25,10 @@ pub struct TeamEntry {
     role: Role,
 }
 
-pub async fn list(State(state): State<AppState>, session: AuthSession) -> ApiResult<Json<Vec<TeamEntry>>> {
+pub async fn list(
+    State(state): State<AppState>,
+    session: AuthSession,
+) -> ApiResult<Json<Vec<TeamEntry>>> {
     let storage = state.hub.storage();
     let teams = blocking(move || storage.user_teams(&session.user_id)).await??;
     Ok(Json(
@@ -37,7 +40,9 @@ pub async fn list(State(state): State<AppState>, session: AuthSession) -> ApiRes
 }
 
 fn team_doc_id(team_id: &str) -> ApiResult<DocumentId> {
-    team_id.parse().map_err(|_| ApiError::not_found("no such team"))
+    team_id
+        .parse()
+        .map_err(|_| ApiError::not_found("no such team"))
 }
 
 /// `PUT /v1/teams/{id}` with the team document's bytes.
@@ -59,7 +64,11 @@ pub async fn publish(
         .hub
         .publish_team(&session.user_id, &session.device_id, id, &body)
         .await?;
-    Ok(if created { StatusCode::CREATED } else { StatusCode::OK })
+    Ok(if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    })
 }
 
 /// The caller's role in a team, or not_found if they are not in it.
@@ -96,14 +105,18 @@ pub async fn invite(
 ) -> ApiResult<(StatusCode, Json<Invite>)> {
     let role = caller_role(&state, &team_id, &session.user_id)?;
     if !role.manages_team() {
-        return Err(ApiError::forbidden("only owners and managers invite people"));
+        return Err(ApiError::forbidden(
+            "only owners and managers invite people",
+        ));
     }
     if body.role == Role::Owner && role != Role::Owner {
         return Err(ApiError::forbidden("only owners invite owners"));
     }
     let hours = body.expires_in_hours.unwrap_or(DEFAULT_INVITATION_HOURS);
     if hours == 0 || hours > MAX_INVITATION_HOURS {
-        return Err(ApiError::invalid(format!("an invitation lasts 1 to {MAX_INVITATION_HOURS} hours")));
+        return Err(ApiError::invalid(format!(
+            "an invitation lasts 1 to {MAX_INVITATION_HOURS} hours"
+        )));
     }
     if body.max_uses == Some(0) {
         return Err(ApiError::invalid("max_uses must be at least 1"));
@@ -112,7 +125,12 @@ pub async fn invite(
     let now = clock::now();
     let expires_at = now + i64::from(hours) * 3600 * 1000;
     let storage = state.hub.storage();
-    let (hash, team, by, invited) = (auth::hash_secret(&code), team_id.clone(), session.user_id.clone(), body.role);
+    let (hash, team, by, invited) = (
+        auth::hash_secret(&code),
+        team_id.clone(),
+        session.user_id.clone(),
+        body.role,
+    );
     let max_uses = body.max_uses;
     blocking(move || {
         storage.create_invitation(NewInvitation {
@@ -153,14 +171,23 @@ pub async fn redeem(
     let hash = auth::hash_secret(&body.code);
     let user_id = session.user_id.clone();
     let (invitation, user) = blocking(move || -> Result<_, crate::storage::StorageError> {
-        Ok((storage.redeem_invitation(&hash, clock::now())?, storage.user_by_id(&user_id)?))
+        Ok((
+            storage.redeem_invitation(&hash, clock::now())?,
+            storage.user_by_id(&user_id)?,
+        ))
     })
     .await??;
     let invitation = invitation.map_err(|why| {
         let (code, message) = match why {
             Redeem::Unknown => ("invalid_invitation", "this invitation code is not valid"),
-            Redeem::Expired => ("expired_invitation", "this invitation has expired; ask for a new one"),
-            Redeem::UsedUp => ("used_invitation", "this invitation has been used up; ask for a new one"),
+            Redeem::Expired => (
+                "expired_invitation",
+                "this invitation has expired; ask for a new one",
+            ),
+            Redeem::UsedUp => (
+                "used_invitation",
+                "this invitation has been used up; ask for a new one",
+            ),
         };
         ApiError::new(StatusCode::GONE, code, message)
     })?;
@@ -176,10 +203,16 @@ pub async fn redeem(
     let by = invitation.created_by.clone();
     state
         .hub
-        .write_team(&invitation.team_id, |doc| team::add_member(doc, &by, member))
+        .write_team(&invitation.team_id, |doc| {
+            team::add_member(doc, &by, member)
+        })
         .await
         .map_err(|e| match e.code {
-            "forbidden" => ApiError::new(StatusCode::GONE, "invalid_invitation", "whoever invited you can no longer add members"),
+            "forbidden" => ApiError::new(
+                StatusCode::GONE,
+                "invalid_invitation",
+                "whoever invited you can no longer add members",
+            ),
             _ => e,
         })?;
     Ok(Json(TeamEntry {
@@ -205,7 +238,9 @@ pub async fn set_role(
     let by = session.user_id.clone();
     state
         .hub
-        .write_team(&team_id, |doc| team::set_role(doc, &by, &user_id, body.role))
+        .write_team(&team_id, |doc| {
+            team::set_role(doc, &by, &user_id, body.role)
+        })
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -24,6 +24,8 @@ pub enum StorageError {
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Corrupt(String),
+    #[error("a storage task stopped: {0}")]
+    Task(#[from] tokio::task::JoinError),
 }
 
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;
@@ -141,7 +143,8 @@ pub trait Storage: Send + Sync + 'static {
 
     fn create_invitation(&self, invitation: NewInvitation<'_>) -> Result<()>;
     /// Counts one use of an invitation, if it can still be used.
-    fn redeem_invitation(&self, code_hash: &str, now: Millis) -> Result<Result<Invitation, Redeem>>;
+    fn redeem_invitation(&self, code_hash: &str, now: Millis)
+        -> Result<Result<Invitation, Redeem>>;
 
     fn relay_value(&self, key: &str) -> Result<Option<String>>;
     fn set_relay_value(&self, key: &str, value: &str) -> Result<()>;

@@ -109,14 +109,22 @@ impl Storage for SqliteStorage {
     fn user_by_email(&self, email: &str) -> Result<Option<User>> {
         let conn = self.conn();
         Ok(conn
-            .query_row(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = ?1"), [email], user_from)
+            .query_row(
+                &format!("SELECT {USER_COLUMNS} FROM users WHERE email = ?1"),
+                [email],
+                user_from,
+            )
             .optional()?)
     }
 
     fn user_by_id(&self, id: &str) -> Result<Option<User>> {
         let conn = self.conn();
         Ok(conn
-            .query_row(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"), [id], user_from)
+            .query_row(
+                &format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"),
+                [id],
+                user_from,
+            )
             .optional()?)
     }
 
@@ -172,7 +180,11 @@ impl Storage for SqliteStorage {
     fn actor_device(&self, actor_id: &str) -> Result<Option<String>> {
         let conn = self.conn();
         Ok(conn
-            .query_row("SELECT device_id FROM actors WHERE actor_id = ?1", [actor_id], |r| r.get(0))
+            .query_row(
+                "SELECT device_id FROM actors WHERE actor_id = ?1",
+                [actor_id],
+                |r| r.get(0),
+            )
             .optional()?)
     }
 
@@ -186,17 +198,25 @@ impl Storage for SqliteStorage {
             )
             .optional()?;
         row.map(|(kind, team_id, subject)| {
-            let kind = DocKind::parse(&kind)
-                .ok_or_else(|| StorageError::Corrupt(format!("document {doc_id} has unknown kind {kind}")))?;
-            Ok(DocMeta { kind, team_id, subject })
+            let kind = DocKind::parse(&kind).ok_or_else(|| {
+                StorageError::Corrupt(format!("document {doc_id} has unknown kind {kind}"))
+            })?;
+            Ok(DocMeta {
+                kind,
+                team_id,
+                subject,
+            })
         })
         .transpose()
     }
 
     fn doc_chunks(&self, doc_id: &str) -> Result<Vec<Vec<u8>>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare_cached("SELECT data FROM doc_chunks WHERE doc_id = ?1 ORDER BY seq")?;
-        let chunks = stmt.query_map([doc_id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        let mut stmt =
+            conn.prepare_cached("SELECT data FROM doc_chunks WHERE doc_id = ?1 ORDER BY seq")?;
+        let chunks = stmt
+            .query_map([doc_id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
         Ok(chunks)
     }
 
@@ -252,12 +272,16 @@ impl Storage for SqliteStorage {
     }
 
     fn count_docs(&self) -> Result<u64> {
-        Ok(self.conn().query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?)
+        let count: i64 = self
+            .conn()
+            .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?;
+        Ok(u64::try_from(count).unwrap_or(0))
     }
 
     fn team_members(&self, team_id: &str) -> Result<Vec<(String, Role)>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare_cached("SELECT user_id, role FROM team_members WHERE team_id = ?1")?;
+        let mut stmt =
+            conn.prepare_cached("SELECT user_id, role FROM team_members WHERE team_id = ?1")?;
         let rows = stmt
             .query_map([team_id], |r| Ok((r.get(0)?, role_from(r.get(1)?)?)))?
             .collect::<Result<_, _>>()?;
@@ -266,7 +290,9 @@ impl Storage for SqliteStorage {
 
     fn user_teams(&self, user_id: &str) -> Result<Vec<(String, Role)>> {
         let conn = self.conn();
-        let mut stmt = conn.prepare_cached("SELECT team_id, role FROM team_members WHERE user_id = ?1 ORDER BY team_id")?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT team_id, role FROM team_members WHERE user_id = ?1 ORDER BY team_id",
+        )?;
         let rows = stmt
             .query_map([user_id], |r| Ok((r.get(0)?, role_from(r.get(1)?)?)))?
             .collect::<Result<_, _>>()?;
@@ -282,7 +308,13 @@ impl Storage for SqliteStorage {
              FROM documents d WHERE d.kind = 'team' ORDER BY d.created_at",
         )?;
         let rows = stmt
-            .query_map([], |r| Ok(TeamRow { team_id: r.get(0)?, members: r.get(1)?, documents: r.get(2)? }))?
+            .query_map([], |r| {
+                Ok(TeamRow {
+                    team_id: r.get(0)?,
+                    members: r.get(1)?,
+                    documents: r.get(2)?,
+                })
+            })?
             .collect::<Result<_, _>>()?;
         Ok(rows)
     }
@@ -296,7 +328,11 @@ impl Storage for SqliteStorage {
         Ok(())
     }
 
-    fn redeem_invitation(&self, code_hash: &str, now: Millis) -> Result<Result<Invitation, Redeem>> {
+    fn redeem_invitation(
+        &self,
+        code_hash: &str,
+        now: Millis,
+    ) -> Result<Result<Invitation, Redeem>> {
         let mut conn = self.conn();
         let tx = conn.transaction()?;
         let row: Option<(String, String, String, i64, Option<i64>, i64)> = tx
@@ -315,15 +351,24 @@ impl Storage for SqliteStorage {
         if max_uses.is_some_and(|max| uses >= max) {
             return Ok(Err(Redeem::UsedUp));
         }
-        tx.execute("UPDATE invitations SET uses = uses + 1 WHERE code_hash = ?1", [code_hash])?;
+        tx.execute(
+            "UPDATE invitations SET uses = uses + 1 WHERE code_hash = ?1",
+            [code_hash],
+        )?;
         tx.commit()?;
-        Ok(Ok(Invitation { team_id, role: role_from(role)?, created_by }))
+        Ok(Ok(Invitation {
+            team_id,
+            role: role_from(role)?,
+            created_by,
+        }))
     }
 
     fn relay_value(&self, key: &str) -> Result<Option<String>> {
         let conn = self.conn();
         Ok(conn
-            .query_row("SELECT value FROM relay_state WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM relay_state WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 
@@ -354,13 +399,21 @@ pub fn verify_database(path: &Path) -> Result<()> {
     let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
     let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if check != "ok" {
-        return Err(StorageError::Corrupt(format!("the database is damaged: {check}")));
+        return Err(StorageError::Corrupt(format!(
+            "the database is damaged: {check}"
+        )));
     }
     let version: u32 = conn
-        .query_row("SELECT COALESCE(MAX(version), 0) FROM schema_version", [], |r| r.get(0))
+        .query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_version",
+            [],
+            |r| r.get(0),
+        )
         .map_err(|_| StorageError::Corrupt("this is not a Teamstead relay database".into()))?;
     if version == 0 || version > MIGRATIONS.last().map_or(0, |m| m.0) {
-        return Err(StorageError::Corrupt(format!("unexpected relay schema version {version}")));
+        return Err(StorageError::Corrupt(format!(
+            "unexpected relay schema version {version}"
+        )));
     }
     Ok(())
 }

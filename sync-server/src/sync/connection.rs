@@ -73,7 +73,12 @@ pub async fn serve(
         let bytes = match frame {
             Some(Ok(Frame::Binary(bytes))) => bytes,
             Some(Ok(Frame::Text(_))) => {
-                send_error(&hub, &tx, peer.as_deref(), "messages must be binary CBOR frames");
+                send_error(
+                    &hub,
+                    &tx,
+                    peer.as_deref(),
+                    "messages must be binary CBOR frames",
+                );
                 continue;
             }
             Some(Ok(Frame::Close(_))) | None => break,
@@ -92,7 +97,12 @@ pub async fn serve(
                 break;
             }
             Err(err) => {
-                send_error(&hub, &tx, peer.as_deref(), &format!("malformed message ({}): {err}", err.code()));
+                send_error(
+                    &hub,
+                    &tx,
+                    peer.as_deref(),
+                    &format!("malformed message ({}): {err}", err.code()),
+                );
                 continue;
             }
         };
@@ -103,12 +113,21 @@ pub async fn serve(
                     supported_protocol_versions,
                     ..
                 } => {
-                    if !supported_protocol_versions.iter().any(|v| v == PROTOCOL_VERSION) {
+                    if !supported_protocol_versions
+                        .iter()
+                        .any(|v| v == PROTOCOL_VERSION)
+                    {
                         send_error(&hub, &tx, None, "this relay speaks protocol version 1 only");
                         close(&tx, CLOSE_POLICY, "unsupported protocol version");
                         break;
                     }
-                    let joined = hub.join(conn, &session.user_id, &session.device_id, &sender_id, tx.clone());
+                    let joined = hub.join(
+                        conn,
+                        &session.user_id,
+                        &session.device_id,
+                        &sender_id,
+                        tx.clone(),
+                    );
                     hub.send(
                         &joined,
                         &Message::Peer {
@@ -132,13 +151,15 @@ pub async fn serve(
             continue;
         };
         match message {
-            Message::Request { document_id, data, .. } => {
-                hub.receive_sync(&joined, document_id, &data, true).await
+            Message::Request {
+                document_id, data, ..
+            } => hub.receive_sync(&joined, document_id, &data, true).await,
+            Message::Sync {
+                document_id, data, ..
+            } => hub.receive_sync(&joined, document_id, &data, false).await,
+            ephemeral @ Message::Ephemeral { .. } => {
+                hub.receive_ephemeral(&joined, ephemeral).await
             }
-            Message::Sync { document_id, data, .. } => {
-                hub.receive_sync(&joined, document_id, &data, false).await
-            }
-            ephemeral @ Message::Ephemeral { .. } => hub.receive_ephemeral(&joined, ephemeral).await,
             Message::Leave { .. } => break,
             // Subscriptions and remote heads are for relays that gossip; this one
             // answers each peer directly, so like the reference it ignores them.
@@ -148,7 +169,9 @@ pub async fn serve(
     hub.leave(conn).await;
     drop(tx);
     let _ = writer.await;
-    hub.metrics.connections.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    hub.metrics
+        .connections
+        .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
     tracing::info!(conn, "sync connection closed");
 }
 

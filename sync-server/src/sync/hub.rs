@@ -166,7 +166,10 @@ impl Hub {
         let mut docs = lock(&self.docs);
         let idle = docs.get(id).is_some_and(|entry| {
             Arc::strong_count(entry) == 1
-                && entry.try_lock().map(|e| e.syncs.is_empty()).unwrap_or(false)
+                && entry
+                    .try_lock()
+                    .map(|e| e.syncs.is_empty())
+                    .unwrap_or(false)
         });
         if idle {
             docs.remove(id);
@@ -195,7 +198,8 @@ impl Hub {
         if let Some(members) = read_lock(&self.roles).get(team_id) {
             return Ok(members.get(user_id).copied());
         }
-        let members: HashMap<String, Role> = self.storage.team_members(team_id)?.into_iter().collect();
+        let members: HashMap<String, Role> =
+            self.storage.team_members(team_id)?.into_iter().collect();
         let role = members.get(user_id).copied();
         write_lock(&self.roles).insert(team_id.to_string(), members);
         Ok(role)
@@ -207,7 +211,10 @@ impl Hub {
     }
 
     /// The document, from memory or loaded from the database; `None` if it does not exist.
-    async fn entry(&self, id: &DocumentId) -> Result<Option<Arc<tokio::sync::Mutex<DocEntry>>>, StorageError> {
+    async fn entry(
+        &self,
+        id: &DocumentId,
+    ) -> Result<Option<Arc<tokio::sync::Mutex<DocEntry>>>, StorageError> {
         if let Some(entry) = lock(&self.docs).get(id).cloned() {
             return Ok(Some(entry));
         }
@@ -264,7 +271,10 @@ impl Hub {
             Ok(entry) => entry,
             Err(e) => {
                 tracing::error!(doc = %id, error = %e, "loading a document failed");
-                self.send_error(peer, format!("document {id} could not be loaded; try again"));
+                self.send_error(
+                    peer,
+                    format!("document {id} could not be loaded; try again"),
+                );
                 return;
             }
         };
@@ -287,16 +297,23 @@ impl Hub {
         let message = match sync::Message::decode(data) {
             Ok(m) => m,
             Err(err) => {
-                return self.send_error(peer, format!("malformed sync message for document {id}: {err}"));
+                return self.send_error(
+                    peer,
+                    format!("malformed sync message for document {id}: {err}"),
+                );
             }
         };
         lock(&peer.docs).insert(id);
         let state = e.syncs.entry(peer.conn).or_default();
         let before = e.doc.get_heads();
-        if let Err(err) = e.doc.sync().receive_sync_message(state, message) {
+        let applied = e.doc.sync().receive_sync_message(state, message);
+        if let Err(err) = applied {
             self.reload(&id, e).await;
             e.syncs.insert(peer.conn, sync::State::new());
-            return self.send_error(peer, format!("sync message for document {id} could not be applied: {err}"));
+            return self.send_error(
+                peer,
+                format!("sync message for document {id} could not be applied: {err}"),
+            );
         }
         let after = e.doc.get_heads();
         if before != after {
@@ -331,7 +348,8 @@ impl Hub {
             user_id: &peer.user_id,
             role,
         };
-        policy::check_write(&mut e.doc, &e.meta, who, before, after).map_err(|err| Refusal(err.to_string()))?;
+        policy::check_write(&mut e.doc, &e.meta, who, before, after)
+            .map_err(|err| Refusal(err.to_string()))?;
         let members = if e.meta.kind == DocKind::Team {
             Some(team_members(&e.doc).map_err(|err| Refusal(err.to_string()))?)
         } else {
@@ -350,7 +368,12 @@ impl Hub {
 
     /// Checks that every change since `before` carries an actor of this device;
     /// returns the actors seen for the first time, to bind.
-    fn check_actors(&self, peer: &Peer, doc: &mut AutoCommit, before: &[ChangeHash]) -> Result<Vec<ActorBinding>, Refusal> {
+    fn check_actors(
+        &self,
+        peer: &Peer,
+        doc: &mut AutoCommit,
+        before: &[ChangeHash],
+    ) -> Result<Vec<ActorBinding>, Refusal> {
         let mut fresh: Vec<ActorBinding> = Vec::new();
         let mut seen = HashSet::new();
         for change in doc.get_changes(before) {
@@ -364,16 +387,16 @@ impl Hub {
                 None => self
                     .storage
                     .actor_device(&actor.to_hex_string())
-                    .map_err(|_| Refusal("the relay could not check the change's author; try again".into()))?,
+                    .map_err(|_| {
+                        Refusal("the relay could not check the change's author; try again".into())
+                    })?,
             };
             match device {
                 Some(device) if device == peer.device_id => {}
-                Some(_) => {
-                    return Err(Refusal(format!(
-                        "actor {} belongs to another device; a device may only send its own changes",
-                        actor.to_hex_string()
-                    )))
-                }
+                Some(_) => return Err(Refusal(format!(
+                    "actor {} belongs to another device; a device may only send its own changes",
+                    actor.to_hex_string()
+                ))),
                 None => fresh.push(ActorBinding {
                     actor_id: actor.to_hex_string(),
                     device_id: peer.device_id.clone(),
@@ -385,7 +408,12 @@ impl Hub {
     }
 
     /// Commits a write, then updates what memory derives from it.
-    async fn store(&self, id: &DocumentId, e: &mut DocEntry, write: DocWrite) -> Result<(), Refusal> {
+    async fn store(
+        &self,
+        id: &DocumentId,
+        e: &mut DocEntry,
+        write: DocWrite,
+    ) -> Result<(), Refusal> {
         let storage = self.storage.clone();
         let bindings: Vec<(ActorId, String)> = write
             .actors
@@ -395,14 +423,20 @@ impl Hub {
         let members = write.members.clone();
         let chunks = match blocking(move || storage.write_doc(&write)).await {
             Ok(Ok(chunks)) => chunks,
-            Ok(Err(StorageError::Conflict(_))) => return Err(Refusal("you may not create this document".into())),
+            Ok(Err(StorageError::Conflict(_))) => {
+                return Err(Refusal("you may not create this document".into()))
+            }
             Ok(Err(err)) => {
                 tracing::error!(doc = %id, error = %err, "storing a change failed");
-                return Err(Refusal("the relay could not store it; it will be sent again".into()));
+                return Err(Refusal(
+                    "the relay could not store it; it will be sent again".into(),
+                ));
             }
             Err(err) => {
                 tracing::error!(doc = %id, error = %err, "storing a change failed");
-                return Err(Refusal("the relay could not store it; it will be sent again".into()));
+                return Err(Refusal(
+                    "the relay could not store it; it will be sent again".into(),
+                ));
             }
         };
         Metrics::inc(&self.metrics.changes_stored);
@@ -430,7 +464,10 @@ impl Hub {
                 gone.push(*conn);
                 continue;
             };
-            if !matches!(self.access(&e.meta, &peer.user_id), Ok(Access::Read | Access::Write)) {
+            if !matches!(
+                self.access(&e.meta, &peer.user_id),
+                Ok(Access::Read | Access::Write)
+            ) {
                 gone.push(*conn);
                 continue;
             }
@@ -467,14 +504,28 @@ impl Hub {
         }
         let message = match sync::Message::decode(data) {
             Ok(m) => m,
-            Err(err) => return self.send_error(peer, format!("malformed sync message for document {id}: {err}")),
+            Err(err) => {
+                return self.send_error(
+                    peer,
+                    format!("malformed sync message for document {id}: {err}"),
+                )
+            }
         };
-        let mut scratch = lock(&self.scratch).remove(&(peer.conn, id)).unwrap_or_else(|| Scratch {
-            doc: AutoCommit::new(),
-            state: sync::State::new(),
-        });
-        if let Err(err) = scratch.doc.sync().receive_sync_message(&mut scratch.state, message) {
-            return self.send_error(peer, format!("sync message for document {id} could not be applied: {err}"));
+        let mut scratch = lock(&self.scratch)
+            .remove(&(peer.conn, id))
+            .unwrap_or_else(|| Scratch {
+                doc: AutoCommit::new(),
+                state: sync::State::new(),
+            });
+        if let Err(err) = scratch
+            .doc
+            .sync()
+            .receive_sync_message(&mut scratch.state, message)
+        {
+            return self.send_error(
+                peer,
+                format!("sync message for document {id} could not be applied: {err}"),
+            );
         }
         if scratch.doc.get_heads().is_empty() {
             // Nothing yet: ask for everything, as an empty document would.
@@ -500,8 +551,14 @@ impl Hub {
     }
 
     /// Stores a document a peer created, then syncs it like any other.
-    async fn create(&self, peer: &Peer, id: DocumentId, mut scratch: Scratch) -> Result<(), Refusal> {
-        let mut meta = policy::describe(&scratch.doc, &id.to_string()).map_err(|e| Refusal(e.to_string()))?;
+    async fn create(
+        &self,
+        peer: &Peer,
+        id: DocumentId,
+        mut scratch: Scratch,
+    ) -> Result<(), Refusal> {
+        let mut meta =
+            policy::describe(&scratch.doc, &id.to_string()).map_err(|e| Refusal(e.to_string()))?;
         if meta.kind == DocKind::Response {
             // A response belongs to its assessment's team.
             let assessment = self
@@ -509,13 +566,22 @@ impl Hub {
                 .doc_meta(&meta.team_id)
                 .map_err(|_| Refusal("the relay could not check this response; try again".into()))?
                 .filter(|m| m.kind == DocKind::Assessment)
-                .ok_or_else(|| Refusal(ModelError::Forbidden("create this document").to_string()))?;
+                .ok_or_else(|| {
+                    Refusal(ModelError::Forbidden("create this document").to_string())
+                })?;
             meta.team_id = assessment.team_id;
         }
         let role = self
             .role(&meta.team_id, &peer.user_id)
             .map_err(|_| Refusal("the relay could not check your role; try again".into()))?;
-        policy::check_create(&meta, Actor { user_id: &peer.user_id, role }).map_err(|e| Refusal(e.to_string()))?;
+        policy::check_create(
+            &meta,
+            Actor {
+                user_id: &peer.user_id,
+                role,
+            },
+        )
+        .map_err(|e| Refusal(e.to_string()))?;
         let actors = self.check_actors(peer, &mut scratch.doc, &[])?;
         let write = DocWrite {
             doc_id: id.to_string(),
@@ -557,13 +623,21 @@ impl Hub {
             return;
         };
         let e = entry.lock().await;
-        if !matches!(self.access(&e.meta, &peer.user_id), Ok(Access::Read | Access::Write)) {
+        if !matches!(
+            self.access(&e.meta, &peer.user_id),
+            Ok(Access::Read | Access::Write)
+        ) {
             return;
         }
         let peers = read_lock(&self.peers);
         for conn in e.syncs.keys().filter(|c| **c != peer.conn) {
-            let Some(other) = peers.get(conn) else { continue };
-            if matches!(self.access(&e.meta, &other.user_id), Ok(Access::Read | Access::Write)) {
+            let Some(other) = peers.get(conn) else {
+                continue;
+            };
+            if matches!(
+                self.access(&e.meta, &other.user_id),
+                Ok(Access::Read | Access::Write)
+            ) {
                 self.send(
                     other,
                     &Message::Ephemeral {
@@ -580,23 +654,33 @@ impl Hub {
     }
 
     /// Stores a team document a user made offline, with them as its only owner.
-    pub async fn publish_team(&self, user_id: &str, device_id: &str, id: DocumentId, bytes: &[u8]) -> ApiResult<bool> {
+    pub async fn publish_team(
+        &self,
+        user_id: &str,
+        device_id: &str,
+        id: DocumentId,
+        bytes: &[u8],
+    ) -> ApiResult<bool> {
         if let Some(existing) = self.storage.doc_meta(&id.to_string())? {
-            let mine = existing.kind == DocKind::Team && self.role(&id.to_string(), user_id)? == Some(Role::Owner);
+            let mine = existing.kind == DocKind::Team
+                && self.role(&id.to_string(), user_id)? == Some(Role::Owner);
             return if mine {
                 Ok(false)
             } else {
                 Err(ApiError::forbidden("this team cannot be published here"))
             };
         }
-        let mut doc = AutoCommit::load(bytes).map_err(|e| ApiError::invalid(format!("not an Automerge document: {e}")))?;
+        let mut doc = AutoCommit::load(bytes)
+            .map_err(|e| ApiError::invalid(format!("not an Automerge document: {e}")))?;
         let meta = policy::describe(&doc, &id.to_string())?;
         if meta.kind != DocKind::Team {
             return Err(ApiError::invalid("this is not a team document"));
         }
         let members = team_members(&doc)?;
         if members != [(user_id.to_string(), Role::Owner)] {
-            return Err(ApiError::forbidden("a team is published by its only member, its owner"));
+            return Err(ApiError::forbidden(
+                "a team is published by its only member, its owner",
+            ));
         }
         let fake_peer = Peer {
             conn: 0,
@@ -625,7 +709,9 @@ impl Hub {
         };
         self.store(&id, &mut entry, write)
             .await
-            .map_err(|Refusal(why)| ApiError::new(axum::http::StatusCode::CONFLICT, "conflict", why))?;
+            .map_err(|Refusal(why)| {
+                ApiError::new(axum::http::StatusCode::CONFLICT, "conflict", why)
+            })?;
         Ok(true)
     }
 
@@ -636,8 +722,13 @@ impl Hub {
         team_id: &str,
         edit: impl FnOnce(&mut AutoCommit) -> Result<T, ModelError>,
     ) -> ApiResult<T> {
-        let id: DocumentId = team_id.parse().map_err(|_| ApiError::not_found("no such team"))?;
-        let entry = self.entry(&id).await?.ok_or_else(|| ApiError::not_found("no such team"))?;
+        let id: DocumentId = team_id
+            .parse()
+            .map_err(|_| ApiError::not_found("no such team"))?;
+        let entry = self
+            .entry(&id)
+            .await?
+            .ok_or_else(|| ApiError::not_found("no such team"))?;
         let mut guard = entry.lock().await;
         let e = &mut *guard;
         if e.meta.kind != DocKind::Team {
@@ -670,7 +761,10 @@ impl Hub {
 
     /// Closes every open connection of a user (their tokens were revoked).
     pub fn disconnect_user(&self, user_id: &str, reason: &str) {
-        for peer in read_lock(&self.peers).values().filter(|p| p.user_id == user_id) {
+        for peer in read_lock(&self.peers)
+            .values()
+            .filter(|p| p.user_id == user_id)
+        {
             let _ = peer.tx.send(Outgoing::Close(4401, reason.into()));
         }
     }
@@ -678,8 +772,12 @@ impl Hub {
 
 fn team_members(doc: &AutoCommit) -> Result<Vec<(String, Role)>, ModelError> {
     let team = team::read(doc)?;
-    let mut members: Vec<(String, Role)> = team.members.into_iter().map(|(id, m)| (id, m.role)).collect();
-    members.sort();
+    let mut members: Vec<(String, Role)> = team
+        .members
+        .into_iter()
+        .map(|(id, m)| (id, m.role))
+        .collect();
+    members.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(members)
 }
 

@@ -30,7 +30,12 @@ fn team_meta() -> DocMeta {
 }
 
 /// Applies `edit` and asks the policy whether `who` may make it.
-fn judge(doc: &mut AutoCommit, meta: &DocMeta, who: Actor<'_>, edit: impl FnOnce(&mut AutoCommit)) -> Result<()> {
+fn judge(
+    doc: &mut AutoCommit,
+    meta: &DocMeta,
+    who: Actor<'_>,
+    edit: impl FnOnce(&mut AutoCommit),
+) -> Result<()> {
     let before = doc.get_heads();
     edit(doc);
     doc.commit();
@@ -48,11 +53,17 @@ fn set_member_field(doc: &mut AutoCommit, member: &str, field: &str, value: &str
 fn a_member_edits_only_their_own_profile() {
     let mut doc = team_doc();
     let mia = actor("mia", Some(Role::Member));
-    judge(&mut doc, &team_meta(), mia, |d| set_member_field(d, "mia", "title", "Designer"))
-        .expect("own title");
-    let own_role = judge(&mut doc, &team_meta(), mia, |d| set_member_field(d, "mia", "role", "owner"));
+    judge(&mut doc, &team_meta(), mia, |d| {
+        set_member_field(d, "mia", "title", "Designer")
+    })
+    .expect("own title");
+    let own_role = judge(&mut doc, &team_meta(), mia, |d| {
+        set_member_field(d, "mia", "role", "owner")
+    });
     assert_eq!(own_role.map_err(|e| e.code()), Err("forbidden"));
-    let other = judge(&mut doc, &team_meta(), mia, |d| set_member_field(d, "max", "title", "Intern"));
+    let other = judge(&mut doc, &team_meta(), mia, |d| {
+        set_member_field(d, "max", "title", "Intern")
+    });
     assert_eq!(other.map_err(|e| e.code()), Err("forbidden"));
     let rename = judge(&mut doc, &team_meta(), mia, |d| {
         d.put(ROOT, "name", "Mine").expect("put");
@@ -64,14 +75,18 @@ fn a_member_edits_only_their_own_profile() {
 fn managers_run_the_team_but_not_its_owners() {
     let mut doc = team_doc();
     let max = actor("max", Some(Role::Manager));
-    judge(&mut doc, &team_meta(), max, |d| set_member_field(d, "mia", "role", "viewer"))
-        .expect("demote a member");
-    let demote_owner =
-        judge(&mut doc, &team_meta(), max, |d| set_member_field(d, "olive", "role", "member"));
+    judge(&mut doc, &team_meta(), max, |d| {
+        set_member_field(d, "mia", "role", "viewer")
+    })
+    .expect("demote a member");
+    let demote_owner = judge(&mut doc, &team_meta(), max, |d| {
+        set_member_field(d, "olive", "role", "member")
+    });
     assert_eq!(demote_owner.map_err(|e| e.code()), Err("forbidden"));
     let olive = actor("olive", Some(Role::Owner));
-    let last_owner =
-        judge(&mut doc, &team_meta(), olive, |d| set_member_field(d, "olive", "role", "member"));
+    let last_owner = judge(&mut doc, &team_meta(), olive, |d| {
+        set_member_field(d, "olive", "role", "member")
+    });
     assert_eq!(last_owner.map_err(|e| e.code()), Err("last_owner"));
 }
 
@@ -131,14 +146,23 @@ fn outsiders_see_nothing_and_viewers_only_read() {
         subject: None,
     };
     assert_eq!(access(&meta, actor("eve", None)), Access::None);
-    assert_eq!(access(&meta, actor("vic", Some(Role::Viewer))), Access::Read);
-    assert_eq!(access(&meta, actor("mia", Some(Role::Member))), Access::Write);
+    assert_eq!(
+        access(&meta, actor("vic", Some(Role::Viewer))),
+        Access::Read
+    );
+    assert_eq!(
+        access(&meta, actor("mia", Some(Role::Member))),
+        Access::Write
+    );
     let user = DocMeta {
         kind: DocKind::User,
         team_id: String::new(),
         subject: Some("mia".into()),
     };
-    assert_eq!(access(&user, actor("olive", Some(Role::Owner))), Access::None);
+    assert_eq!(
+        access(&user, actor("olive", Some(Role::Owner))),
+        Access::None
+    );
     assert_eq!(access(&user, actor("mia", None)), Access::Write);
     assert!(check_create(&team_meta(), actor("olive", Some(Role::Owner))).is_err());
 }
@@ -147,6 +171,9 @@ fn outsiders_see_nothing_and_viewers_only_read() {
 fn a_document_without_a_kind_is_not_described() {
     let mut doc = AutoCommit::new();
     doc.put(ROOT, "name", "what am I").expect("put");
-    assert_eq!(describe(&doc, "x").map_err(|e| e.code()), Err("invalid_input"));
+    assert_eq!(
+        describe(&doc, "x").map_err(|e| e.code()),
+        Err("invalid_input")
+    );
     assert!(doc.get(ROOT, "kind").expect("get").is_none());
 }

@@ -1,0 +1,14 @@
+//! Sync with a relay: the account and its token, the relay's HTTP API, and the
+//! WebSocket connection that keeps documents converged.
+
+pub mod account;
+pub mod api;
+pub mod connection;
+mod docs;
+pub mod state;
+pub mod tokens;
+
+pub use account::Account;
+pub use connection::{run, sync_once};
+pub use state::{Connection, SyncState};
+pub use tokens::{KeyringTokens, MemoryTokens, TokenStore};

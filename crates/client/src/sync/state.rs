@@ -1,0 +1,78 @@
+//! The honest sync state behind the badge: offline, syncing or synced; how many
+//! local changes the relay has not acknowledged; when it was last heard from.
+
+use serde::Serialize;
+
+use crate::{Client, Result};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Connection {
+    /// No relay account on this device.
+    #[default]
+    LocalOnly,
+    Offline,
+    Syncing,
+    Synced,
+}
+
+/// What the connection task reports.
+#[derive(Debug, Clone, Default)]
+pub struct SyncState {
+    pub connection: Connection,
+    /// Milliseconds since the epoch of the last message from the relay.
+    pub last_heard_from: Option<i64>,
+    /// Why the last attempt failed or what the relay refused, for people.
+    pub last_error: Option<String>,
+    /// Local changes not acknowledged, as last counted.
+    pub pending_changes: u64,
+}
+
+impl Client {
+    pub(crate) fn update_sync_state(&self, update: impl FnOnce(&mut SyncState)) {
+        if let Ok(mut state) = self.sync_state.lock() {
+            update(&mut state);
+        }
+    }
+
+    pub fn sync_state(&self) -> SyncState {
+        self.sync_state
+            .lock()
+            .map(|s| s.clone())
+            .unwrap_or_default()
+    }
+
+    /// The badge's view: the connection's state, with the pending count recounted
+    /// from the documents when no connection is counting.
+    pub fn sync_status(&self) -> Result<crate::SyncStatus> {
+        let state = self.sync_state();
+        let account = self.account()?;
+        let connection = match (&account, state.connection) {
+            (None, _) => Connection::LocalOnly,
+            (Some(_), Connection::LocalOnly) => Connection::Offline,
+            (Some(_), c) => c,
+        };
+        let pending = match (&account, connection) {
+            (Some(account), Connection::Offline) => {
+                let ids = self.documents_of_teams(&account.teams)?;
+                self.pending_changes(&ids)?
+            }
+            _ => state.pending_changes,
+        };
+        let label = match connection {
+            Connection::LocalOnly => "Local only",
+            Connection::Offline => "Offline",
+            Connection::Syncing => "Syncing",
+            Connection::Synced => "Synced",
+        };
+        Ok(crate::SyncStatus {
+            state: connection,
+            label,
+            pending_changes: pending,
+            last_heard_from: state.last_heard_from,
+            last_error: state.last_error,
+            relay_url: account.as_ref().map(|a| a.relay_url.clone()),
+            email: account.map(|a| a.email),
+        })
+    }
+}

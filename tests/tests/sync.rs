@@ -1,0 +1,327 @@
+//! Several desktops converging through a relay in this process: offline edits,
+//! invitations, and everything the relay must refuse.
+
+mod support;
+
+use automerge::transaction::Transactable;
+use automerge::{ReadDoc, ROOT};
+use support::{board_id, start_relay, Person, RawPeer};
+use teamstead_client::{Role, Status, TaskPatch};
+use teamstead_protocol::{DocumentId, Message};
+
+/// Alice's team on the relay, with Bob and Carol in it as members.
+async fn team_of_three(relay: &teamstead_relay::RunningRelay) -> (Person, Person, Person, String) {
+    let alice = Person::sign_up(relay, "Alice").await;
+    let team = alice.client.create_team("Northwind").expect("team").id;
+    alice
+        .client
+        .publish_team(alice.store(), &team)
+        .await
+        .expect("publish");
+    alice.sync().await;
+    let invite = alice
+        .client
+        .create_invitation(alice.store(), &team, Role::Member, None, Some(2))
+        .await
+        .expect("invite");
+    let bob = Person::sign_up(relay, "Bob").await;
+    let carol = Person::sign_up(relay, "Carol").await;
+    for person in [&bob, &carol] {
+        person
+            .client
+            .join_team(person.store(), &invite.code)
+            .await
+            .expect("join");
+        person.sync().await;
+    }
+    alice.sync().await;
+    (alice, bob, carol, team)
+}
+
+fn titles(person: &Person, board: &str) -> Vec<(String, String, Status)> {
+    let mut tasks: Vec<_> = person
+        .client
+        .list_tasks(board)
+        .expect("tasks")
+        .into_iter()
+        .map(|t| (t.id, t.title, t.status))
+        .collect();
+    tasks.sort_by(|a, b| a.0.cmp(&b.0));
+    tasks
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_clients_converge_after_offline_edits_in_any_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let relay = start_relay(dir.path()).await;
+    let (alice, bob, carol, team) = team_of_three(&relay).await;
+    let board = board_id(&alice, &team);
+    assert_eq!(
+        board_id(&bob, &team),
+        board,
+        "the invited see the team's board"
+    );
+
+    let shared = alice
+        .client
+        .create_task(&board, "Shared task", None)
+        .expect("task")
+        .summary
+        .id;
+    alice.sync().await;
+    bob.sync().await;
+    carol.sync().await;
+
+    // Offline: each edits the same board, and the same task.
+    for (person, name) in [(&alice, "alice"), (&bob, "bob"), (&carol, "carol")] {
+        for n in 0..5 {
+            person
+                .client
+                .create_task(&board, &format!("{name} {n}"), None)
+                .expect("task");
+        }
+        let patch = TaskPatch {
+            description: Some(format!("notes from {name}")),
+            ..TaskPatch::default()
+        };
+        person
+            .client
+            .update_task(&board, &shared, patch)
+            .expect("edit");
+    }
+    bob.client
+        .move_task(&board, &shared, Status::InProgress, None, false)
+        .expect("move");
+
+    // Back online in a scrambled order; a second round lets everyone catch up.
+    for person in [&carol, &alice, &bob, &alice, &carol, &bob] {
+        person.sync().await;
+    }
+    let expected = titles(&alice, &board);
+    assert_eq!(expected.len(), 16);
+    assert_eq!(titles(&bob, &board), expected);
+    assert_eq!(titles(&carol, &board), expected);
+    let heads = alice.client.document_heads(&board).expect("heads");
+    assert_eq!(bob.client.document_heads(&board).expect("heads"), heads);
+    assert_eq!(carol.client.document_heads(&board).expect("heads"), heads);
+    for person in [&alice, &bob, &carol] {
+        let status = person.client.sync_status().expect("status");
+        assert_eq!(status.pending_changes, 0);
+    }
+    relay.shutdown().await.expect("shutdown");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_badge_tells_the_truth_through_an_outage() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let relay = start_relay(dir.path()).await;
+    let addr = relay.addr;
+    let alice = Person::sign_up(&relay, "Alice").await;
+    let team = alice.client.create_team("Solo").expect("team").id;
+    alice
+        .client
+        .publish_team(alice.store(), &team)
+        .await
+        .expect("publish");
+    let board = board_id(&alice, &team);
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let runner = tokio::spawn(teamstead_client::sync::run(
+        alice.client.clone(),
+        alice.tokens.clone(),
+        stopped,
+    ));
+    let synced = |p: &Person| {
+        let s = p.client.sync_status().expect("status");
+        s.label == "Synced" && s.pending_changes == 0
+    };
+    wait_until("synced", || synced(&alice)).await;
+    assert!(alice
+        .client
+        .sync_status()
+        .expect("status")
+        .last_heard_from
+        .is_some());
+
+    relay.shutdown().await.expect("shutdown");
+    wait_until("offline", || {
+        alice.client.sync_status().expect("status").label == "Offline"
+    })
+    .await;
+    alice.client.create_task(&board, "One", None).expect("task");
+    alice.client.create_task(&board, "Two", None).expect("task");
+    assert_eq!(
+        alice.client.sync_status().expect("status").pending_changes,
+        2
+    );
+
+    // The relay comes back on the same address; the connection finds it again.
+    let mut config = teamstead_relay::Config::local(dir.path().to_path_buf());
+    config.listen = addr;
+    let relay = teamstead_relay::start(config).await.expect("restart");
+    wait_until("synced again", || synced(&alice)).await;
+    let _ = stop.send(true);
+    runner.await.expect("join").expect("run");
+    relay.shutdown().await.expect("shutdown");
+}
+
+/// Polls `done` until it holds, failing after a minute (the reconnect backoff
+/// alone may wait several seconds).
+async fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    for _ in 0..600 {
+        if done() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("gave up waiting until {what}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn outsiders_cannot_tell_a_document_exists() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let relay = start_relay(dir.path()).await;
+    let (alice, _bob, _carol, team) = team_of_three(&relay).await;
+    let board: DocumentId = board_id(&alice, &team).parse().expect("id");
+    let eve = Person::sign_up(&relay, "Eve").await;
+    let mut raw = RawPeer::joined(&relay, &eve.token()).await;
+    let existing = raw.request(board).await;
+    let missing = raw.request(DocumentId::new()).await;
+    assert!(
+        matches!(existing, Some(Message::DocUnavailable { document_id, .. }) if document_id == board)
+    );
+    assert!(matches!(missing, Some(Message::DocUnavailable { .. })));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn members_cannot_change_roles_and_viewers_only_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let relay = start_relay(dir.path()).await;
+    let (alice, bob, _carol, team) = team_of_three(&relay).await;
+    let team_doc: DocumentId = team.parse().expect("id");
+
+    // Bob edits the team document by hand to make himself owner.
+    let mut raw = RawPeer::joined(&relay, &bob.token()).await;
+    let (mut doc, mut state) = raw.fetch(team_doc).await;
+    let members = doc.get(ROOT, "members").expect("get").expect("members").1;
+    let me = doc
+        .get(&members, bob.user_id.as_str())
+        .expect("get")
+        .expect("bob")
+        .1;
+    doc.put(&me, "role", "owner").expect("put");
+    doc.commit();
+    let answer = raw.push(team_doc, &mut doc, &mut state).await;
+    assert!(
+        matches!(&answer, Some(Message::Error { message, .. }) if message.contains("refused")),
+        "got {answer:?}"
+    );
+    alice.sync().await;
+    let roles = alice.client.members(&team).expect("members");
+    let bob_role = roles
+        .iter()
+        .find(|m| m.user_id == bob.user_id)
+        .map(|m| m.role);
+    assert_eq!(
+        bob_role,
+        Some(Role::Member),
+        "the forged role never arrived"
+    );
+
+    // A viewer reads the board but cannot write it.
+    let invite = alice
+        .client
+        .create_invitation(alice.store(), &team, Role::Viewer, None, None)
+        .await
+        .expect("invite");
+    let vic = Person::sign_up(&relay, "Vic").await;
+    vic.client
+        .join_team(vic.store(), &invite.code)
+        .await
+        .expect("join");
+    vic.sync().await;
+    let board = board_id(&vic, &team);
+    let mut raw = RawPeer::joined(&relay, &vic.token()).await;
+    let (mut doc, mut state) = raw.fetch(board.parse().expect("id")).await;
+    doc.put(ROOT, "name", "Viewer was here").expect("put");
+    doc.commit();
+    let answer = raw
+        .push(board.parse().expect("id"), &mut doc, &mut state)
+        .await;
+    assert!(
+        matches!(&answer, Some(Message::Error { message, .. }) if message.contains("refused")),
+        "got {answer:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_under_another_devices_actor_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let relay = start_relay(dir.path()).await;
+    let (alice, bob, _carol, team) = team_of_three(&relay).await;
+    let board: DocumentId = board_id(&alice, &team).parse().expect("id");
+    alice
+        .client
+        .create_task(&board.to_string(), "By Alice", None)
+        .expect("task");
+    alice.sync().await;
+
+    let mut raw = RawPeer::joined(&relay, &bob.token()).await;
+    let (mut doc, mut state) = raw.fetch(board).await;
+    // Bob signs a change with the actor of Alice's device.
+    let alices_actor = doc
+        .get_changes(&[])
+        .iter()
+        .map(|c| c.actor_id().clone())
+        .find(|a| a.to_hex_string() != "00")
+        .expect("an actor");
+    doc.set_actor(alices_actor);
+    doc.put(ROOT, "name", "Forged").expect("put");
+    doc.commit();
+    let answer = raw.push(board, &mut doc, &mut state).await;
+    assert!(
+        matches!(&answer, Some(Message::Error { message, .. }) if message.contains("another device")),
+        "got {answer:?}"
+    );
+    // The connection still works: the board can be fetched again, unforged.
+    let mut again = RawPeer::joined(&relay, &bob.token()).await;
+    let (fresh, _) = again.fetch(board).await;
+    let name = fresh
+        .get(ROOT, "name")
+        .expect("get")
+        .map(|(v, _)| v.to_string());
+    assert_ne!(name.as_deref(), Some("\"Forged\""));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_removed_member_loses_access_on_an_open_connection() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let relay = start_relay(dir.path()).await;
+    let (alice, bob, _carol, team) = team_of_three(&relay).await;
+    let board: DocumentId = board_id(&alice, &team).parse().expect("id");
+    let mut raw = RawPeer::joined(&relay, &bob.token()).await;
+    let _ = raw.fetch(board).await;
+
+    alice
+        .client
+        .remove_member(alice.store(), &team, &bob.user_id)
+        .await
+        .expect("remove");
+    alice
+        .client
+        .create_task(&board.to_string(), "Secret plan", None)
+        .expect("task");
+    alice.sync().await;
+
+    // Nothing of the new task reaches Bob's open connection…
+    while let Some(message) = raw.recv_within(std::time::Duration::from_millis(500)).await {
+        assert!(
+            !matches!(&message, Message::Sync { document_id, .. } if *document_id == board),
+            "a removed member received the board"
+        );
+    }
+    // …and asking again, on the same connection, finds nothing.
+    assert!(matches!(
+        raw.request(board).await,
+        Some(Message::DocUnavailable { .. })
+    ));
+}
