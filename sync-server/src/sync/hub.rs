@@ -393,10 +393,12 @@ impl Hub {
             };
             match device {
                 Some(device) if device == peer.device_id => {}
-                Some(_) => return Err(Refusal(format!(
+                Some(_) => {
+                    return Err(Refusal(format!(
                     "actor {} belongs to another device; a device may only send its own changes",
                     actor.to_hex_string()
-                ))),
+                )))
+                }
                 None => fresh.push(ActorBinding {
                     actor_id: actor.to_hex_string(),
                     device_id: peer.device_id.clone(),

@@ -34,20 +34,44 @@ pub struct Person {
 
 impl Person {
     pub async fn sign_up(relay: &RunningRelay, name: &str) -> Self {
+        Self::sign_up_at(&relay.http_url(), name).await
+    }
+
+    /// Signs up at a relay given by URL (one running in another process).
+    pub async fn sign_up_at(relay_url: &str, name: &str) -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let client = Arc::new(Client::open(Some(dir.path().to_path_buf())).expect("open"));
         client.set_name(name).expect("name");
         let tokens = Arc::new(MemoryTokens::default());
         let email = format!("{}@example.test", name.to_lowercase());
         let account = client
-            .sign_up(tokens.as_ref(), &relay.http_url(), &email, PASSWORD)
+            .sign_up(tokens.as_ref(), relay_url, &email, PASSWORD)
             .await
             .expect("sign up");
         Self {
             client,
             tokens,
             user_id: account.user_id,
-            relay: relay.http_url(),
+            relay: relay_url.to_string(),
+            _dir: dir,
+        }
+    }
+
+    /// The same person on a second device: a fresh workspace, signed in.
+    pub async fn new_device(&self, name: &str) -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let client = Arc::new(Client::open(Some(dir.path().to_path_buf())).expect("open"));
+        let tokens = Arc::new(MemoryTokens::default());
+        let email = format!("{}@example.test", name.to_lowercase());
+        let account = client
+            .log_in(tokens.as_ref(), &self.relay, &email, PASSWORD)
+            .await
+            .expect("log in");
+        Self {
+            client,
+            tokens,
+            user_id: account.user_id,
+            relay: self.relay.clone(),
             _dir: dir,
         }
     }

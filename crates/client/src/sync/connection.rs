@@ -308,6 +308,10 @@ impl<'a> Session<'a> {
         for team in self.account.teams.clone() {
             if let Ok(id) = team.parse::<DocumentId>() {
                 self.want(id).await?;
+                // Boards the relay lacked last time may be there now.
+                if self.client.has_document(&id)? {
+                    self.want_listed(&id).await?;
+                }
             }
         }
         self.refresh_status()?;

@@ -1,0 +1,147 @@
+//! The relay binary is killed with SIGKILL while a client writes. After a restart,
+//! every change it had acknowledged is there, and the clients converge.
+
+mod support;
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use support::{board_id, Person};
+use teamstead_client::Role;
+
+/// The relay binary, built beside this test by `cargo test --workspace`.
+fn relay_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("test path");
+    let dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target dir");
+    let binary = dir.join("teamstead-relay");
+    assert!(
+        binary.exists(),
+        "{} is missing: build it with `cargo build -p teamstead-relay`",
+        binary.display()
+    );
+    binary
+}
+
+/// Starts the relay on `listen` and returns it with the address it reports.
+fn spawn_relay(data_dir: &std::path::Path, listen: &str) -> (Child, String) {
+    let mut child = Command::new(relay_binary())
+        .args(["--listen", listen, "--data-dir"])
+        .arg(data_dir)
+        .arg("serve")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("relay starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line).expect("read");
+    let addr = line
+        .trim()
+        .strip_prefix("teamstead-relay listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line: {line}"))
+        .to_string();
+    (child, addr)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn acknowledged_changes_survive_a_sigkill_of_the_relay() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut relay, addr) = spawn_relay(dir.path(), "127.0.0.1:0");
+    let url = format!("http://{addr}");
+
+    let alice = Person::sign_up_at(&url, "Alice").await;
+    let team = alice.client.create_team("Crashers").expect("team").id;
+    alice
+        .client
+        .publish_team(alice.store(), &team)
+        .await
+        .expect("publish");
+    let board = board_id(&alice, &team);
+    let invite = alice
+        .client
+        .create_invitation(alice.store(), &team, Role::Member, None, None)
+        .await
+        .expect("invite");
+    let bob = Person::sign_up_at(&url, "Bob").await;
+    bob.client
+        .join_team(bob.store(), &invite.code)
+        .await
+        .expect("join");
+    bob.sync().await;
+
+    // Write and sync until the relay dies under us; keep what it acknowledged.
+    let pid = relay.id();
+    let killer = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
+    });
+    let mut acknowledged = Vec::new();
+    let mut written = Vec::new();
+    for n in 0.. {
+        let title = format!("Task {n}");
+        alice
+            .client
+            .create_task(&board, &title, None)
+            .expect("local write never fails");
+        written.push(title);
+        let synced =
+            teamstead_client::sync::sync_once(&alice.client, alice.store(), Duration::from_secs(5))
+                .await;
+        if synced.is_err() {
+            break;
+        }
+        acknowledged.clone_from(&written);
+    }
+    killer.await.expect("killer");
+    let _ = relay.wait();
+    assert!(
+        acknowledged.len() >= 2,
+        "some writes were acknowledged before the kill"
+    );
+
+    let (mut relay, _) = spawn_relay(dir.path(), &addr);
+    let fresh = alice.new_device("Alice").await;
+    fresh.sync().await;
+    let on_relay: Vec<String> = fresh
+        .client
+        .list_tasks(&board)
+        .expect("tasks")
+        .into_iter()
+        .map(|t| t.title)
+        .collect();
+    for title in &acknowledged {
+        assert!(
+            on_relay.contains(title),
+            "{title} was acknowledged but is gone"
+        );
+    }
+
+    // Everyone converges, the unacknowledged write included.
+    alice.sync().await;
+    bob.sync().await;
+    let mut mine: Vec<String> = alice
+        .client
+        .list_tasks(&board)
+        .expect("tasks")
+        .into_iter()
+        .map(|t| t.title)
+        .collect();
+    let mut theirs: Vec<String> = bob
+        .client
+        .list_tasks(&board)
+        .expect("tasks")
+        .into_iter()
+        .map(|t| t.title)
+        .collect();
+    mine.sort();
+    theirs.sort();
+    assert_eq!(mine.len(), written.len());
+    assert_eq!(mine, theirs);
+    let _ = relay.kill();
+    let _ = relay.wait();
+}
