@@ -134,7 +134,7 @@ async fn connect_and_sync(
         }
         Err(_) => account,
     };
-    let socket = open_socket(&account, &token).await?;
+    let socket = open_socket(&sync_url(&account.relay_url), Some(&token)).await?;
     client.update_sync_state(|s| {
         s.connection = Connection::Syncing;
         s.last_error = None;
@@ -145,20 +145,50 @@ async fn connect_and_sync(
     session.run(stop, once.is_some()).await
 }
 
-async fn open_socket(account: &Account, token: &str) -> Result<Socket> {
-    let url = sync_url(&account.relay_url);
+/// Syncs the documents of `teams`, once, with any automerge-repo sync server at
+/// `ws_url`, with no account: how Teamstead talks to a plain reference server.
+pub async fn sync_teams_with(
+    client: &Client,
+    ws_url: &str,
+    teams: Vec<String>,
+    timeout: Duration,
+) -> Result<()> {
+    let account = Account {
+        relay_url: ws_url.to_string(),
+        email: String::new(),
+        user_id: client.identity().user_id,
+        teams,
+    };
+    let work = async {
+        let socket = open_socket(ws_url, None).await?;
+        let mut session = Session::new(client, account, socket);
+        session.join().await?;
+        session.start().await?;
+        let (_keep, mut stop) = watch::channel(false);
+        session.run(&mut stop, true).await
+    };
+    tokio::time::timeout(timeout, work).await.map_err(|_| {
+        ClientError::Sync(format!(
+            "syncing with {ws_url} did not finish within {} s",
+            timeout.as_secs()
+        ))
+    })?
+}
+
+async fn open_socket(url: &str, token: Option<&str>) -> Result<Socket> {
     let offline = |reason: String| ClientError::Offline {
-        url: account.relay_url.clone(),
+        url: url.to_string(),
         reason,
     };
     let mut request = url
-        .as_str()
         .into_client_request()
         .map_err(|e| offline(e.to_string()))?;
-    let header = format!("Bearer {token}")
-        .parse()
-        .map_err(|_| ClientError::NotSignedIn)?;
-    request.headers_mut().insert("authorization", header);
+    if let Some(token) = token {
+        let header = format!("Bearer {token}")
+            .parse()
+            .map_err(|_| ClientError::NotSignedIn)?;
+        request.headers_mut().insert("authorization", header);
+    }
     match tokio_tungstenite::connect_async(request).await {
         Ok((socket, _)) => Ok(socket),
         Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {

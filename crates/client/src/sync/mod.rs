@@ -9,6 +9,6 @@ pub mod state;
 pub mod tokens;
 
 pub use account::Account;
-pub use connection::{run, sync_once};
+pub use connection::{run, sync_once, sync_teams_with};
 pub use state::{Connection, SyncState};
 pub use tokens::{KeyringTokens, MemoryTokens, TokenStore};
