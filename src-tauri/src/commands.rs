@@ -1,35 +1,39 @@
 //! The IPC surface (docs/ipc.md). Each command is one call into teamstead-client;
 //! errors cross as `{ code, message }` through ClientError's Serialize.
 
+use std::sync::Arc;
+
 use tauri::State;
+use teamstead_client::sync::api::Invite;
+use teamstead_client::sync::{Account, Syncer};
 use teamstead_client::{
     BoardSummary, Client, CommentView, Identity, MemberView, Result, Role, SearchHit, Status,
     SyncStatus, TaskDetail, TaskPatch, TaskQuery, TaskSummary, TeamSummary,
 };
 
 #[tauri::command]
-pub fn identity_get(client: State<'_, Client>) -> Identity {
+pub fn identity_get(client: State<'_, Arc<Client>>) -> Identity {
     client.identity()
 }
 
 #[tauri::command(async)]
-pub fn identity_set_name(client: State<'_, Client>, name: String) -> Result<Identity> {
+pub fn identity_set_name(client: State<'_, Arc<Client>>, name: String) -> Result<Identity> {
     client.set_name(&name)
 }
 
 #[tauri::command(async)]
-pub fn team_list(client: State<'_, Client>) -> Result<Vec<TeamSummary>> {
+pub fn team_list(client: State<'_, Arc<Client>>) -> Result<Vec<TeamSummary>> {
     client.list_teams()
 }
 
 #[tauri::command(async)]
-pub fn team_create(client: State<'_, Client>, name: String) -> Result<TeamSummary> {
+pub fn team_create(client: State<'_, Arc<Client>>, name: String) -> Result<TeamSummary> {
     client.create_team(&name)
 }
 
 #[tauri::command(async)]
 pub fn team_rename(
-    client: State<'_, Client>,
+    client: State<'_, Arc<Client>>,
     team_id: String,
     name: String,
 ) -> Result<TeamSummary> {
@@ -37,13 +41,13 @@ pub fn team_rename(
 }
 
 #[tauri::command(async)]
-pub fn member_list(client: State<'_, Client>, team_id: String) -> Result<Vec<MemberView>> {
+pub fn member_list(client: State<'_, Arc<Client>>, team_id: String) -> Result<Vec<MemberView>> {
     client.members(&team_id)
 }
 
 #[tauri::command(async)]
 pub fn member_add(
-    client: State<'_, Client>,
+    client: State<'_, Arc<Client>>,
     team_id: String,
     name: String,
     role: Role,
@@ -52,13 +56,13 @@ pub fn member_add(
 }
 
 #[tauri::command(async)]
-pub fn board_list(client: State<'_, Client>, team_id: String) -> Result<Vec<BoardSummary>> {
+pub fn board_list(client: State<'_, Arc<Client>>, team_id: String) -> Result<Vec<BoardSummary>> {
     client.list_boards(&team_id)
 }
 
 #[tauri::command(async)]
 pub fn board_create(
-    client: State<'_, Client>,
+    client: State<'_, Arc<Client>>,
     team_id: String,
     name: String,
 ) -> Result<BoardSummary> {
@@ -66,18 +70,18 @@ pub fn board_create(
 }
 
 #[tauri::command(async)]
-pub fn task_list(client: State<'_, Client>, board_id: String) -> Result<Vec<TaskSummary>> {
+pub fn task_list(client: State<'_, Arc<Client>>, board_id: String) -> Result<Vec<TaskSummary>> {
     client.list_tasks(&board_id)
 }
 
 #[tauri::command(async)]
-pub fn task_query(client: State<'_, Client>, query: TaskQuery) -> Result<Vec<TaskSummary>> {
+pub fn task_query(client: State<'_, Arc<Client>>, query: TaskQuery) -> Result<Vec<TaskSummary>> {
     client.find_tasks(&query)
 }
 
 #[tauri::command(async)]
 pub fn task_get(
-    client: State<'_, Client>,
+    client: State<'_, Arc<Client>>,
     board_id: String,
     task_id: String,
 ) -> Result<TaskDetail> {
@@ -86,7 +90,7 @@ pub fn task_get(
 
 #[tauri::command(async)]
 pub fn task_create(
-    client: State<'_, Client>,
+    client: State<'_, Arc<Client>>,
     board_id: String,
     title: String,
     status: Option<Status>,
@@ -96,7 +100,7 @@ pub fn task_create(
 
 #[tauri::command(async)]
 pub fn task_update(
-    client: State<'_, Client>,
+    client: State<'_, Arc<Client>>,
     board_id: String,
     task_id: String,
     patch: TaskPatch,
@@ -106,7 +110,7 @@ pub fn task_update(
 
 #[tauri::command(async)]
 pub fn task_move(
-    client: State<'_, Client>,
+    client: State<'_, Arc<Client>>,
     board_id: String,
     task_id: String,
     status: Status,
@@ -123,13 +127,17 @@ pub fn task_move(
 }
 
 #[tauri::command(async)]
-pub fn task_delete(client: State<'_, Client>, board_id: String, task_id: String) -> Result<()> {
+pub fn task_delete(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    task_id: String,
+) -> Result<()> {
     client.delete_task(&board_id, &task_id)
 }
 
 #[tauri::command(async)]
 pub fn task_add_dependency(
-    client: State<'_, Client>,
+    client: State<'_, Arc<Client>>,
     board_id: String,
     task_id: String,
     depends_on: String,
@@ -139,7 +147,7 @@ pub fn task_add_dependency(
 
 #[tauri::command(async)]
 pub fn task_remove_dependency(
-    client: State<'_, Client>,
+    client: State<'_, Arc<Client>>,
     board_id: String,
     task_id: String,
     depends_on: String,
@@ -149,7 +157,7 @@ pub fn task_remove_dependency(
 
 #[tauri::command(async)]
 pub fn comment_add(
-    client: State<'_, Client>,
+    client: State<'_, Arc<Client>>,
     board_id: String,
     task_id: String,
     body: String,
@@ -159,14 +167,80 @@ pub fn comment_add(
 
 #[tauri::command(async)]
 pub fn task_search(
-    client: State<'_, Client>,
+    client: State<'_, Arc<Client>>,
     query: String,
     team_id: Option<String>,
 ) -> Result<Vec<SearchHit>> {
     client.search_tasks(&query, team_id.as_deref())
 }
 
-#[tauri::command]
-pub fn sync_status(client: State<'_, Client>) -> SyncStatus {
+#[tauri::command(async)]
+pub fn sync_status(client: State<'_, Arc<Client>>) -> Result<SyncStatus> {
     client.sync_status()
+}
+
+#[tauri::command(async)]
+pub fn account_get(client: State<'_, Arc<Client>>) -> Result<Option<Account>> {
+    client.account()
+}
+
+#[tauri::command]
+pub async fn account_sign_up(
+    sync: State<'_, Syncer>,
+    relay_url: String,
+    email: String,
+    password: String,
+) -> Result<Account> {
+    let account = sync
+        .client()
+        .sign_up(sync.tokens(), &relay_url, &email, &password)
+        .await?;
+    sync.restart();
+    Ok(account)
+}
+
+#[tauri::command]
+pub async fn account_log_in(
+    sync: State<'_, Syncer>,
+    relay_url: String,
+    email: String,
+    password: String,
+) -> Result<Account> {
+    let account = sync
+        .client()
+        .log_in(sync.tokens(), &relay_url, &email, &password)
+        .await?;
+    sync.restart();
+    Ok(account)
+}
+
+#[tauri::command]
+pub async fn account_log_out(sync: State<'_, Syncer>) -> Result<()> {
+    sync.stop();
+    sync.client().log_out(sync.tokens()).await
+}
+
+#[tauri::command]
+pub async fn team_publish(sync: State<'_, Syncer>, team_id: String) -> Result<()> {
+    sync.client().publish_team(sync.tokens(), &team_id).await?;
+    sync.restart();
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn invitation_create(
+    sync: State<'_, Syncer>,
+    team_id: String,
+    role: Role,
+) -> Result<Invite> {
+    sync.client()
+        .create_invitation(sync.tokens(), &team_id, role, None, None)
+        .await
+}
+
+#[tauri::command]
+pub async fn team_join(sync: State<'_, Syncer>, code: String) -> Result<String> {
+    let entry = sync.client().join_team(sync.tokens(), &code).await?;
+    sync.restart();
+    Ok(entry.team_id)
 }

@@ -4,7 +4,10 @@
 
 mod commands;
 
+use std::sync::Arc;
+
 use tauri::{Emitter, Manager, Runtime};
+use teamstead_client::sync::{KeyringTokens, Syncer};
 use teamstead_client::{Client, RecvError};
 
 /// Set to seed a demo team on first start (`make run` does).
@@ -13,10 +16,16 @@ pub const DEMO_ENV: &str = "TEAMSTEAD_DEMO";
 /// Registers the workspace and every command on a builder; the real app and the
 /// mock-runtime tests both start from here.
 pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> tauri::Builder<R> {
+    let client = Arc::new(client);
+    let syncer = Syncer::new(client.clone(), Arc::new(KeyringTokens));
     builder
         .manage(client)
+        .manage(syncer)
         .setup(|app| {
             forward_changes(app.handle().clone());
+            // Signed in before: reconnect to the relay in the background.
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move { handle.state::<Syncer>().restart() });
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -41,12 +50,19 @@ pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> ta
             commands::comment_add,
             commands::task_search,
             commands::sync_status,
+            commands::account_get,
+            commands::account_sign_up,
+            commands::account_log_in,
+            commands::account_log_out,
+            commands::team_publish,
+            commands::invitation_create,
+            commands::team_join,
         ])
 }
 
 /// Tells the window about every saved document change.
 fn forward_changes<R: Runtime>(app: tauri::AppHandle<R>) {
-    let mut changes = app.state::<Client>().subscribe();
+    let mut changes = app.state::<Arc<Client>>().subscribe();
     tauri::async_runtime::spawn(async move {
         loop {
             match changes.recv().await {

@@ -343,3 +343,129 @@ async fn save_screenshot_of_demo() {
     std::fs::write(&path, png).expect("write docs/screenshot.png");
     app.close().await.expect("quit the app");
 }
+
+/// Starts gnome-keyring's Secret Service on this D-Bus session (the Makefile runs
+/// the desktop tests under dbus-run-session), with a fresh keyring in `home`.
+fn start_keyring(home: &Path) {
+    use std::io::Write;
+    let mut daemon = Command::new("gnome-keyring-daemon")
+        .args(["--unlock", "--components=secrets"])
+        .env("XDG_DATA_HOME", home)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("gnome-keyring-daemon (apt package gnome-keyring) starts");
+    daemon
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"teamstead-test\n")
+        .expect("unlock password");
+    assert!(daemon.wait_with_output().expect("daemon").status.success());
+}
+
+/// Waits until the sync badge says `label`.
+async fn wait_for_badge(app: &Client, label: &str) {
+    let deadline = Instant::now() + UI_WAIT;
+    loop {
+        let badge = find(app, "sync-badge").await;
+        let text = text_of(&badge).await;
+        if text.contains(label) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the badge says {text:?}, not {label:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a display, D-Bus and tauri-driver: run by `make test` (test-e2e)"]
+async fn signs_in_to_a_relay_syncs_both_ways_and_shows_synced() {
+    use teamstead_client::sync::MemoryTokens;
+    const PASSWORD: &str = "correct horse battery";
+
+    let keyrings = tempfile::tempdir().expect("keyring dir");
+    start_keyring(keyrings.path());
+    let relay_dir = tempfile::tempdir().expect("relay dir");
+    let relay = teamstead_relay::start(teamstead_relay::Config::local(relay_dir.path().into()))
+        .await
+        .expect("relay");
+
+    // Alice, headless, shares a team with one task.
+    let headless_dir = tempfile::tempdir().expect("data dir");
+    let headless = teamstead_client::Client::open(Some(headless_dir.path().into())).expect("open");
+    let tokens = MemoryTokens::default();
+    headless
+        .sign_up(&tokens, &relay.http_url(), "alice@example.test", PASSWORD)
+        .await
+        .expect("sign up");
+    let team = headless.create_team("Harbour Lights").expect("team");
+    let board = team.boards[0].id.clone();
+    headless
+        .create_task(&board, "From the relay", None)
+        .expect("task");
+    headless
+        .publish_team(&tokens, &team.id)
+        .await
+        .expect("publish");
+    let sync_headless = || teamstead_client::sync::sync_once(&headless, &tokens, UI_WAIT);
+    sync_headless().await.expect("sync");
+
+    // Alice signs in on the desktop: the team arrives and the badge says Synced.
+    let data = tempfile::tempdir().expect("data dir");
+    let driver = start_driver(&[("TEAMSTEAD_DATA_DIR", data.path())], false);
+    let app = launch(&driver).await;
+    find(&app, "sync-badge").await.click().await.expect("open");
+    let relay_field = find(&app, "account-relay").await;
+    relay_field.clear().await.expect("clear");
+    relay_field
+        .send_keys(&relay.http_url())
+        .await
+        .expect("relay url");
+    find(&app, "account-email")
+        .await
+        .send_keys("alice@example.test")
+        .await
+        .expect("email");
+    find(&app, "account-password")
+        .await
+        .send_keys(PASSWORD)
+        .await
+        .expect("password");
+    find(&app, "account-submit")
+        .await
+        .click()
+        .await
+        .expect("sign in");
+    find(&app, "account-panel").await;
+    assert_eq!(card_status(&app, "From the relay").await, "todo");
+    wait_for_badge(&app, "Synced").await;
+
+    // A task typed in the window reaches the headless client.
+    type_new_task(&app, "Typed on the desktop").await;
+    card_status(&app, "Typed on the desktop").await;
+    wait_for_badge(&app, "Synced").await;
+    let deadline = Instant::now() + UI_WAIT;
+    loop {
+        sync_headless().await.expect("sync");
+        let titles: Vec<String> = headless
+            .list_tasks(&board)
+            .expect("tasks")
+            .into_iter()
+            .map(|t| t.title)
+            .collect();
+        if titles.iter().any(|t| t == "Typed on the desktop") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the desktop's task never arrived"
+        );
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    let _ = app.close().await;
+    relay.shutdown().await.expect("shutdown");
+}

@@ -39,11 +39,18 @@ fn the_token_lives_in_the_secret_service() {
         let status = Command::new("dbus-run-session")
             .arg("--")
             .arg(std::env::current_exe().expect("test binary"))
-            .args(["--exact", "the_token_lives_in_the_secret_service", "--nocapture"])
+            .args([
+                "--exact",
+                "the_token_lives_in_the_secret_service",
+                "--nocapture",
+            ])
             .env(IN_SESSION, "1")
             .status()
             .expect("dbus-run-session (apt package dbus) runs");
-        assert!(status.success(), "the keyring test failed inside its D-Bus session");
+        assert!(
+            status.success(),
+            "the keyring test failed inside its D-Bus session"
+        );
         return;
     }
     let keyrings = tempfile::tempdir().expect("tempdir");
@@ -58,7 +65,12 @@ fn the_token_lives_in_the_secret_service() {
         let data = tempfile::tempdir().expect("tempdir");
         let client = Client::open(Some(data.path().to_path_buf())).expect("open");
         let account = client
-            .sign_up(&KeyringTokens, &relay.http_url(), "kim@example.test", PASSWORD)
+            .sign_up(
+                &KeyringTokens,
+                &relay.http_url(),
+                "kim@example.test",
+                PASSWORD,
+            )
             .await
             .expect("sign up");
         drop(client);
@@ -67,7 +79,10 @@ fn the_token_lives_in_the_secret_service() {
         let client = Client::open(Some(data.path().to_path_buf())).expect("reopen");
         let (_, token) = client.signed_in(&KeyringTokens).expect("signed in");
         assert!(token.starts_with("tst_"));
-        let teams = client.refresh_teams(&KeyringTokens).await.expect("token works");
+        let teams = client
+            .refresh_teams(&KeyringTokens)
+            .await
+            .expect("token works");
         assert!(teams.is_empty());
 
         // Nothing in the workspace's files holds it.

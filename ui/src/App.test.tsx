@@ -85,6 +85,31 @@ describe('App', () => {
     expect(tooltip?.textContent).toMatch(/this device/);
   });
 
+  it('signs up to a relay from the badge and then shows Synced', async () => {
+    const { backend, user } = renderApp();
+    await user.click(await screen.findByTestId('sync-badge'));
+    await user.click(screen.getByTestId('account-mode-sign-up'));
+    await user.type(screen.getByTestId('account-email'), 'ada@example.test');
+    await user.type(screen.getByTestId('account-password'), 'long enough');
+    await user.click(screen.getByTestId('account-submit'));
+    await waitFor(() => expect(screen.getByTestId('sync-badge').textContent).toContain('Synced'));
+    expect(backend.callsOf('account_sign_up')).toEqual([
+      { relayUrl: 'http://127.0.0.1:7420', email: 'ada@example.test', password: 'long enough' },
+    ]);
+    expect(screen.getByTestId('account-email-shown').textContent).toBe('ada@example.test');
+  });
+
+  it('says why a sign-in failed, in the form', async () => {
+    const { user } = renderApp();
+    await user.click(await screen.findByTestId('sync-badge'));
+    await user.type(screen.getByTestId('account-email'), 'nobody@example.test');
+    await user.type(screen.getByTestId('account-password'), 'whatever123');
+    await user.click(screen.getByTestId('account-submit'));
+    const error = await screen.findByTestId('account-error');
+    expect(error.getAttribute('data-code')).toBe('wrong_credentials');
+    expect(screen.getByTestId('sync-badge').textContent).toBe('Local only');
+  });
+
   it('shows the current user at the bottom of the sidebar', async () => {
     renderApp(undefined, { userName: 'Ada Lovelace' });
     await waitFor(() => expect(screen.getByTestId('current-user').textContent).toBe('Ada Lovelace'));

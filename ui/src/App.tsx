@@ -42,6 +42,12 @@ function Workspace() {
   const identity = useResource('identity', api.identityGet, showError);
   const teams = useResource('teams', api.teamList, showError);
   const sync = useResource('sync', api.syncStatus, showError);
+  const account = useResource('account', api.accountGet, showError);
+  // The connection works in the background: read its state every two seconds.
+  useEffect(() => {
+    const timer = window.setInterval(() => void sync.reload(), 2000);
+    return () => window.clearInterval(timer);
+  }, [sync.reload]);
   const members = useResource(
     teamId && `members:${teamId}`,
     () => (teamId ? api.memberList(teamId) : Promise.resolve([])),
@@ -200,7 +206,17 @@ function Workspace() {
       <main className="main">
         <TopBar teamName={team?.name ?? null} boardName={board?.name ?? null}>
           <SearchBox ref={searchRef} teamId={teamId} onOpen={openHit} />
-          <SyncBadge status={sync.data} />
+          <SyncBadge
+            status={sync.data}
+            account={account.data}
+            team={team ? { id: team.id, name: team.name } : null}
+            onChanged={() => {
+              void account.reload();
+              void sync.reload();
+              void teams.reload();
+            }}
+            onError={showError}
+          />
         </TopBar>
         {noTeams ? (
           <WelcomeCard onCreateTeam={createTeam} />

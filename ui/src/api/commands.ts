@@ -3,7 +3,9 @@
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { toAppError } from './errors';
 import type {
+  Account,
   BoardSummary,
+  Invite,
   Comment,
   Identity,
   Member,
@@ -86,3 +88,21 @@ export const taskSearch = (query: string, teamId: string | null) =>
   call<SearchHit[]>('task_search', { query, teamId });
 
 export const syncStatus = () => call<SyncStatus>('sync_status');
+
+export const accountGet = () => call<Account | null>('account_get');
+
+export const accountSignUp = (relayUrl: string, email: string, password: string) =>
+  call<Account>('account_sign_up', { relayUrl, email, password });
+
+export const accountLogIn = (relayUrl: string, email: string, password: string) =>
+  call<Account>('account_log_in', { relayUrl, email, password });
+
+export const accountLogOut = () => call<null>('account_log_out');
+
+export const teamPublish = (teamId: string) => call<null>('team_publish', { teamId });
+
+export const invitationCreate = (teamId: string, role: Role) =>
+  call<Invite>('invitation_create', { teamId, role });
+
+/** Resolves to the id of the team joined. */
+export const teamJoin = (code: string) => call<string>('team_join', { code });

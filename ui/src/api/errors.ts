@@ -16,7 +16,20 @@ export type KnownErrorCode =
   | 'corrupt_document'
   | 'invalid_input'
   | 'storage'
-  | 'io';
+  | 'io'
+  | 'sync'
+  | 'relay'
+  | 'offline'
+  | 'not_signed_in'
+  | 'keyring'
+  | 'wrong_credentials'
+  | 'account_exists'
+  | 'invalid_token'
+  | 'expired_token'
+  | 'revoked_token'
+  | 'invalid_invitation'
+  | 'expired_invitation'
+  | 'used_invitation';
 
 /**
  * Used when a rejection is not shaped like `{ code, message }`, e.g. Tauri's own

@@ -78,11 +78,35 @@ export interface SearchHit {
   status: Status;
 }
 
+export type SyncState = 'local_only' | 'offline' | 'syncing' | 'synced';
+
 export interface SyncStatus {
-  state: 'local_only';
+  state: SyncState;
   label: string;
+  /** Local changes the relay has not acknowledged yet. */
   pendingChanges: number;
+  /** Milliseconds since the epoch of the relay's last message. */
   lastHeardFrom: number | null;
+  lastError: string | null;
+  relayUrl: string | null;
+  email: string | null;
+}
+
+/** This device's relay account; the token itself stays in the OS keyring. */
+export interface Account {
+  relayUrl: string;
+  email: string;
+  userId: string;
+  /** Teams that live on the relay. */
+  teams: string[];
+}
+
+export interface Invite {
+  code: string;
+  team_id: string;
+  role: Role;
+  expires_at: number;
+  max_uses: number | null;
 }
 
 /**

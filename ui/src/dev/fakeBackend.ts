@@ -6,6 +6,7 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { emit } from '@tauri-apps/api/event';
 import type { InvokeArgs } from '@tauri-apps/api/core';
 import type {
+  Account,
   AppError,
   BoardSummary,
   Comment,
@@ -126,6 +127,9 @@ export class FakeBackend {
   private readonly teams = new Map<string, FakeTeam>();
   private readonly boards = new Map<string, FakeBoard>();
   private nextId = 1;
+  /** Accounts on the pretend relay: email → password. */
+  private readonly relayAccounts = new Map<string, string>();
+  private account: Account | null = null;
   private readonly now: () => number;
   private readonly emitEvents: boolean;
   readonly me: string;
@@ -241,8 +245,46 @@ export class FakeBackend {
       case 'task_search':
         return this.search(String(a.query ?? ''), typeof a.teamId === 'string' ? a.teamId : null);
       case 'sync_status': {
-        const status: SyncStatus = { state: 'local_only', label: 'Local only', pendingChanges: 0, lastHeardFrom: null };
+        const base = { pendingChanges: 0, lastError: null, relayUrl: this.account?.relayUrl ?? null, email: this.account?.email ?? null };
+        const status: SyncStatus = this.account
+          ? { ...base, state: 'synced', label: 'Synced', lastHeardFrom: this.now() }
+          : { ...base, state: 'local_only', label: 'Local only', lastHeardFrom: null };
         return status;
+      }
+      case 'account_get':
+        return this.account;
+      case 'account_sign_up':
+      case 'account_log_in': {
+        const email = String(a.email ?? '').trim().toLowerCase();
+        const password = String(a.password ?? '');
+        if (!email.includes('@')) return fail('invalid_input', 'enter a valid email address');
+        if (cmd === 'account_sign_up') {
+          if (password.length < 8) return fail('invalid_input', 'the password needs at least 8 characters');
+          if (this.relayAccounts.has(email)) return fail('account_exists', 'an account with this email already exists');
+          this.relayAccounts.set(email, password);
+        } else if (this.relayAccounts.get(email) !== password) {
+          return fail('wrong_credentials', 'the email or password is wrong');
+        }
+        this.account = { relayUrl: String(a.relayUrl ?? ''), email, userId: this.me, teams: [] };
+        return this.account;
+      }
+      case 'account_log_out':
+        this.account = null;
+        return null;
+      case 'team_publish': {
+        const team = this.team(a.teamId);
+        const account = this.account ?? fail('not_signed_in', 'not signed in to a relay; sign in or sign up first');
+        if (!account.teams.includes(team.id)) account.teams.push(team.id);
+        return null;
+      }
+      case 'invitation_create': {
+        const team = this.team(a.teamId);
+        if (!this.account) return fail('not_signed_in', 'not signed in to a relay; sign in or sign up first');
+        return { code: `tst_${this.id('invite')}`, team_id: team.id, role: a.role, expires_at: this.now() + 7 * 86_400_000, max_uses: null };
+      }
+      case 'team_join': {
+        if (!this.account) return fail('not_signed_in', 'not signed in to a relay; sign in or sign up first');
+        return fail('invalid_invitation', 'this invitation code is not valid');
       }
       default:
         return fail('invalid_input', `unknown command ${cmd}`);

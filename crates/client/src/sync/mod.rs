@@ -6,9 +6,11 @@ pub mod api;
 pub mod connection;
 mod docs;
 pub mod state;
+mod syncer;
 pub mod tokens;
 
 pub use account::Account;
 pub use connection::{run, sync_once, sync_teams_with};
 pub use state::{Connection, SyncState};
+pub use syncer::Syncer;
 pub use tokens::{KeyringTokens, MemoryTokens, TokenStore};
