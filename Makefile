@@ -13,6 +13,10 @@ export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 # custom-protocol serves ui/dist from inside the binary.
 FEATURES := --features teamstead-desktop/custom-protocol
 APP := $(CARGO_TARGET_DIR)/debug/teamstead-desktop
+RELAY := $(CARGO_TARGET_DIR)/debug/teamstead-relay
+# make run's relay: an embedded SQLite file in this folder, on the desktop's default address.
+RUN_RELAY_DIR ?= $(CURDIR)/.teamstead-relay
+RUN_RELAY_ADDR ?= 127.0.0.1:7420
 
 .PHONY: run test deps ui app test-rust test-ui test-e2e lint fmt
 
@@ -23,16 +27,22 @@ ui: deps
 	@cd ui && npm run --silent build
 
 app: ui
-	cargo build -p teamstead-desktop $(FEATURES)
+	cargo build -p teamstead-desktop -p teamstead-relay -p teamstead-cli $(FEATURES)
 
-# The relay arrives with the sync work; until then the app runs local-only.
+# A local relay in the background for as long as the app is open; sign up to it
+# from the badge (its address is the desktop's default).
 run: app
+	@mkdir -p $(RUN_RELAY_DIR)
+	@$(RELAY) --listen $(RUN_RELAY_ADDR) --data-dir $(RUN_RELAY_DIR) serve & relay=$$!; \
+	trap 'kill $$relay 2>/dev/null; wait $$relay 2>/dev/null' EXIT; \
 	TEAMSTEAD_DEMO=1 $(APP)
 
 # Prerequisites run in the order listed (no -j), and `ui` only once.
 test: test-rust test-ui test-e2e
 
+# The binaries first: the crash test runs the relay binary itself.
 test-rust: ui
+	cargo build --workspace --bins $(FEATURES)
 	cargo test --workspace $(FEATURES)
 
 test-ui: deps

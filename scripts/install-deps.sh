@@ -71,6 +71,15 @@ if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/
   (cd ui && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# The reference automerge-repo peers for the interop tests. `npm install`, not
+# `npm ci`: the registry here lacks cbor-x's optional native builds, so the lock
+# file leaves them out and `npm ci` would call it out of sync (the plain-JS
+# encoder is used instead).
+if [ ! -f tests/interop/node_modules/.package-lock.json ] || [ tests/interop/package-lock.json -nt tests/interop/node_modules/.package-lock.json ]; then
+  say "Installing the interop tests' npm packages (automerge-repo)"
+  (cd tests/interop && npm install --no-audit --no-fund --loglevel=error)
+fi
+
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
 if ! command -v tauri-driver >/dev/null && [ ! -x "$CARGO_BIN/tauri-driver" ]; then
   say "Installing tauri-driver (the WebDriver bridge for the desktop tests)"

@@ -8,13 +8,13 @@
 // exit 0 once stdin closes or 20 s pass after the change; exit 2 (message on
 // stderr) when the server cannot be reached or the document/task is unavailable.
 import { ImmutableString } from "@automerge/automerge-repo"
-import { connect, emit, fail, sleep } from "./common.mjs"
+import { connect, emit, exit, fail, sleep } from "./common.mjs"
 
 const [wsUrl, docUrl, taskId, newTitle] = process.argv.slice(2)
 if (newTitle === undefined) fail("usage: node client.mjs <ws-url> <automerge-url> <task-id> <new-title>")
 
 const repo = await connect(wsUrl)
-const handle = await repo.find(docUrl).catch((err) => fail(err.message)) // rejects when unavailable
+const handle = await repo.find(docUrl).catch((err) => fail(err.message, repo)) // rejects when unavailable
 const tasks = handle.doc().tasks ?? {}
 
 // Titles are scalar strings (autosurgeon writes Rust `String`s as ScalarValue::Str).
@@ -24,7 +24,7 @@ emit({
   event: "loaded",
   titles: Object.fromEntries(Object.entries(tasks).map(([id, t]) => [id, String(t.title)])),
 })
-if (!(taskId in tasks)) fail(`no task ${taskId} in ${docUrl}`)
+if (!(taskId in tasks)) await fail(`no task ${taskId} in ${docUrl}`, repo)
 
 // Keep the field a scalar. Checked with @automerge/automerge 3.5.0 (what
 // automerge-repo 2.5.6 installs): assigning a plain JS string replaces the scalar
@@ -41,5 +41,4 @@ emit({ event: "changed" })
 process.stdin.resume()
 await Promise.race([new Promise((resolve) => process.stdin.once("end", resolve)), sleep(20_000)])
 await sleep(1000)
-await repo.shutdown()
-process.exit(0)
+await exit(0, repo)

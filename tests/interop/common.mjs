@@ -3,20 +3,32 @@ import { Repo } from "@automerge/automerge-repo"
 import { BrowserWebSocketClientAdapter } from "@automerge/automerge-repo-network-websocket"
 
 /** Print one JSON line on stdout (the scripts' machine-readable output). */
-export const emit = (obj) => process.stdout.write(JSON.stringify(obj) + "\n")
+export const emit = (obj) =>
+  // Automerge reads 64-bit integers (such as unsigned schema versions) as BigInt,
+  // which JSON cannot hold: write them as numbers.
+  process.stdout.write(JSON.stringify(obj, (_, v) => (typeof v === "bigint" ? Number(v) : v)) + "\n")
 
-/** Print a message on stderr and exit 2 (the scripts' "failed" code). */
-export function fail(message) {
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Disconnect `repo` (if any) cleanly, then exit with `code`. */
+export async function exit(code, repo) {
+  if (repo) {
+    await repo.shutdown() // closes the socket...
+    await sleep(100) // ...and lets the closing handshake finish before we exit
+  }
+  process.exit(code)
+}
+
+/** Print a message on stderr and exit 2 (the scripts' "failed" code). Never resolves. */
+export function fail(message, repo) {
   process.stderr.write(`error: ${message}\n`)
-  process.exit(2)
+  return exit(2, repo)
 }
 
 // The websocket adapter rethrows any socket error but ECONNREFUSED from an event
 // handler (e.g. ws's "Unexpected server response: 401" when the token is rejected),
 // which would otherwise crash with a stack trace.
 process.on("uncaughtException", (err) => fail(err?.message ?? String(err)))
-
-export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * A storage-less Repo that syncs through `wsUrl` (passed through unchanged: the
