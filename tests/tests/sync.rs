@@ -325,3 +325,51 @@ async fn a_removed_member_loses_access_on_an_open_connection() {
         Some(Message::DocUnavailable { .. })
     ));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ephemeral_messages_reach_only_readers_of_the_document() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let relay = start_relay(dir.path()).await;
+    let (alice, bob, carol, team) = team_of_three(&relay).await;
+    let board: DocumentId = board_id(&alice, &team).parse().expect("id");
+    let eve = Person::sign_up(&relay, "Eve").await;
+
+    let mut from_bob = RawPeer::joined(&relay, &bob.token()).await;
+    let mut to_carol = RawPeer::joined(&relay, &carol.token()).await;
+    let mut to_eve = RawPeer::joined(&relay, &eve.token()).await;
+    let _ = from_bob.fetch(board).await;
+    let _ = to_carol.fetch(board).await;
+    assert!(matches!(
+        to_eve.request(board).await,
+        Some(Message::DocUnavailable { .. })
+    ));
+
+    from_bob
+        .send(&Message::Ephemeral {
+            sender_id: from_bob.peer_id.clone(),
+            target_id: "relay".into(),
+            document_id: board,
+            count: 1,
+            session_id: "bob-session".into(),
+            data: b"typing".to_vec(),
+        })
+        .await;
+    let mut carol_got = None;
+    while let Some(message) = to_carol
+        .recv_within(std::time::Duration::from_secs(3))
+        .await
+    {
+        if let Message::Ephemeral { data, .. } = message {
+            carol_got = Some(data);
+            break;
+        }
+    }
+    assert_eq!(carol_got.as_deref(), Some(&b"typing"[..]));
+    assert!(
+        to_eve
+            .recv_within(std::time::Duration::from_millis(500))
+            .await
+            .is_none(),
+        "an outsider heard an ephemeral message"
+    );
+}

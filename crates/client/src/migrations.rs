@@ -109,11 +109,11 @@ mod tests {
         let mut conn = Connection::open_in_memory().expect("db");
         assert_eq!(
             migrate_to(&mut conn, latest_version()).expect("first"),
-            vec![1, 2]
+            vec![1, 2, 3]
         );
         assert!(migrate_to(&mut conn, latest_version())
             .expect("second")
             .is_empty());
-        assert_eq!(current_version(&conn).expect("version"), 2);
+        assert_eq!(current_version(&conn).expect("version"), 3);
     }
 }

@@ -255,7 +255,8 @@ impl RawPeer {
     }
 
     /// Sends the local edits of `doc` and returns the relay's first answer that is
-    /// not a plain sync message about something else.
+    /// not a sync message (acknowledgements of earlier messages may come first),
+    /// or `None` if only sync messages came within a few seconds.
     pub async fn push(
         &mut self,
         id: DocumentId,
@@ -266,7 +267,12 @@ impl RawPeer {
         if let Some(message) = doc.sync().generate_sync_message(state) {
             self.sync_bytes(id, message.encode()).await;
         }
-        self.recv().await
+        loop {
+            match self.recv_within(Duration::from_secs(3)).await? {
+                Message::Sync { .. } => continue,
+                other => return Some(other),
+            }
+        }
     }
 }
 
