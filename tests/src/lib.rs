@@ -1,1 +1,64 @@
-//! Helper programs for the workspace-level tests live in src/bin.
+//! Helpers the workspace-level tests share; the programs they drive live in src/bin.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// A binary of this workspace, built beside the test binaries (`make test` builds
+/// them all first).
+pub fn workspace_binary(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("test path");
+    let dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target dir");
+    let binary = dir.join(name);
+    assert!(
+        binary.exists(),
+        "{} is missing: build it with `cargo build --workspace --bins`",
+        binary.display()
+    );
+    binary
+}
+
+const IN_SESSION: &str = "TEAMSTEAD_TEST_IN_DBUS_SESSION";
+
+/// Makes sure `test` runs inside a private D-Bus session with a Secret Service.
+/// Outside one, it runs the test again inside `dbus-run-session` and returns
+/// false (the caller returns at once); inside, it starts gnome-keyring with a
+/// fresh keyring in `keyrings` and returns true.
+pub fn in_keyring_session(test: &str, keyrings: &Path) -> bool {
+    if std::env::var_os(IN_SESSION).is_none() {
+        let status = Command::new("dbus-run-session")
+            .arg("--")
+            .arg(std::env::current_exe().expect("test binary"))
+            .args(["--exact", test, "--nocapture"])
+            .env(IN_SESSION, "1")
+            .status()
+            .expect("dbus-run-session (apt package dbus) runs");
+        assert!(status.success(), "{test} failed inside its D-Bus session");
+        return false;
+    }
+    start_keyring(keyrings);
+    true
+}
+
+/// Starts gnome-keyring's Secret Service on the current D-Bus session, with a
+/// fresh, unlocked keyring kept in `home`.
+pub fn start_keyring(home: &Path) {
+    let mut daemon = Command::new("gnome-keyring-daemon")
+        .args(["--unlock", "--components=secrets"])
+        .env("XDG_DATA_HOME", home)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("gnome-keyring-daemon (apt package gnome-keyring) starts");
+    daemon
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"teamstead-test\n")
+        .expect("unlock password");
+    let output = daemon.wait_with_output().expect("daemon forks");
+    assert!(output.status.success(), "gnome-keyring-daemon failed");
+}

@@ -344,26 +344,6 @@ async fn save_screenshot_of_demo() {
     app.close().await.expect("quit the app");
 }
 
-/// Starts gnome-keyring's Secret Service on this D-Bus session (the Makefile runs
-/// the desktop tests under dbus-run-session), with a fresh keyring in `home`.
-fn start_keyring(home: &Path) {
-    use std::io::Write;
-    let mut daemon = Command::new("gnome-keyring-daemon")
-        .args(["--unlock", "--components=secrets"])
-        .env("XDG_DATA_HOME", home)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("gnome-keyring-daemon (apt package gnome-keyring) starts");
-    daemon
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"teamstead-test\n")
-        .expect("unlock password");
-    assert!(daemon.wait_with_output().expect("daemon").status.success());
-}
-
 /// Waits until the sync badge says `label`.
 async fn wait_for_badge(app: &Client, label: &str) {
     let deadline = Instant::now() + UI_WAIT;
@@ -388,7 +368,7 @@ async fn signs_in_to_a_relay_syncs_both_ways_and_shows_synced() {
     const PASSWORD: &str = "correct horse battery";
 
     let keyrings = tempfile::tempdir().expect("keyring dir");
-    start_keyring(keyrings.path());
+    teamstead_tests::start_keyring(keyrings.path());
     let relay_dir = tempfile::tempdir().expect("relay dir");
     let relay = teamstead_relay::start(teamstead_relay::Config::local(relay_dir.path().into()))
         .await

@@ -3,58 +3,19 @@
 
 mod support;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use support::{start_relay, PASSWORD};
 use teamstead_client::sync::{KeyringTokens, TokenStore};
 use teamstead_client::Client;
 
-const IN_SESSION: &str = "TEAMSTEAD_TEST_IN_DBUS_SESSION";
-
-/// Starts gnome-keyring's Secret Service with a fresh, unlocked keyring kept in
-/// `home`, on the D-Bus session this process runs in.
-fn start_keyring(home: &std::path::Path) {
-    let mut daemon = Command::new("gnome-keyring-daemon")
-        .args(["--unlock", "--components=secrets"])
-        .env("XDG_DATA_HOME", home)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("gnome-keyring-daemon (apt package gnome-keyring) starts");
-    daemon
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"teamstead-test\n")
-        .expect("unlock password");
-    let output = daemon.wait_with_output().expect("daemon forks");
-    assert!(output.status.success(), "gnome-keyring-daemon failed");
-}
-
 #[test]
 fn the_token_lives_in_the_secret_service() {
-    if std::env::var_os(IN_SESSION).is_none() {
-        // Run this very test again inside a private D-Bus session.
-        let status = Command::new("dbus-run-session")
-            .arg("--")
-            .arg(std::env::current_exe().expect("test binary"))
-            .args([
-                "--exact",
-                "the_token_lives_in_the_secret_service",
-                "--nocapture",
-            ])
-            .env(IN_SESSION, "1")
-            .status()
-            .expect("dbus-run-session (apt package dbus) runs");
-        assert!(
-            status.success(),
-            "the keyring test failed inside its D-Bus session"
-        );
+    let keyrings = tempfile::tempdir().expect("tempdir");
+    if !teamstead_tests::in_keyring_session(
+        "the_token_lives_in_the_secret_service",
+        keyrings.path(),
+    ) {
         return;
     }
-    let keyrings = tempfile::tempdir().expect("tempdir");
-    start_keyring(keyrings.path());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

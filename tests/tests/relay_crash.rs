@@ -4,32 +4,15 @@
 mod support;
 
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use support::{board_id, Person};
 use teamstead_client::Role;
 
-/// The relay binary, built beside this test by `cargo test --workspace`.
-fn relay_binary() -> PathBuf {
-    let exe = std::env::current_exe().expect("test path");
-    let dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("target dir");
-    let binary = dir.join("teamstead-relay");
-    assert!(
-        binary.exists(),
-        "{} is missing: build it with `cargo build -p teamstead-relay`",
-        binary.display()
-    );
-    binary
-}
-
 /// Starts the relay on `listen` and returns it with the address it reports.
 fn spawn_relay(data_dir: &std::path::Path, listen: &str) -> (Child, String) {
-    let mut child = Command::new(relay_binary())
+    let mut child = Command::new(teamstead_tests::workspace_binary("teamstead-relay"))
         .args(["--listen", listen, "--data-dir"])
         .arg(data_dir)
         .arg("serve")

@@ -44,6 +44,7 @@ pub async fn run(
             return Ok(());
         }
         let outcome = connect_and_sync(&client, tokens.as_ref(), &mut stop, None).await;
+        client.persist_last_heard();
         match outcome {
             Ok(()) => {
                 client.update_sync_state(|s| s.connection = Connection::Offline);
@@ -108,6 +109,7 @@ pub async fn sync_once(client: &Client, tokens: &dyn TokenStore, timeout: Durati
         ))),
     };
     // The connection is closed now, whatever the outcome.
+    client.persist_last_heard();
     client.update_sync_state(|s| {
         s.connection = Connection::Offline;
         if let Err(e) = &result {

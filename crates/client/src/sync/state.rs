@@ -28,7 +28,24 @@ pub struct SyncState {
     pub pending_changes: u64,
 }
 
+/// Where the last contact with the relay is kept between runs (the CLI's `status`).
+const LAST_HEARD_KEY: &str = "relay_last_heard";
+
 impl Client {
+    /// Remembers when the relay was last heard from, for the next process.
+    pub(crate) fn persist_last_heard(&self) {
+        if let Some(at) = self.sync_state().last_heard_from {
+            let _ = crate::store::set_local(&self.lock().conn, LAST_HEARD_KEY, &at.to_string());
+        }
+    }
+
+    fn stored_last_heard(&self) -> Option<i64> {
+        crate::store::get_local(&self.lock().conn, LAST_HEARD_KEY)
+            .ok()
+            .flatten()
+            .and_then(|v| v.parse().ok())
+    }
+
     pub(crate) fn update_sync_state(&self, update: impl FnOnce(&mut SyncState)) {
         if let Ok(mut state) = self.sync_state.lock() {
             update(&mut state);
@@ -69,7 +86,7 @@ impl Client {
             state: connection,
             label,
             pending_changes: pending,
-            last_heard_from: state.last_heard_from,
+            last_heard_from: state.last_heard_from.or_else(|| self.stored_last_heard()),
             last_error: state.last_error,
             relay_url: account.as_ref().map(|a| a.relay_url.clone()),
             email: account.map(|a| a.email),
