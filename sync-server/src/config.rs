@@ -102,3 +102,34 @@ impl Config {
         self.data_dir.join("relay.sqlite3")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_win_over_the_file_and_the_file_over_defaults() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("relay.toml");
+        std::fs::write(
+            &file,
+            "listen = \"127.0.0.1:9000\"\nmax_message_bytes = 4096\n",
+        )
+        .expect("write");
+        let args = ConfigArgs {
+            config: Some(file.clone()),
+            max_message_bytes: Some(8192),
+            ..ConfigArgs::default()
+        };
+        let config = Config::load(&args).expect("load");
+        assert_eq!(config.listen, SocketAddr::from(([127, 0, 0, 1], 9000)));
+        assert_eq!(config.max_message_bytes, 8192);
+        assert_eq!(config.token_ttl_days, 30);
+
+        std::fs::write(&file, "listen = \"nowhere\"\n").expect("write");
+        let err = Config::load(&args).expect_err("bad address");
+        assert!(err.contains("not a valid relay configuration"), "{err}");
+        std::fs::write(&file, "colour = \"blue\"\n").expect("write");
+        assert!(Config::load(&args).is_err(), "unknown settings are refused");
+    }
+}

@@ -59,19 +59,24 @@ impl Person {
 
     /// The same person on a second device: a fresh workspace, signed in.
     pub async fn new_device(&self, name: &str) -> Self {
+        Self::log_in_at(&self.relay, name).await
+    }
+
+    /// Signs in, on a fresh workspace, to an account made earlier.
+    pub async fn log_in_at(relay_url: &str, name: &str) -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let client = Arc::new(Client::open(Some(dir.path().to_path_buf())).expect("open"));
         let tokens = Arc::new(MemoryTokens::default());
         let email = format!("{}@example.test", name.to_lowercase());
         let account = client
-            .log_in(tokens.as_ref(), &self.relay, &email, PASSWORD)
+            .log_in(tokens.as_ref(), relay_url, &email, PASSWORD)
             .await
             .expect("log in");
         Self {
             client,
             tokens,
             user_id: account.user_id,
-            relay: self.relay.clone(),
+            relay: relay_url.to_string(),
             _dir: dir,
         }
     }
@@ -104,7 +109,12 @@ pub struct RawPeer {
 }
 
 pub async fn raw_connect(relay: &RunningRelay, token: &str) -> Result<RawPeer, (u16, String)> {
-    let mut request = relay.sync_url().into_client_request().expect("request");
+    raw_connect_at(&relay.sync_url(), token).await
+}
+
+/// Connects to a sync URL (`ws://…/v1/sync`) with a token in the header.
+pub async fn raw_connect_at(sync_url: &str, token: &str) -> Result<RawPeer, (u16, String)> {
+    let mut request = sync_url.into_client_request().expect("request");
     request.headers_mut().insert(
         "authorization",
         format!("Bearer {token}").parse().expect("header"),
@@ -137,7 +147,13 @@ fn uuid_like() -> String {
 
 impl RawPeer {
     pub async fn joined(relay: &RunningRelay, token: &str) -> Self {
-        let mut peer = raw_connect(relay, token).await.expect("connect");
+        Self::joined_at(&relay.http_url(), token).await
+    }
+
+    /// Joins the relay at an HTTP base URL (one running in another process).
+    pub async fn joined_at(relay_url: &str, token: &str) -> Self {
+        let sync_url = format!("{}/v1/sync", relay_url.replacen("http://", "ws://", 1));
+        let mut peer = raw_connect_at(&sync_url, token).await.expect("connect");
         peer.send(&Message::Join {
             sender_id: peer.peer_id.clone(),
             peer_metadata: Some(PeerMetadata {
