@@ -87,7 +87,11 @@ async fn sync(
     // Frames a little over the limit still arrive, so the peer gets a clear error
     // rather than a dropped connection; far larger ones are cut off by the socket.
     let frame_limit = state.config.max_message_bytes.saturating_add(1024 * 1024);
+    // Small socket buffers: most connections sit idle, and tungstenite's default
+    // 128 KiB each way would dominate the relay's memory per connection.
     upgrade
+        .read_buffer_size(4 * 1024)
+        .write_buffer_size(0)
         .max_message_size(frame_limit)
         .max_frame_size(frame_limit)
         .on_upgrade(move |socket| {
