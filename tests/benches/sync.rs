@@ -186,7 +186,7 @@ async fn idle_connections(count: usize) {
     let _ = relay.wait();
 }
 
-fn spawn_relay(data: &std::path::Path) -> (std::process::Child, String) {
+fn spawn_relay(data: &std::path::Path) -> (teamstead_tests::ChildGuard, String) {
     let mut child = Command::new(teamstead_tests::workspace_binary("teamstead-relay"))
         .args(["--listen", "127.0.0.1:0", "--data-dir"])
         .arg(data)
@@ -201,5 +201,5 @@ fn spawn_relay(data: &std::path::Path) -> (std::process::Child, String) {
         .read_line(&mut line)
         .expect("read");
     let addr = line.trim().rsplit(' ').next().expect("address").to_string();
-    (child, format!("http://{addr}"))
+    (teamstead_tests::ChildGuard(child), format!("http://{addr}"))
 }

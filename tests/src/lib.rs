@@ -62,3 +62,28 @@ pub fn start_keyring(home: &Path) {
     let output = daemon.wait_with_output().expect("daemon forks");
     assert!(output.status.success(), "gnome-keyring-daemon failed");
 }
+
+/// A child process that is killed when dropped, so a failing test leaves no relay
+/// or Node server running behind it.
+pub struct ChildGuard(pub std::process::Child);
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl std::ops::Deref for ChildGuard {
+    type Target = std::process::Child;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for ChildGuard {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.0
+    }
+}

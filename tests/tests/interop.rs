@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use support::{board_id, start_relay, Person};
 use teamstead_client::{Client, Role};
+use teamstead_tests::ChildGuard;
 
 fn interop_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("interop");
@@ -22,18 +23,8 @@ fn interop_dir() -> PathBuf {
     dir
 }
 
-/// A Node process, killed when the test ends however it ends.
-struct Node(Child);
-
-impl Drop for Node {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn node(script: &str, args: &[&str]) -> Node {
-    Node(spawn_node(script, args))
+fn node(script: &str, args: &[&str]) -> ChildGuard {
+    ChildGuard(spawn_node(script, args))
 }
 
 fn spawn_node(script: &str, args: &[&str]) -> Child {
@@ -133,7 +124,7 @@ async fn a_stock_automerge_repo_client_edits_a_board_through_the_relay() {
 async fn our_client_syncs_with_a_plain_automerge_repo_server() {
     let storage = tempfile::tempdir().expect("tempdir");
     let mut server = node("server.mjs", &["0", &storage.path().to_string_lossy()]);
-    let stdout = server.0.stdout.take().expect("stdout");
+    let stdout = server.stdout.take().expect("stdout");
     let mut lines = BufReader::new(stdout).lines();
     let port = wait_for_event(&mut lines, "listening")["port"]
         .as_u64()

@@ -5,9 +5,10 @@ mod support;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Output, Stdio};
 
 use support::{Person, RawPeer};
+use teamstead_tests::ChildGuard;
 
 fn relay_command(config: &Path) -> Command {
     let mut command = Command::new(teamstead_tests::workspace_binary("teamstead-relay"));
@@ -23,7 +24,7 @@ fn admin(config: &Path, args: &[&str]) -> Output {
         .expect("admin runs")
 }
 
-fn serve(config: &Path) -> (Child, String) {
+fn serve(config: &Path) -> (ChildGuard, String) {
     let mut child = relay_command(config)
         .arg("serve")
         .stdout(Stdio::piped())
@@ -35,7 +36,7 @@ fn serve(config: &Path) -> (Child, String) {
         .read_line(&mut line)
         .expect("read");
     let addr = line.trim().rsplit(' ').next().expect("address").to_string();
-    (child, format!("http://{addr}"))
+    (ChildGuard(child), format!("http://{addr}"))
 }
 
 fn text(output: &Output) -> String {

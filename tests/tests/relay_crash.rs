@@ -4,14 +4,15 @@
 mod support;
 
 use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use support::{board_id, Person};
 use teamstead_client::Role;
+use teamstead_tests::ChildGuard;
 
 /// Starts the relay on `listen` and returns it with the address it reports.
-fn spawn_relay(data_dir: &std::path::Path, listen: &str) -> (Child, String) {
+fn spawn_relay(data_dir: &std::path::Path, listen: &str) -> (ChildGuard, String) {
     let mut child = Command::new(teamstead_tests::workspace_binary("teamstead-relay"))
         .args(["--listen", listen, "--data-dir"])
         .arg(data_dir)
@@ -28,7 +29,7 @@ fn spawn_relay(data_dir: &std::path::Path, listen: &str) -> (Child, String) {
         .strip_prefix("teamstead-relay listening on ")
         .unwrap_or_else(|| panic!("unexpected first line: {line}"))
         .to_string();
-    (child, addr)
+    (ChildGuard(child), addr)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
