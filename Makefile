@@ -18,7 +18,7 @@ RELAY := $(CARGO_TARGET_DIR)/debug/teamstead-relay
 RUN_RELAY_DIR ?= $(CURDIR)/.teamstead-relay
 RUN_RELAY_ADDR ?= 127.0.0.1:7420
 
-.PHONY: run test deps ui app test-rust test-ui test-e2e lint fmt
+.PHONY: run test deps ui app test-rust test-ui test-e2e lint fmt bench
 
 deps:
 	@scripts/install-deps.sh
@@ -54,6 +54,12 @@ test-e2e: ui
 	cargo test --workspace $(FEATURES) --no-run --quiet
 	TEAMSTEAD_APP=$(APP) xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
 		cargo test --workspace $(FEATURES) --test desktop -- --ignored
+
+# Figures, not tests: every scenario against our relay, the reference
+# automerge-repo server and the floor, in one run (bench/results/latest.md).
+bench: deps
+	cargo build --release --workspace --bins
+	$(CARGO_TARGET_DIR)/release/teamstead-bench run --out bench/results/latest.md
 
 lint: ui
 	cargo fmt --all -- --check

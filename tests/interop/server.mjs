@@ -27,7 +27,11 @@ const repo = new Repo({
   sharePolicy: async () => false, // don't push documents to clients who didn't ask
 })
 
-wss.on("listening", () => {
+// Announce the port only once the repo has its storage id and its network adapter
+// has connected (just after): a client joining earlier is closed unanswered.
+wss.on("listening", async () => {
+  await repo.storageId()
+  await new Promise((resolve) => setTimeout(resolve, 50))
   process.stdout.write(JSON.stringify({ event: "listening", port: wss.address().port }) + "\n")
 })
 

@@ -1,0 +1,220 @@
+//! `teamstead-bench`: drives simulated automerge-repo clients over real WebSockets
+//! against our relay, the reference sync server and the floor, in one run, and
+//! prints a markdown table with the ratios (so machine noise cancels out).
+//!
+//!   teamstead-bench run [--smoke] [--out FILE]
+//!   teamstead-bench floor            (the floor server itself; `run` starts it)
+
+mod fanout;
+mod floor;
+mod peer;
+mod stats;
+mod targets;
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use peer::BoxError;
+use targets::{Kind, Target};
+
+#[derive(Parser)]
+#[command(name = "teamstead-bench", about = "Teamstead's load generator")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run every scenario against every target and print the table.
+    Run {
+        /// Tiny sizes, to check the generator works (make test).
+        #[arg(long)]
+        smoke: bool,
+        /// Also write the table here, with the machine's description.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Serve the floor (a bare broadcast server) and print its address.
+    Floor,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("teamstead-bench: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Floor => floor::serve().await,
+            Command::Run { smoke, out } => run(smoke, out).await,
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("teamstead-bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The targets to run: all three, or those named in TEAMSTEAD_BENCH_TARGETS
+/// (comma-separated: ours, reference, floor).
+fn targets() -> Vec<Kind> {
+    let all = [Kind::Ours, Kind::Reference, Kind::Floor];
+    match std::env::var("TEAMSTEAD_BENCH_TARGETS") {
+        Ok(names) => all
+            .into_iter()
+            .filter(|k| names.split(',').any(|n| n.trim() == k.key()))
+            .collect(),
+        Err(_) => all.to_vec(),
+    }
+}
+
+fn interop_dir() -> PathBuf {
+    std::env::var_os("TEAMSTEAD_INTEROP_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/interop"))
+}
+
+struct Row {
+    rate: u32,
+    kind: Kind,
+    p50: Option<f64>,
+    p99: Option<f64>,
+    max: Option<f64>,
+    lost: u64,
+    sent: u64,
+    /// The server process's CPU time over the run, and its memory after it.
+    cpu_seconds: f64,
+    rss_mib: f64,
+}
+
+async fn run(smoke: bool, out: Option<PathBuf>) -> Result<(), BoxError> {
+    let (receivers, rates, duration) = if smoke {
+        (3, vec![50], Duration::from_millis(500))
+    } else {
+        (100, vec![100, 1000, 5000], Duration::from_secs(5))
+    };
+    let mut rows = Vec::new();
+    for &rate in &rates {
+        for kind in targets() {
+            eprintln!(
+                "fan-out: {} at {rate}/s to {receivers} receivers",
+                kind.name()
+            );
+            let target = Target::start(kind, &interop_dir()).await?;
+            let cpu_before = target.cpu_seconds();
+            let mut outcome = fanout::run(&target, receivers, rate, duration).await?;
+            rows.push(Row {
+                rate,
+                kind,
+                p50: outcome.latencies.percentile_ms(50.0),
+                p99: outcome.latencies.percentile_ms(99.0),
+                max: outcome.latencies.percentile_ms(100.0),
+                lost: outcome.lost,
+                sent: outcome.sent,
+                cpu_seconds: target.cpu_seconds() - cpu_before,
+                rss_mib: target.rss_kib() as f64 / 1024.0,
+            });
+        }
+    }
+    let table = render(&rows, receivers, duration);
+    println!("{table}");
+    if let Some(path) = out {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(&path, format!("{}\n{table}", machine()))?;
+    }
+    if smoke && rows.iter().any(|r| r.p50.is_none()) {
+        return Err("a target delivered nothing".into());
+    }
+    Ok(())
+}
+
+fn ms(v: Option<f64>) -> String {
+    v.map_or("–".into(), |v| format!("{v:.2}"))
+}
+
+fn ratio(ours: Option<f64>, other: Option<f64>) -> String {
+    match (ours, other) {
+        (Some(a), Some(b)) if b > 0.0 => format!("{:.2}×", a / b),
+        _ => "–".into(),
+    }
+}
+
+fn render(rows: &[Row], receivers: usize, duration: Duration) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "## Live fan-out: one sender, {receivers} receivers, {} s per rate\n",
+        duration.as_secs_f64()
+    );
+    let _ = writeln!(
+        out,
+        "| rate/s | target | p50 ms | p99 ms | max ms | lost | p99 ours/this | server CPU s | server RSS MiB |"
+    );
+    let _ = writeln!(
+        out,
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    );
+    for row in rows {
+        let ours = rows
+            .iter()
+            .find(|r| r.rate == row.rate && r.kind == Kind::Ours)
+            .and_then(|r| r.p99);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} of {} | {} | {:.2} | {:.1} |",
+            row.rate,
+            row.kind.name(),
+            ms(row.p50),
+            ms(row.p99),
+            ms(row.max),
+            row.lost,
+            row.sent * receivers as u64,
+            if row.kind == Kind::Ours {
+                "–".into()
+            } else {
+                ratio(ours, row.p99)
+            },
+            row.cpu_seconds,
+            row.rss_mib,
+        );
+    }
+    out
+}
+
+/// What ran the figures: CPU model, cores, memory, kernel.
+fn machine() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|l| l.trim_start_matches([' ', '\t', ':']).to_string())
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let mem_gib = meminfo
+        .lines()
+        .find_map(|l| l.strip_prefix("MemTotal:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse::<f64>().ok())
+        .map_or(0.0, |kib| kib / 1024.0 / 1024.0);
+    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    format!(
+        "# Teamstead benchmarks\n\nMachine: {model}, {cores} cores, {mem_gib:.0} GiB, Linux {}.\n",
+        kernel.trim()
+    )
+}
