@@ -58,7 +58,7 @@ test-e2e: ui
 # Figures, not tests: every scenario against our relay, the reference
 # automerge-repo server and the floor, in one run (bench/results/latest.md).
 bench: deps
-	cargo build --release --workspace --bins
+	cargo build --release -p teamstead-relay -p teamstead-bench
 	$(CARGO_TARGET_DIR)/release/teamstead-bench run --out bench/results/latest.md
 
 lint: ui

@@ -131,7 +131,7 @@ pub async fn run(
 }
 
 /// Exchanges sync messages until the server holds what `doc` holds.
-async fn settle(
+pub(crate) async fn settle(
     writer: &mut Writer,
     reader: &mut Reader,
     id: DocumentId,
@@ -154,7 +154,7 @@ async fn settle(
 }
 
 /// Applies the server's next sync message and answers it.
-async fn apply_next(
+pub(crate) async fn apply_next(
     writer: &mut Writer,
     reader: &mut Reader,
     id: DocumentId,

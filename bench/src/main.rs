@@ -5,6 +5,7 @@
 //!   teamstead-bench run [--smoke] [--out FILE]
 //!   teamstead-bench floor            (the floor server itself; `run` starts it)
 
+mod catchup;
 mod fanout;
 mod floor;
 mod peer;
@@ -127,7 +128,36 @@ async fn run(smoke: bool, out: Option<PathBuf>) -> Result<(), BoxError> {
             });
         }
     }
-    let table = render(&rows, receivers, duration);
+    let edits = if smoke { 20 } else { 1000 };
+    let mut catchups = Vec::new();
+    for kind in targets().into_iter().filter(|k| *k != Kind::Floor) {
+        eprintln!("offline catch-up: {} with 2 x {edits} edits", kind.name());
+        let target = Target::start(kind, &interop_dir()).await?;
+        catchups.push((kind, catchup::run(&target, edits).await?));
+    }
+    let mut table = render(&rows, receivers, duration);
+    let _ = writeln!(
+        table,
+        "\n## Offline catch-up: two clients, {edits} edits each while disconnected\n"
+    );
+    let _ = writeln!(
+        table,
+        "| target | reconnect to identical heads, ms | ours/this |"
+    );
+    let _ = writeln!(table, "| --- | --- | --- |");
+    let ours = catchups
+        .iter()
+        .find(|(k, _)| *k == Kind::Ours)
+        .map(|(_, d)| d.as_secs_f64());
+    for (kind, took) in &catchups {
+        let secs = took.as_secs_f64();
+        let vs = if *kind == Kind::Ours {
+            "–".into()
+        } else {
+            ratio(ours, Some(secs))
+        };
+        let _ = writeln!(table, "| {} | {:.0} | {vs} |", kind.name(), secs * 1000.0);
+    }
     println!("{table}");
     if let Some(path) = out {
         if let Some(dir) = path.parent() {

@@ -69,7 +69,7 @@ fn sibling_binary(name: &str) -> Result<PathBuf, BoxError> {
         Ok(path)
     } else {
         Err(format!(
-            "{} is missing: build it with `cargo build --release --workspace --bins`",
+            "{} is missing: build it with `cargo build --release -p teamstead-relay -p teamstead-bench` (make bench does)",
             path.display()
         )
         .into())

@@ -15,7 +15,11 @@ fn the_load_generator_runs_against_every_target() {
         "{table}{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    for target in ["teamstead-relay", "automerge-repo (Node)", "floor (bare broadcast)"] {
+    for target in [
+        "teamstead-relay",
+        "automerge-repo (Node)",
+        "floor (bare broadcast)",
+    ] {
         let row = table
             .lines()
             .find(|l| l.contains(target))
