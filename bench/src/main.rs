@@ -8,6 +8,8 @@
 mod catchup;
 mod fanout;
 mod floor;
+mod idle;
+mod initial;
 mod peer;
 mod stats;
 mod targets;
@@ -128,6 +130,20 @@ async fn run(smoke: bool, out: Option<PathBuf>) -> Result<(), BoxError> {
             });
         }
     }
+    let documents = if smoke { 10 } else { 1000 };
+    let mut initials = Vec::new();
+    for kind in targets().into_iter().filter(|k| *k != Kind::Floor) {
+        eprintln!("initial sync: {} with {documents} documents", kind.name());
+        let target = Target::start(kind, &interop_dir()).await?;
+        initials.push((kind, initial::run(&target, documents).await?));
+    }
+    let connections = if smoke { 20 } else { 10_000 };
+    let mut idles = Vec::new();
+    for kind in targets().into_iter().filter(|k| *k != Kind::Floor) {
+        eprintln!("idle connections: {} with {connections}", kind.name());
+        let target = Target::start(kind, &interop_dir()).await?;
+        idles.push((kind, idle::run(&target, connections).await?));
+    }
     let edits = if smoke { 20 } else { 1000 };
     let mut catchups = Vec::new();
     for kind in targets().into_iter().filter(|k| *k != Kind::Floor) {
@@ -135,7 +151,9 @@ async fn run(smoke: bool, out: Option<PathBuf>) -> Result<(), BoxError> {
         let target = Target::start(kind, &interop_dir()).await?;
         catchups.push((kind, catchup::run(&target, edits).await?));
     }
-    let mut table = render(&rows, receivers, duration);
+    let mut table = render_initial(&initials, documents);
+    table.push_str(&render_idle(&idles));
+    table.push_str(&render(&rows, receivers, duration));
     let _ = writeln!(
         table,
         "\n## Offline catch-up: two clients, {edits} edits each while disconnected\n"
@@ -221,6 +239,80 @@ fn render(rows: &[Row], receivers: usize, duration: Duration) -> String {
             row.rss_mib,
         );
     }
+    out
+}
+
+fn render_initial(rows: &[(Kind, initial::Outcome)], documents: usize) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "## Initial sync: {documents} documents (boards of 20 tasks, channels of 20 messages)\n"
+    );
+    let _ = writeln!(
+        out,
+        "| target | upload ms | download ms | server CPU s | download throughput ours/this |"
+    );
+    let _ = writeln!(out, "| --- | --- | --- | --- | --- |");
+    let ours = rows
+        .iter()
+        .find(|(k, _)| *k == Kind::Ours)
+        .map(|(_, o)| o.download.as_secs_f64());
+    for (kind, o) in rows {
+        // Throughput is documents per second, so the ratio is the inverse of times.
+        let vs = match ours {
+            Some(t) if *kind != Kind::Ours && t > 0.0 => {
+                format!("{:.1}×", o.download.as_secs_f64() / t)
+            }
+            _ => "–".into(),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {:.0} | {:.0} | {:.2} | {vs} |",
+            kind.name(),
+            o.upload.as_secs_f64() * 1000.0,
+            o.download.as_secs_f64() * 1000.0,
+            o.server_cpu_seconds
+        );
+    }
+    out.push('\n');
+    out
+}
+
+fn render_idle(rows: &[(Kind, idle::Outcome)]) -> String {
+    let mut out = String::new();
+    let count = rows.first().map_or(0, |(_, o)| o.connections);
+    let _ = writeln!(
+        out,
+        "## Connection scale: {count} idle clients, each joined and syncing one document\n"
+    );
+    let _ = writeln!(
+        out,
+        "| target | server RSS before MiB | with clients MiB | KiB per connection | ours/this |"
+    );
+    let _ = writeln!(out, "| --- | --- | --- | --- | --- |");
+    let per = |o: &idle::Outcome| {
+        o.after_kib.saturating_sub(o.before_kib) as f64 / o.connections.max(1) as f64
+    };
+    let ours = rows
+        .iter()
+        .find(|(k, _)| *k == Kind::Ours)
+        .map(|(_, o)| per(o));
+    for (kind, o) in rows {
+        let vs = if *kind == Kind::Ours {
+            "–".into()
+        } else {
+            ratio(ours, Some(per(o)))
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {:.1} | {:.1} | {:.1} | {vs} |",
+            kind.name(),
+            o.before_kib as f64 / 1024.0,
+            o.after_kib as f64 / 1024.0,
+            per(o)
+        );
+    }
+    out.push('\n');
     out
 }
 

@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use automerge::transaction::Transactable;
 use automerge::AutoCommit;
 use teamstead_model::team::{self, Member, Role};
 use teamstead_protocol::DocumentId;
@@ -191,16 +190,18 @@ impl Target {
         self.token.as_deref()
     }
 
-    /// A fresh document clients may write to: on our relay, a board of a team
-    /// published for the bench account; elsewhere any document will do.
-    pub async fn writable_doc(&self) -> Result<(DocumentId, AutoCommit), BoxError> {
-        let mut doc = AutoCommit::new();
-        let (Some(user), Some(http)) = (&self.user_id, &self.http) else {
-            doc.put(automerge::ROOT, "kind", "bench")?;
-            doc.commit();
-            return Ok((DocumentId::new(), doc));
-        };
+    /// The account the bench writes as (any id where there are no accounts).
+    pub fn user_id(&self) -> &str {
+        self.user_id.as_deref().unwrap_or("bench-user")
+    }
+
+    /// A team the bench account may write documents into: published on our
+    /// relay, merely named elsewhere.
+    pub async fn writable_team(&self) -> Result<String, BoxError> {
         let team_id = DocumentId::new();
+        let (Some(user), Some(http)) = (&self.user_id, &self.http) else {
+            return Ok(team_id.to_string());
+        };
         let mut team_doc = AutoCommit::new();
         let owner = Member::new(user.clone(), "Bench", Role::Owner, 0)?;
         team::init(&mut team_doc, "Bench", owner, 0)?;
@@ -212,7 +213,14 @@ impl Target {
             .send()
             .await?
             .error_for_status()?;
-        teamstead_model::board::init(&mut doc, &team_id.to_string(), "Bench", 0)?;
+        Ok(team_id.to_string())
+    }
+
+    /// A fresh board clients may write to.
+    pub async fn writable_doc(&self) -> Result<(DocumentId, AutoCommit), BoxError> {
+        let team_id = self.writable_team().await?;
+        let mut doc = AutoCommit::new();
+        teamstead_model::board::init(&mut doc, &team_id, "Bench", 0)?;
         doc.commit();
         Ok((DocumentId::new(), doc))
     }

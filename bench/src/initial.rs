@@ -1,0 +1,150 @@
+//! Scenario 1, initial sync: one client uploads a team's documents (boards with
+//! tasks, channels with messages), then a fresh client downloads all of them.
+//! Wall time of each half, and the server's CPU time over both.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use automerge::sync::{self, SyncDoc};
+use automerge::{AutoCommit, ChangeHash};
+use teamstead_model::{board, channel};
+use teamstead_protocol::{DocumentId, Message};
+
+use crate::peer::{self, BoxError, Reader, Writer};
+use crate::targets::Target;
+
+pub struct Outcome {
+    pub upload: Duration,
+    pub download: Duration,
+    pub server_cpu_seconds: f64,
+}
+
+/// Tasks in each board and messages in each channel.
+const ITEMS_PER_DOC: usize = 20;
+
+pub async fn run(target: &Target, documents: usize) -> Result<Outcome, BoxError> {
+    let team_id = target.writable_team().await?;
+    let mut docs: HashMap<DocumentId, (AutoCommit, sync::State)> = HashMap::new();
+    for n in 0..documents {
+        let mut doc = AutoCommit::new();
+        if n % 2 == 0 {
+            board::init(&mut doc, &team_id, &format!("Board {n}"), 0)?;
+            for t in 0..ITEMS_PER_DOC {
+                let task = board::NewTask {
+                    title: &format!("Task {t}"),
+                    description: "Something to do, described in a sentence or two.",
+                    status: board::Status::Todo,
+                    created_by: target.user_id(),
+                };
+                board::create_task(&mut doc, task, 0)?;
+            }
+        } else {
+            channel::init(&mut doc, &team_id, &format!("channel-{n}"), "2026-11")?;
+            for m in 0..ITEMS_PER_DOC {
+                channel::post(
+                    &mut doc,
+                    target.user_id(),
+                    &format!("Message {m}: hello team"),
+                    0,
+                )?;
+            }
+        }
+        doc.commit();
+        docs.insert(DocumentId::new(), (doc, sync::State::new()));
+    }
+    let expected: HashMap<DocumentId, Vec<ChangeHash>> = docs
+        .iter_mut()
+        .map(|(id, (doc, _))| (*id, sorted(doc.get_heads())))
+        .collect();
+    let cpu_before = target.cpu_seconds();
+
+    let started = Instant::now();
+    let (mut w, mut r) = peer::connect(&target.url, target.token()).await?;
+    for (id, (doc, state)) in docs.iter_mut() {
+        if let Some(message) = doc.sync().generate_sync_message(state) {
+            w.sync(*id, message.encode()).await?;
+        }
+    }
+    exchange(&mut w, &mut r, &mut docs, |id, doc, state| {
+        let theirs = state.their_heads.clone().map(sorted);
+        theirs.as_ref() == Some(&sorted(doc.get_heads())) && expected.contains_key(id)
+    })
+    .await?;
+    let upload = started.elapsed();
+
+    let started = Instant::now();
+    let (mut w, mut r) = peer::connect(&target.url, target.token()).await?;
+    let mut fresh: HashMap<DocumentId, (AutoCommit, sync::State)> = HashMap::new();
+    for id in expected.keys() {
+        let mut doc = AutoCommit::new();
+        let mut state = sync::State::new();
+        let data = doc
+            .sync()
+            .generate_sync_message(&mut state)
+            .map(|m| m.encode())
+            .unwrap_or_default();
+        w.request(*id, data).await?;
+        fresh.insert(*id, (doc, state));
+    }
+    exchange(&mut w, &mut r, &mut fresh, |id, doc, _| {
+        expected.get(id) == Some(&sorted(doc.get_heads()))
+    })
+    .await?;
+    let download = started.elapsed();
+    Ok(Outcome {
+        upload,
+        download,
+        server_cpu_seconds: target.cpu_seconds() - cpu_before,
+    })
+}
+
+fn sorted(mut heads: Vec<ChangeHash>) -> Vec<ChangeHash> {
+    heads.sort();
+    heads
+}
+
+/// Routes sync messages to their documents and answers them until `done` holds
+/// for every document.
+async fn exchange(
+    w: &mut Writer,
+    r: &mut Reader,
+    docs: &mut HashMap<DocumentId, (AutoCommit, sync::State)>,
+    done: impl Fn(&DocumentId, &mut AutoCommit, &sync::State) -> bool,
+) -> Result<(), BoxError> {
+    let mut pending: std::collections::HashSet<DocumentId> = docs.keys().copied().collect();
+    while !pending.is_empty() {
+        let message = tokio::time::timeout(Duration::from_secs(60), r.next())
+            .await
+            .map_err(|_| {
+                format!(
+                    "the server went quiet with {} documents left",
+                    pending.len()
+                )
+            })??;
+        let (id, data) = match message {
+            Some(Message::Sync {
+                document_id, data, ..
+            }) => (document_id, data),
+            Some(Message::Error { message, .. }) => {
+                return Err(format!("the server refused: {message}").into())
+            }
+            Some(Message::DocUnavailable { document_id, .. }) => {
+                return Err(format!("the server does not have {document_id}").into())
+            }
+            Some(_) => continue,
+            None => return Err("the server closed the connection".into()),
+        };
+        let Some((doc, state)) = docs.get_mut(&id) else {
+            continue;
+        };
+        doc.sync()
+            .receive_sync_message(state, sync::Message::decode(&data)?)?;
+        if let Some(reply) = doc.sync().generate_sync_message(state) {
+            w.sync(id, reply.encode()).await?;
+        }
+        if done(&id, doc, state) {
+            pending.remove(&id);
+        }
+    }
+    Ok(())
+}
