@@ -325,9 +325,31 @@ impl Hub {
                 return self.send_error(peer, format!("change to document {id} refused: {why}"));
             }
         }
-        self.broadcast(&id, e);
-        if before != after {
+        if before == after {
+            // Nothing new: only the sender may need an answer. Asking every peer
+            // here would cost each acknowledgement a pass over all of them.
+            self.answer(peer, &id, e);
+        } else {
+            self.broadcast(&id, e);
             self.metrics.observe_sync(started.elapsed());
+        }
+    }
+
+    /// Sends one connection what it lacks of a document, if anything.
+    fn answer(&self, peer: &Peer, id: &DocumentId, e: &mut DocEntry) {
+        let Some(state) = e.syncs.get_mut(&peer.conn) else {
+            return;
+        };
+        if let Some(message) = e.doc.sync().generate_sync_message(state) {
+            self.send(
+                peer,
+                &Message::Sync {
+                    sender_id: self.relay_peer_id.clone(),
+                    target_id: peer.peer_id.clone(),
+                    document_id: *id,
+                    data: message.encode(),
+                },
+            );
         }
     }
 
