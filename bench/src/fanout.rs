@@ -22,6 +22,10 @@ pub struct Outcome {
     pub lost: u64,
 }
 
+/// A number not delivered this long after the last one was sent counts as lost,
+/// so an overloaded server cannot stall the whole run.
+const GIVE_UP_AFTER: Duration = Duration::from_secs(30);
+
 /// Microseconds since `origin` at which each sequence number was sent.
 type SentAt = Arc<Vec<std::sync::atomic::AtomicU64>>;
 
@@ -66,8 +70,9 @@ pub async fn run(
             apply_next(&mut w, &mut r, id, &mut copy, &mut copy_state).await?;
         }
         let sent_at = sent_at.clone();
+        let deadline = Instant::now() + duration + GIVE_UP_AFTER;
         tasks.push(tokio::spawn(async move {
-            receive_until(w, r, id, copy, copy_state, sent_at, origin, total).await
+            receive_until(w, r, id, copy, copy_state, sent_at, origin, total, deadline).await
         }));
     }
 
@@ -192,6 +197,7 @@ async fn receive_until(
     sent_at: SentAt,
     origin: Instant,
     total: u64,
+    deadline: Instant,
 ) -> Result<Vec<u64>, BoxError> {
     let Some((_, list)) = doc.get(ROOT, "bench_seq")? else {
         return Err("no list".into());
@@ -199,7 +205,7 @@ async fn receive_until(
     let mut seen = 0usize;
     let mut latencies = Vec::new();
     // Whatever has not arrived a few seconds after the last message is lost.
-    while (seen as u64) < total {
+    while (seen as u64) < total && Instant::now() < deadline {
         let Ok(result) = tokio::time::timeout(
             Duration::from_secs(5),
             apply_next(&mut writer, &mut reader, id, &mut doc, &mut state),
