@@ -6,8 +6,6 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use support::{board_id, Person, RawPeer};
@@ -47,25 +45,17 @@ fn main() {
 /// both hold identical heads, through the relay binary.
 async fn convergence(edits: usize) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (mut relay, url) = spawn_relay(dir.path());
+    let (mut relay, addr) = teamstead_tests::spawn_relay([
+        "--listen".as_ref(),
+        "127.0.0.1:0".as_ref(),
+        "--data-dir".as_ref(),
+        dir.path().as_os_str(),
+    ]);
+    let url = format!("http://{addr}");
     let alice = Person::sign_up_at(&url, "Alice").await;
-    let team = alice.client.create_team("Bench").expect("team").id;
-    alice
-        .client
-        .publish_team(alice.store(), &team)
-        .await
-        .expect("publish");
+    let team = alice.publish_new_team("Bench").await;
     let board = board_id(&alice, &team);
-    let invite = alice
-        .client
-        .create_invitation(alice.store(), &team, Role::Member, None, None)
-        .await
-        .expect("invite");
-    let bob = Person::sign_up_at(&url, "Bob").await;
-    bob.client
-        .join_team(bob.store(), &invite.code)
-        .await
-        .expect("join");
+    let bob = alice.invite(&team, Role::Member, "Bob").await;
     alice.sync().await;
     bob.sync().await;
 
@@ -149,14 +139,15 @@ async fn convergence(edits: usize) {
 /// Joined peers, each subscribed to one board, doing nothing: the relay's memory.
 async fn idle_connections(count: usize) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (mut relay, url) = spawn_relay(dir.path());
+    let (mut relay, addr) = teamstead_tests::spawn_relay([
+        "--listen".as_ref(),
+        "127.0.0.1:0".as_ref(),
+        "--data-dir".as_ref(),
+        dir.path().as_os_str(),
+    ]);
+    let url = format!("http://{addr}");
     let alice = Person::sign_up_at(&url, "Alice").await;
-    let team = alice.client.create_team("Idle").expect("team").id;
-    alice
-        .client
-        .publish_team(alice.store(), &team)
-        .await
-        .expect("publish");
+    let team = alice.publish_new_team("Idle").await;
     alice.sync().await;
     let board: DocumentId = board_id(&alice, &team).parse().expect("id");
     let token = alice.token();
@@ -184,22 +175,4 @@ async fn idle_connections(count: usize) {
     drop(peers);
     let _ = relay.kill();
     let _ = relay.wait();
-}
-
-fn spawn_relay(data: &std::path::Path) -> (teamstead_tests::ChildGuard, String) {
-    let mut child = Command::new(teamstead_tests::workspace_binary("teamstead-relay"))
-        .args(["--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(data)
-        .arg("serve")
-        .env("TEAMSTEAD_RELAY_LOG", "warn")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("relay starts");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("read");
-    let addr = line.trim().rsplit(' ').next().expect("address").to_string();
-    (teamstead_tests::ChildGuard(child), format!("http://{addr}"))
 }

@@ -87,3 +87,32 @@ impl std::ops::DerefMut for ChildGuard {
         &mut self.0
     }
 }
+
+/// Starts the relay binary with `args` (before `serve`) and returns it with the
+/// address it reports on its first line.
+pub fn spawn_relay<I, S>(args: I) -> (ChildGuard, String)
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    use std::io::BufRead;
+    let mut child = Command::new(workspace_binary("teamstead-relay"))
+        .args(args)
+        .arg("serve")
+        .env("TEAMSTEAD_RELAY_LOG", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the relay starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    std::io::BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("read");
+    let addr = line
+        .trim()
+        .strip_prefix("teamstead-relay listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line: {line}"))
+        .to_string();
+    (ChildGuard(child), addr)
+}

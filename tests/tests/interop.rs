@@ -59,12 +59,7 @@ async fn a_stock_automerge_repo_client_edits_a_board_through_the_relay() {
     let dir = tempfile::tempdir().expect("tempdir");
     let relay = start_relay(dir.path()).await;
     let alice = Person::sign_up(&relay, "Alice").await;
-    let team = alice.client.create_team("Interop").expect("team").id;
-    alice
-        .client
-        .publish_team(alice.store(), &team)
-        .await
-        .expect("publish");
+    let team = alice.publish_new_team("Interop").await;
     let board = board_id(&alice, &team);
     let task = alice
         .client
@@ -73,16 +68,7 @@ async fn a_stock_automerge_repo_client_edits_a_board_through_the_relay() {
         .summary
         .id;
     alice.sync().await;
-    let invite = alice
-        .client
-        .create_invitation(alice.store(), &team, Role::Member, None, None)
-        .await
-        .expect("invite");
-    let bob = Person::sign_up(&relay, "Bob").await;
-    bob.client
-        .join_team(bob.store(), &invite.code)
-        .await
-        .expect("join");
+    let bob = alice.invite(&team, Role::Member, "Bob").await;
 
     // Bob's token rides in the query string, as it must for a browser-style client.
     let url = format!("{}?token={}", relay.sync_url(), bob.token());

@@ -3,60 +3,29 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use support::{board_id, Person};
 use teamstead_client::Role;
-use teamstead_tests::ChildGuard;
-
-/// Starts the relay on `listen` and returns it with the address it reports.
-fn spawn_relay(data_dir: &std::path::Path, listen: &str) -> (ChildGuard, String) {
-    let mut child = Command::new(teamstead_tests::workspace_binary("teamstead-relay"))
-        .args(["--listen", listen, "--data-dir"])
-        .arg(data_dir)
-        .arg("serve")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("relay starts");
-    let stdout = child.stdout.take().expect("stdout");
-    let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).expect("read");
-    let addr = line
-        .trim()
-        .strip_prefix("teamstead-relay listening on ")
-        .unwrap_or_else(|| panic!("unexpected first line: {line}"))
-        .to_string();
-    (ChildGuard(child), addr)
-}
+use teamstead_tests::spawn_relay;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn acknowledged_changes_survive_a_sigkill_of_the_relay() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (mut relay, addr) = spawn_relay(dir.path(), "127.0.0.1:0");
+    let data = dir.path().as_os_str();
+    let (mut relay, addr) = spawn_relay([
+        "--listen".as_ref(),
+        "127.0.0.1:0".as_ref(),
+        "--data-dir".as_ref(),
+        data,
+    ]);
     let url = format!("http://{addr}");
 
     let alice = Person::sign_up_at(&url, "Alice").await;
-    let team = alice.client.create_team("Crashers").expect("team").id;
-    alice
-        .client
-        .publish_team(alice.store(), &team)
-        .await
-        .expect("publish");
+    let team = alice.publish_new_team("Crashers").await;
     let board = board_id(&alice, &team);
-    let invite = alice
-        .client
-        .create_invitation(alice.store(), &team, Role::Member, None, None)
-        .await
-        .expect("invite");
-    let bob = Person::sign_up_at(&url, "Bob").await;
-    bob.client
-        .join_team(bob.store(), &invite.code)
-        .await
-        .expect("join");
-    bob.sync().await;
+    let bob = alice.invite(&team, Role::Member, "Bob").await;
 
     // Write and sync until the relay dies under us; keep what it acknowledged.
     let pid = relay.id();
@@ -88,7 +57,12 @@ async fn acknowledged_changes_survive_a_sigkill_of_the_relay() {
         "some writes were acknowledged before the kill"
     );
 
-    let (mut relay, _) = spawn_relay(dir.path(), &addr);
+    let (mut relay, _) = spawn_relay([
+        "--listen".as_ref(),
+        addr.as_ref(),
+        "--data-dir".as_ref(),
+        data,
+    ]);
     let fresh = alice.new_device("Alice").await;
     fresh.sync().await;
     let on_relay: Vec<String> = fresh

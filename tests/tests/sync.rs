@@ -228,17 +228,7 @@ async fn members_cannot_change_roles_and_viewers_only_read() {
     );
 
     // A viewer reads the board but cannot write it.
-    let invite = alice
-        .client
-        .create_invitation(alice.store(), &team, Role::Viewer, None, None)
-        .await
-        .expect("invite");
-    let vic = Person::sign_up(&relay, "Vic").await;
-    vic.client
-        .join_team(vic.store(), &invite.code)
-        .await
-        .expect("join");
-    vic.sync().await;
+    let vic = alice.invite(&team, Role::Viewer, "Vic").await;
     let board = board_id(&vic, &team);
     let mut raw = RawPeer::joined(&relay, &vic.token()).await;
     let (mut doc, mut state) = raw.fetch(board.parse().expect("id")).await;

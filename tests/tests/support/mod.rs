@@ -98,6 +98,34 @@ impl Person {
     pub fn store(&self) -> &dyn TokenStore {
         self.tokens.as_ref()
     }
+
+    /// Creates a team here and publishes it on the relay; returns its id.
+    pub async fn publish_new_team(&self, name: &str) -> String {
+        let team = self.client.create_team(name).expect("team").id;
+        self.client
+            .publish_team(self.store(), &team)
+            .await
+            .expect("publish");
+        team
+    }
+
+    /// Brings a new person into `team` with `role`: they sign up, redeem an
+    /// invitation from this person, and sync.
+    pub async fn invite(&self, team: &str, role: teamstead_client::Role, name: &str) -> Person {
+        let invite = self
+            .client
+            .create_invitation(self.store(), team, role, None, None)
+            .await
+            .expect("invite");
+        let person = Person::sign_up_at(&self.relay, name).await;
+        person
+            .client
+            .join_team(person.store(), &invite.code)
+            .await
+            .expect("join");
+        person.sync().await;
+        person
+    }
 }
 
 /// A protocol peer with no client behind it: it sends exactly what a test says.
