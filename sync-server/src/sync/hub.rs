@@ -182,6 +182,19 @@ impl Hub {
         let _ = peer.tx.send(Outgoing::Frame(message.encode()));
     }
 
+    /// Sends a connection an automerge sync message about one document.
+    fn send_sync(&self, peer: &Peer, id: DocumentId, message: sync::Message) {
+        self.send(
+            peer,
+            &Message::Sync {
+                sender_id: self.relay_peer_id.clone(),
+                target_id: peer.peer_id.clone(),
+                document_id: id,
+                data: message.encode(),
+            },
+        );
+    }
+
     pub fn send_error(&self, peer: &Peer, message: impl Into<String>) {
         self.send(
             peer,
@@ -341,15 +354,7 @@ impl Hub {
             return;
         };
         if let Some(message) = e.doc.sync().generate_sync_message(state) {
-            self.send(
-                peer,
-                &Message::Sync {
-                    sender_id: self.relay_peer_id.clone(),
-                    target_id: peer.peer_id.clone(),
-                    document_id: *id,
-                    data: message.encode(),
-                },
-            );
+            self.send_sync(peer, *id, message);
         }
     }
 
@@ -496,15 +501,7 @@ impl Hub {
                 continue;
             }
             if let Some(message) = e.doc.sync().generate_sync_message(state) {
-                self.send(
-                    peer,
-                    &Message::Sync {
-                        sender_id: self.relay_peer_id.clone(),
-                        target_id: peer.peer_id.clone(),
-                        document_id: *id,
-                        data: message.encode(),
-                    },
-                );
+                self.send_sync(peer, *id, message);
             }
         }
         for conn in gone {
@@ -554,15 +551,7 @@ impl Hub {
         if scratch.doc.get_heads().is_empty() {
             // Nothing yet: ask for everything, as an empty document would.
             if let Some(reply) = scratch.doc.sync().generate_sync_message(&mut scratch.state) {
-                self.send(
-                    peer,
-                    &Message::Sync {
-                        sender_id: self.relay_peer_id.clone(),
-                        target_id: peer.peer_id.clone(),
-                        document_id: id,
-                        data: reply.encode(),
-                    },
-                );
+                self.send_sync(peer, id, reply);
             }
             lock(&self.scratch).insert((peer.conn, id), scratch);
             return;

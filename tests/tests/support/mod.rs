@@ -228,12 +228,23 @@ impl RawPeer {
 
     /// Asks for a document the way a fresh automerge-repo peer does.
     pub async fn request(&mut self, id: DocumentId) -> Option<Message> {
-        use automerge::sync::SyncDoc;
-        let mut doc = automerge::AutoCommit::new();
         let mut state = automerge::sync::State::new();
+        self.send_request(id, &mut automerge::AutoCommit::new(), &mut state)
+            .await;
+        self.recv().await
+    }
+
+    /// Sends `request` with the first sync message of `doc` (empty: asking for all).
+    async fn send_request(
+        &mut self,
+        id: DocumentId,
+        doc: &mut automerge::AutoCommit,
+        state: &mut automerge::sync::State,
+    ) {
+        use automerge::sync::SyncDoc;
         let data = doc
             .sync()
-            .generate_sync_message(&mut state)
+            .generate_sync_message(state)
             .map(|m| m.encode())
             .unwrap_or_default();
         self.send(&Message::Request {
@@ -243,7 +254,6 @@ impl RawPeer {
             data,
         })
         .await;
-        self.recv().await
     }
 
     /// Fetches a whole document over the protocol, with the sync state to edit it.
@@ -254,18 +264,7 @@ impl RawPeer {
         use automerge::sync::SyncDoc;
         let mut doc = automerge::AutoCommit::new();
         let mut state = automerge::sync::State::new();
-        let data = doc
-            .sync()
-            .generate_sync_message(&mut state)
-            .map(|m| m.encode())
-            .unwrap_or_default();
-        self.send(&Message::Request {
-            sender_id: self.peer_id.clone(),
-            target_id: "relay".into(),
-            document_id: id,
-            data,
-        })
-        .await;
+        self.send_request(id, &mut doc, &mut state).await;
         loop {
             match self.recv().await {
                 Some(Message::Sync { data, .. }) => {

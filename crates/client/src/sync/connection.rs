@@ -131,9 +131,6 @@ async fn connect_and_sync(
     let account = match client.refresh_teams(tokens).await {
         Ok(_) => client.account()?.unwrap_or(account),
         Err(e) if signs_out(&e) => return Err(e),
-        Err(ClientError::Relay { code, message }) if code == "invalid_token" => {
-            return Err(ClientError::Relay { code, message })
-        }
         Err(_) => account,
     };
     let socket = open_socket(&sync_url(&account.relay_url), Some(&token)).await?;

@@ -148,8 +148,7 @@ impl Client {
             inner.docs.insert(*id, live);
             event
         };
-        // A team arrives after its boards, or the other way round: refresh its index
-        // entry so its board list is complete.
+        // Like a local write: the window and the connection hear of the new document.
         let _ = self.events.send(event);
         Ok(true)
     }
