@@ -8,6 +8,7 @@ pub mod assessment;
 pub mod billing;
 pub mod board;
 pub mod channel;
+pub mod conversation;
 mod doc;
 mod error;
 pub mod policy;

@@ -181,9 +181,24 @@ fn check_team_write(
                 && path[1] == who.user_id
                 && !MANAGED_MEMBER_FIELDS.contains(&path[2].as_str())
         };
-        if !touched.iter().all(own_profile) {
+        // A member starts conversations and changes the ones they started.
+        let own_conversation = |path: &Vec<String>| {
+            path.len() >= 2
+                && path[0] == "conversations"
+                && role.writes_content()
+                && conversation_creator(doc, &path[1], Some(before))
+                    .unwrap_or_else(|| who.user_id.to_string())
+                    == who.user_id
+                && conversation_creator(doc, &path[1], None)
+                    .unwrap_or_else(|| who.user_id.to_string())
+                    == who.user_id
+        };
+        if !touched
+            .iter()
+            .all(|p| own_profile(p) || own_conversation(p))
+        {
             return Err(ModelError::Forbidden(
-                "change the team beyond your own profile",
+                "change the team beyond your own profile and conversations",
             ));
         }
         return Ok(());
@@ -214,6 +229,12 @@ fn check_team_write(
     Ok(())
 }
 
+fn conversation_creator(doc: &AutoCommit, id: &str, at: Option<&[ChangeHash]>) -> Option<String> {
+    let conversations = get_obj(doc, ROOT, "conversations", at)?;
+    let entry = get_obj(doc, conversations, id, at)?;
+    str_at(doc, &entry, "created_by", at)
+}
+
 fn member_role(doc: &AutoCommit, member: &str, at: Option<&[ChangeHash]>) -> Option<Role> {
     let members = get_obj(doc, ROOT, "members", at)?;
     let entry = get_obj(doc, members, member, at)?;
@@ -221,6 +242,17 @@ fn member_role(doc: &AutoCommit, member: &str, at: Option<&[ChangeHash]>) -> Opt
         .as_deref()
         .and_then(Role::parse)
 }
+
+/// Fields a manager sets when deleting someone else's message in a team channel.
+const MODERATED_FIELDS: [&str; 7] = [
+    "deleted",
+    "deleted_by",
+    "body",
+    "edited_at",
+    "history",
+    "attachments",
+    "mentions",
+];
 
 fn check_channel_write(
     doc: &AutoCommit,
@@ -235,21 +267,52 @@ fn check_channel_write(
         if top != "messages" {
             return Err(ModelError::Forbidden("change the channel itself"));
         }
-        // Anyone may react; everything else about a message is its author's.
-        if path.get(2).map(String::as_str) == Some("reactions") {
-            continue;
+        let field = path.get(2).map(String::as_str);
+        // Anyone who writes may react, each only under their own `user:emoji` keys.
+        if field == Some("reactions") {
+            if let Some(key) = path.get(3) {
+                if key.split_once(':').map(|(user, _)| user) != Some(who.user_id) {
+                    return Err(ModelError::Forbidden("react for someone else"));
+                }
+                continue;
+            }
         }
         let author = |at| {
             let messages = get_obj(doc, ROOT, "messages", at)?;
             let entry = get_obj(doc, messages, message, at)?;
             str_at(doc, &entry, "author", at)
         };
-        let owner = author(Some(before)).or_else(|| author(None));
-        if owner.as_deref() != Some(who.user_id) {
+        let (was, is) = (author(Some(before)), author(None));
+        let own = (was.is_some() || is.is_some())
+            && was.as_deref().unwrap_or(who.user_id) == who.user_id
+            && is.as_deref().unwrap_or(who.user_id) == who.user_id;
+        if own {
+            continue;
+        }
+        let moderating = who.role.is_some_and(Role::manages_team)
+            && root_str(doc, "conversation_kind", None).as_deref() != Some("direct")
+            && was.is_some()
+            && was == is
+            && field.is_some_and(|f| MODERATED_FIELDS.contains(&f))
+            && message_deleted(doc, message);
+        if !moderating {
             return Err(ModelError::Forbidden("change another person's message"));
         }
     }
     Ok(())
+}
+
+fn message_deleted(doc: &AutoCommit, message: &str) -> bool {
+    let Some(messages) = get_obj(doc, ROOT, "messages", None) else {
+        return false;
+    };
+    let Some(entry) = get_obj(doc, messages, message, None) else {
+        return false;
+    };
+    matches!(
+        doc.get(&entry, "deleted").ok().flatten(),
+        Some((Value::Scalar(s), _)) if matches!(s.as_ref(), ScalarValue::Boolean(true))
+    )
 }
 
 fn check_response_write(

@@ -1,5 +1,5 @@
 //! The team document: name, members and their roles, departments, and the lists of
-//! the team's boards and channels. Owners and managers write it; a member may edit
+//! the team's boards and conversations. Owners and managers write it; a member may edit
 //! only their own profile entry.
 
 use std::collections::HashMap;
@@ -8,6 +8,7 @@ use automerge::AutoCommit;
 use autosurgeon::{hydrate, reconcile, Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
+use crate::conversation::Conversation;
 use crate::doc::expect_kind;
 use crate::{validate_title, DocKind, Millis, ModelError, Result, UserId, SCHEMA_VERSION};
 
@@ -94,8 +95,10 @@ pub struct Team {
     pub departments: HashMap<String, Department>,
     /// Document ids of the team's boards, in sidebar order.
     pub boards: Vec<String>,
-    /// Document ids of the team's channels.
-    pub channels: Vec<String>,
+    /// Conversation id → channel or direct message; their messages live in
+    /// channel documents (conversation.rs). Absent from teams made before chat.
+    #[autosurgeon(missing = "Default::default")]
+    pub conversations: HashMap<String, Conversation>,
     pub created_at: Millis,
 }
 
@@ -129,7 +132,7 @@ pub fn init(doc: &mut AutoCommit, name: &str, mut owner: Member, now: Millis) ->
         members: HashMap::from([(owner.user_id.clone(), owner)]),
         departments: HashMap::new(),
         boards: Vec::new(),
-        channels: Vec::new(),
+        conversations: HashMap::new(),
         created_at: now,
     };
     reconcile(doc, &team)?;
@@ -141,7 +144,7 @@ pub fn read(doc: &AutoCommit) -> Result<Team> {
     Ok(hydrate(doc)?)
 }
 
-fn write(doc: &mut AutoCommit, team: &Team) -> Result<()> {
+pub(crate) fn write(doc: &mut AutoCommit, team: &Team) -> Result<()> {
     Ok(reconcile(doc, team)?)
 }
 

@@ -28,6 +28,9 @@ pub struct UserDoc {
     pub notifications: NotificationSettings,
     /// Conversation or task id → unsent text.
     pub drafts: HashMap<String, String>,
+    /// Notifications up to this time count as read (the centre's "mark all read").
+    #[autosurgeon(missing = "Default::default")]
+    pub notifications_read_at: Millis,
 }
 
 pub fn init(doc: &mut AutoCommit, user_id: &str) -> Result<UserDoc> {
@@ -38,6 +41,7 @@ pub fn init(doc: &mut AutoCommit, user_id: &str) -> Result<UserDoc> {
         read_markers: HashMap::new(),
         notifications: NotificationSettings::default(),
         drafts: HashMap::new(),
+        notifications_read_at: 0,
     };
     reconcile(doc, &user)?;
     Ok(user)
@@ -55,6 +59,41 @@ pub fn mark_read(doc: &mut AutoCommit, conversation: &str, at: Millis) -> Result
     *marker = (*marker).max(at);
     reconcile(doc, &user)?;
     Ok(user)
+}
+
+/// Everything up to `at` counts as seen in the notification centre.
+pub fn mark_notifications_read(doc: &mut AutoCommit, at: Millis) -> Result<UserDoc> {
+    let mut user = read(doc)?;
+    user.notifications_read_at = user.notifications_read_at.max(at);
+    reconcile(doc, &user)?;
+    Ok(user)
+}
+
+/// Replaces the notification settings; `HH:MM` hours are checked.
+pub fn set_notifications(doc: &mut AutoCommit, settings: NotificationSettings) -> Result<UserDoc> {
+    for hour in [&settings.dnd_start, &settings.dnd_end]
+        .into_iter()
+        .flatten()
+    {
+        validate_hour(hour)?;
+    }
+    let mut user = read(doc)?;
+    user.notifications = settings;
+    reconcile(doc, &user)?;
+    Ok(user)
+}
+
+/// `HH:MM`, 00:00 to 23:59, as minutes after midnight.
+pub fn validate_hour(raw: &str) -> Result<u32> {
+    let invalid = crate::ModelError::Invalid {
+        what: "a do-not-disturb hour",
+        reason: "write it as HH:MM, 00:00 to 23:59",
+    };
+    let (h, m) = raw.split_once(':').ok_or(invalid.clone())?;
+    match (h.len(), m.len(), h.parse::<u32>(), m.parse::<u32>()) {
+        (2, 2, Ok(h), Ok(m)) if h < 24 && m < 60 => Ok(h * 60 + m),
+        _ => Err(invalid),
+    }
 }
 
 #[cfg(test)]
