@@ -27,7 +27,8 @@ pub struct DocMeta {
     /// The team it belongs to; for a team document, its own id.
     pub team_id: String,
     /// The one person it belongs to: a user document's user, a response's
-    /// assignee, an assessment's owning manager.
+    /// assignee, an assessment's owning manager; for a channel document, the
+    /// conversation it holds a month of.
     pub subject: Option<String>,
 }
 
@@ -83,7 +84,8 @@ pub fn describe(doc: &AutoCommit, id: &str) -> Result<DocMeta> {
     };
     let (team_id, subject) = match kind {
         DocKind::Team => (id.to_string(), None),
-        DocKind::Board | DocKind::Channel | DocKind::Billing => (field("team_id")?, None),
+        DocKind::Board | DocKind::Billing => (field("team_id")?, None),
+        DocKind::Channel => (field("team_id")?, Some(field("conversation_id")?)),
         DocKind::Assessment => (field("team_id")?, Some(field("owner")?)),
         // A response's team is its assessment's; the caller resolves it.
         DocKind::Response => (field("assessment_id")?, Some(field("assignee")?)),

@@ -2,6 +2,7 @@
 //! to the sync WebSocket.
 
 mod accounts;
+mod blobs;
 mod teams;
 
 use std::sync::Arc;
@@ -40,6 +41,12 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/v1/teams/{team_id}/members/{user_id}",
             put(teams::set_role).delete(teams::remove_member),
+        )
+        .route(
+            "/v1/teams/{team_id}/blobs/{sha256}",
+            put(blobs::upload)
+                .get(blobs::download)
+                .layer(axum::extract::DefaultBodyLimit::disable()),
         )
         .route("/v1/sync", get(sync))
         .layer(axum::middleware::from_fn(log_request))

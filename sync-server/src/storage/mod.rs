@@ -102,6 +102,19 @@ pub struct DocWrite {
     pub actors: Vec<ActorBinding>,
     /// A team document's members after the change.
     pub members: Option<Vec<(String, Role)>>,
+    /// A team document's private conversations after the change, as
+    /// (conversation, reader) pairs.
+    pub conversations: Option<Vec<(String, String)>>,
+    pub now: Millis,
+}
+
+/// An attachment uploaded to a team.
+#[derive(Debug, Clone)]
+pub struct NewBlob<'a> {
+    pub sha256: &'a str,
+    pub team_id: &'a str,
+    pub user_id: &'a str,
+    pub data: &'a [u8],
     pub now: Millis,
 }
 
@@ -137,6 +150,15 @@ pub trait Storage: Send + Sync + 'static {
     fn count_docs(&self) -> Result<u64>;
 
     fn team_members(&self, team_id: &str) -> Result<Vec<(String, Role)>>;
+    /// Who reads each private conversation of a team, as (conversation, user).
+    fn conversation_members(&self, team_id: &str) -> Result<Vec<(String, String)>>;
+
+    /// Stores an attachment (once, whatever the team) and lets `team_id` read it.
+    fn put_blob(&self, blob: NewBlob<'_>) -> Result<()>;
+    /// An attachment's bytes, if `team_id` may read it.
+    fn blob(&self, team_id: &str, sha256: &str) -> Result<Option<Vec<u8>>>;
+    fn has_blob(&self, team_id: &str, sha256: &str) -> Result<bool>;
+
     /// The teams a user belongs to, with their role in each.
     fn user_teams(&self, user_id: &str) -> Result<Vec<(String, Role)>>;
     fn list_teams(&self) -> Result<Vec<TeamRow>>;

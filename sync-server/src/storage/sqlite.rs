@@ -12,11 +12,18 @@ use teamstead_model::DocKind;
 use super::*;
 
 /// (version, name, SQL), applied in order; append only.
-const MIGRATIONS: &[(u32, &str, &str)] = &[(
-    1,
-    "0001_accounts_documents_teams.sql",
-    include_str!("../../../migrations/relay/0001_accounts_documents_teams.sql"),
-)];
+const MIGRATIONS: &[(u32, &str, &str)] = &[
+    (
+        1,
+        "0001_accounts_documents_teams.sql",
+        include_str!("../../../migrations/relay/0001_accounts_documents_teams.sql"),
+    ),
+    (
+        2,
+        "0002_conversations_and_blobs.sql",
+        include_str!("../../../migrations/relay/0002_conversations_and_blobs.sql"),
+    ),
+];
 
 pub struct SqliteStorage {
     conn: Mutex<Connection>,
@@ -250,6 +257,19 @@ impl Storage for SqliteStorage {
                 )?;
             }
         }
+        if let Some(audiences) = &w.conversations {
+            tx.execute(
+                "DELETE FROM conversation_members WHERE team_id = ?1",
+                [&w.doc_id],
+            )?;
+            for (conversation, user) in audiences {
+                tx.execute(
+                    "INSERT OR IGNORE INTO conversation_members (team_id, conversation_id, user_id)
+                     VALUES (?1, ?2, ?3)",
+                    params![w.doc_id, conversation, user],
+                )?;
+            }
+        }
         let chunks: i64 = tx.query_row(
             "SELECT COUNT(*) FROM doc_chunks WHERE doc_id = ?1",
             [&w.doc_id],
@@ -286,6 +306,58 @@ impl Storage for SqliteStorage {
             .query_map([team_id], |r| Ok((r.get(0)?, role_from(r.get(1)?)?)))?
             .collect::<Result<_, _>>()?;
         Ok(rows)
+    }
+
+    fn conversation_members(&self, team_id: &str) -> Result<Vec<(String, String)>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT conversation_id, user_id FROM conversation_members WHERE team_id = ?1",
+        )?;
+        let rows = stmt
+            .query_map([team_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        Ok(rows)
+    }
+
+    fn put_blob(&self, blob: NewBlob<'_>) -> Result<()> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        tx.execute(
+            "INSERT INTO blobs (sha256, size, data, created_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (sha256) DO NOTHING",
+            params![blob.sha256, blob.data.len() as i64, blob.data, blob.now],
+        )?;
+        tx.execute(
+            "INSERT INTO blob_teams (sha256, team_id, uploaded_by, uploaded_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (sha256, team_id) DO NOTHING",
+            params![blob.sha256, blob.team_id, blob.user_id, blob.now],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn blob(&self, team_id: &str, sha256: &str) -> Result<Option<Vec<u8>>> {
+        let conn = self.conn();
+        Ok(conn
+            .query_row(
+                "SELECT b.data FROM blobs b JOIN blob_teams t ON t.sha256 = b.sha256
+                 WHERE t.team_id = ?1 AND b.sha256 = ?2",
+                params![team_id, sha256],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    fn has_blob(&self, team_id: &str, sha256: &str) -> Result<bool> {
+        let conn = self.conn();
+        Ok(conn
+            .query_row(
+                "SELECT 1 FROM blob_teams WHERE team_id = ?1 AND sha256 = ?2",
+                params![team_id, sha256],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
     }
 
     fn user_teams(&self, user_id: &str) -> Result<Vec<(String, Role)>> {

@@ -14,9 +14,11 @@ use std::time::Instant;
 use automerge::sync::{self, SyncDoc};
 use automerge::{ActorId, AutoCommit, ChangeHash};
 use teamstead_model::policy::{self, Access, Actor, DocMeta};
+use teamstead_model::conversation::ConversationKind;
 use teamstead_model::team::{self, Role};
+use teamstead_model::channel;
 use teamstead_model::{DocKind, ModelError};
-use teamstead_protocol::{DocumentId, Message};
+use teamstead_protocol::{DocumentId, Message, PresenceState, Signal};
 use tokio::sync::mpsc;
 
 use crate::error::{ApiError, ApiResult};
@@ -69,8 +71,15 @@ pub struct Hub {
     docs: Mutex<HashMap<DocumentId, Arc<tokio::sync::Mutex<DocEntry>>>>,
     scratch: Mutex<HashMap<(ConnId, DocumentId), Scratch>>,
     peers: RwLock<HashMap<ConnId, Arc<Peer>>>,
-    /// Team id → member → role, from the stored team documents.
-    roles: RwLock<HashMap<String, HashMap<String, Role>>>,
+    /// Team id → who is in it and who reads its private conversations, from the
+    /// stored team documents.
+    teams: RwLock<HashMap<String, TeamAccess>>,
+    /// Documents peers asked for that did not exist (or were hidden from them):
+    /// if one is created and they may read it, they get it then.
+    waiting: Mutex<HashMap<DocumentId, HashSet<ConnId>>>,
+    /// The latest sticky signal (presence, read receipt) per document and person,
+    /// replayed to whoever starts syncing the document.
+    sticky: Mutex<HashMap<DocumentId, HashMap<(String, &'static str), StickySignal>>>,
     /// Actor → device, as bound so far.
     actors: RwLock<HashMap<ActorId, String>>,
     relay_actor: ActorId,
@@ -82,6 +91,19 @@ pub struct Hub {
 
 /// Why a sync message was not taken: sent to the peer as a protocol error.
 struct Refusal(String);
+
+/// A team's members and the readers of its private conversations.
+#[derive(Default)]
+struct TeamAccess {
+    roles: HashMap<String, Role>,
+    private: HashMap<String, HashSet<String>>,
+}
+
+struct StickySignal {
+    conn: ConnId,
+    peer_id: String,
+    data: Vec<u8>,
+}
 
 impl Hub {
     pub fn new(storage: Arc<dyn Storage>, max_message_bytes: usize) -> Result<Self, StorageError> {
@@ -102,7 +124,9 @@ impl Hub {
             docs: Mutex::default(),
             scratch: Mutex::default(),
             peers: RwLock::default(),
-            roles: RwLock::default(),
+            teams: RwLock::default(),
+            waiting: Mutex::default(),
+            sticky: Mutex::default(),
             actors: RwLock::new(actors),
             relay_actor,
             relay_peer_id: format!("teamstead-relay-{}", uuid::Uuid::new_v4()),
@@ -150,6 +174,11 @@ impl Hub {
             return;
         };
         lock(&self.scratch).retain(|(c, _), _| *c != conn);
+        lock(&self.waiting).retain(|_, conns| {
+            conns.remove(&conn);
+            !conns.is_empty()
+        });
+        self.forget_signals(&peer).await;
         let docs: Vec<DocumentId> = lock(&peer.docs).drain().collect();
         for id in docs {
             let entry = lock(&self.docs).get(&id).cloned();
@@ -208,18 +237,48 @@ impl Hub {
 
     /// A member's role in a team, from memory or the database.
     pub fn role(&self, team_id: &str, user_id: &str) -> Result<Option<Role>, StorageError> {
-        if let Some(members) = read_lock(&self.roles).get(team_id) {
-            return Ok(members.get(user_id).copied());
+        self.with_team(team_id, |team| team.roles.get(user_id).copied())
+    }
+
+    fn with_team<T>(
+        &self,
+        team_id: &str,
+        read: impl FnOnce(&TeamAccess) -> T,
+    ) -> Result<T, StorageError> {
+        if let Some(team) = read_lock(&self.teams).get(team_id) {
+            return Ok(read(team));
         }
-        let members: HashMap<String, Role> =
-            self.storage.team_members(team_id)?.into_iter().collect();
-        let role = members.get(user_id).copied();
-        write_lock(&self.roles).insert(team_id.to_string(), members);
-        Ok(role)
+        let mut team = TeamAccess {
+            roles: self.storage.team_members(team_id)?.into_iter().collect(),
+            private: HashMap::new(),
+        };
+        for (conversation, user) in self.storage.conversation_members(team_id)? {
+            team.private.entry(conversation).or_default().insert(user);
+        }
+        let value = read(&team);
+        write_lock(&self.teams).insert(team_id.to_string(), team);
+        Ok(value)
+    }
+
+    /// A person's role as far as one document goes: their team role, unless the
+    /// document belongs to a private conversation they are not in.
+    fn doc_role(&self, meta: &DocMeta, user_id: &str) -> Result<Option<Role>, StorageError> {
+        self.with_team(&meta.team_id, |team| {
+            let role = team.roles.get(user_id).copied()?;
+            if meta.kind == DocKind::Channel {
+                let conversation = meta.subject.as_deref().unwrap_or_default();
+                if let Some(readers) = team.private.get(conversation) {
+                    if !readers.contains(user_id) {
+                        return None;
+                    }
+                }
+            }
+            Some(role)
+        })
     }
 
     fn access(&self, meta: &DocMeta, user_id: &str) -> Result<Access, StorageError> {
-        let role = self.role(&meta.team_id, user_id)?;
+        let role = self.doc_role(meta, user_id)?;
         Ok(policy::access(meta, Actor { user_id, role }))
     }
 
@@ -316,7 +375,9 @@ impl Hub {
                 );
             }
         };
-        lock(&peer.docs).insert(id);
+        if lock(&peer.docs).insert(id) {
+            self.replay_signals(peer, id);
+        }
         let state = e.syncs.entry(peer.conn).or_default();
         let before = e.doc.get_heads();
         let applied = e.doc.sync().receive_sync_message(state, message);
@@ -368,19 +429,21 @@ impl Hub {
         after: &[ChangeHash],
     ) -> Result<(), Refusal> {
         let role = self
-            .role(&e.meta.team_id, &peer.user_id)
+            .doc_role(&e.meta, &peer.user_id)
             .map_err(|_| Refusal("the relay could not check your role; try again".into()))?;
-        let actors = self.check_actors(peer, &mut e.doc, before)?;
+        let actors = self.check_actors(peer, &mut e.doc, before, None)?;
         let who = Actor {
             user_id: &peer.user_id,
             role,
         };
         policy::check_write(&mut e.doc, &e.meta, who, before, after)
             .map_err(|err| Refusal(err.to_string()))?;
-        let members = if e.meta.kind == DocKind::Team {
-            Some(team_members(&e.doc).map_err(|err| Refusal(err.to_string()))?)
+        let (members, conversations) = if e.meta.kind == DocKind::Team {
+            let (members, conversations) =
+                team_access(&e.doc).map_err(|err| Refusal(err.to_string()))?;
+            (Some(members), Some(conversations))
         } else {
-            None
+            (None, None)
         };
         let write = DocWrite {
             doc_id: id.to_string(),
@@ -388,6 +451,7 @@ impl Hub {
             chunk: e.doc.save_after(before),
             actors,
             members,
+            conversations,
             now: clock::now(),
         };
         self.store(id, e, write).await
@@ -395,15 +459,20 @@ impl Hub {
 
     /// Checks that every change since `before` carries an actor of this device;
     /// returns the actors seen for the first time, to bind.
+    /// `exempt` is a change no device owns: a channel month's canonical first change.
     fn check_actors(
         &self,
         peer: &Peer,
         doc: &mut AutoCommit,
         before: &[ChangeHash],
+        exempt: Option<ChangeHash>,
     ) -> Result<Vec<ActorBinding>, Refusal> {
         let mut fresh: Vec<ActorBinding> = Vec::new();
         let mut seen = HashSet::new();
         for change in doc.get_changes(before) {
+            if Some(change.hash()) == exempt {
+                continue;
+            }
             let actor = change.actor_id().clone();
             if !seen.insert(actor.clone()) {
                 continue;
@@ -450,6 +519,7 @@ impl Hub {
             .filter_map(|a| Some((a.actor_id.parse().ok()?, a.device_id.clone())))
             .collect();
         let members = write.members.clone();
+        let conversations = write.conversations.clone();
         let chunks = match blocking(move || storage.write_doc(&write)).await {
             Ok(Ok(chunks)) => chunks,
             Ok(Err(StorageError::Conflict(_))) => {
@@ -471,7 +541,14 @@ impl Hub {
         Metrics::inc(&self.metrics.changes_stored);
         write_lock(&self.actors).extend(bindings);
         if let Some(members) = members {
-            write_lock(&self.roles).insert(id.to_string(), members.into_iter().collect());
+            let mut team = TeamAccess {
+                roles: members.into_iter().collect(),
+                private: HashMap::new(),
+            };
+            for (conversation, user) in conversations.unwrap_or_default() {
+                team.private.entry(conversation).or_default().insert(user);
+            }
+            write_lock(&self.teams).insert(id.to_string(), team);
         }
         if chunks > COMPACT_AFTER {
             let snapshot = e.doc.save();
@@ -514,6 +591,7 @@ impl Hub {
     async fn receive_unknown(&self, peer: &Peer, id: DocumentId, data: &[u8], is_request: bool) {
         if is_request {
             lock(&self.scratch).remove(&(peer.conn, id));
+            lock(&self.waiting).entry(id).or_default().insert(peer.conn);
             return self.send(
                 peer,
                 &Message::DocUnavailable {
@@ -585,8 +663,13 @@ impl Hub {
             meta.team_id = assessment.team_id;
         }
         let role = self
-            .role(&meta.team_id, &peer.user_id)
+            .doc_role(&meta, &peer.user_id)
             .map_err(|_| Refusal("the relay could not check your role; try again".into()))?;
+        let genesis = if meta.kind == DocKind::Channel {
+            Some(canonical_genesis(&mut scratch.doc, &id)?)
+        } else {
+            None
+        };
         policy::check_create(
             &meta,
             Actor {
@@ -595,13 +678,14 @@ impl Hub {
             },
         )
         .map_err(|e| Refusal(e.to_string()))?;
-        let actors = self.check_actors(peer, &mut scratch.doc, &[])?;
+        let actors = self.check_actors(peer, &mut scratch.doc, &[], genesis)?;
         let write = DocWrite {
             doc_id: id.to_string(),
             create: Some(meta.clone()),
             chunk: scratch.doc.save(),
             actors,
             members: None,
+            conversations: None,
             now: clock::now(),
         };
         scratch.doc.set_actor(self.relay_actor.clone());
@@ -613,6 +697,22 @@ impl Hub {
         self.store(&id, &mut entry, write).await?;
         entry.syncs.insert(peer.conn, scratch.state);
         lock(&peer.docs).insert(id);
+        // Those who asked for it before it existed get it now, if they may read it.
+        let waiting = lock(&self.waiting).remove(&id).unwrap_or_default();
+        for conn in waiting {
+            let may_read = read_lock(&self.peers).get(&conn).is_some_and(|other| {
+                matches!(
+                    self.access(&entry.meta, &other.user_id),
+                    Ok(Access::Read | Access::Write)
+                )
+            });
+            if may_read && conn != peer.conn {
+                entry.syncs.insert(conn, sync::State::new());
+                if let Some(other) = read_lock(&self.peers).get(&conn) {
+                    lock(&other.docs).insert(id);
+                }
+            }
+        }
         let entry = Arc::new(tokio::sync::Mutex::new(entry));
         let entry = lock(&self.docs).entry(id).or_insert(entry).clone();
         let mut guard = entry.lock().await;
@@ -620,19 +720,21 @@ impl Hub {
         Ok(())
     }
 
-    /// Passes an ephemeral message to the other peers syncing the document that may read it.
+    /// Passes an ephemeral message to the other peers syncing the document that may
+    /// read it. Our own signals (teamstead_protocol::signal) are checked first: they
+    /// speak for the sender only, and belong to the document they are sent on.
     pub async fn receive_ephemeral(&self, peer: &Peer, message: Message) {
         let Message::Ephemeral {
             document_id,
             count,
             session_id,
-            data,
+            mut data,
             ..
         } = message
         else {
             return;
         };
-        let Some(entry) = lock(&self.docs).get(&document_id).cloned() else {
+        let Ok(Some(entry)) = self.entry(&document_id).await else {
             return;
         };
         let e = entry.lock().await;
@@ -641,6 +743,39 @@ impl Hub {
             Ok(Access::Read | Access::Write)
         ) {
             return;
+        }
+        if let Some(signal) = Signal::decode(&data) {
+            let belongs = match &signal {
+                Signal::Presence { .. } => e.meta.kind == DocKind::Team,
+                Signal::Typing {
+                    conversation_id, ..
+                }
+                | Signal::Read {
+                    conversation_id, ..
+                } => {
+                    e.meta.kind == DocKind::Channel
+                        && e.meta.subject.as_deref() == Some(conversation_id.as_str())
+                }
+            };
+            if !belongs {
+                return;
+            }
+            let signal = signal.from_user(&peer.user_id);
+            data = signal.encode();
+            if signal.is_sticky() {
+                let kind = match signal {
+                    Signal::Presence { .. } => "presence",
+                    _ => "read",
+                };
+                lock(&self.sticky).entry(document_id).or_default().insert(
+                    (peer.user_id.clone(), kind),
+                    StickySignal {
+                        conn: peer.conn,
+                        peer_id: peer.peer_id.clone(),
+                        data: data.clone(),
+                    },
+                );
+            }
         }
         let peers = read_lock(&self.peers);
         for conn in e.syncs.keys().filter(|c| **c != peer.conn) {
@@ -662,6 +797,77 @@ impl Hub {
                         data: data.clone(),
                     },
                 );
+            }
+        }
+    }
+
+    /// Sends a peer that just started syncing a document the signals others left on it.
+    fn replay_signals(&self, peer: &Peer, id: DocumentId) {
+        let sticky = lock(&self.sticky);
+        let Some(signals) = sticky.get(&id) else {
+            return;
+        };
+        for signal in signals.values().filter(|s| s.conn != peer.conn) {
+            self.send(
+                peer,
+                &Message::Ephemeral {
+                    sender_id: signal.peer_id.clone(),
+                    target_id: peer.peer_id.clone(),
+                    document_id: id,
+                    count: 0,
+                    session_id: String::new(),
+                    data: signal.data.clone(),
+                },
+            );
+        }
+    }
+
+    /// A connection closed: its presence goes, and if it was its person's last
+    /// connection, the teams it was present in hear that they are offline.
+    async fn forget_signals(&self, peer: &Peer) {
+        let mut left = Vec::new();
+        {
+            let mut sticky = lock(&self.sticky);
+            let key = (peer.user_id.clone(), "presence");
+            for (doc, signals) in sticky.iter_mut() {
+                if signals.get(&key).is_some_and(|s| s.conn == peer.conn) {
+                    signals.remove(&key);
+                    left.push(*doc);
+                }
+            }
+            sticky.retain(|_, signals| !signals.is_empty());
+        }
+        let still_online = read_lock(&self.peers)
+            .values()
+            .any(|p| p.user_id == peer.user_id);
+        if still_online {
+            return;
+        }
+        let offline = Signal::Presence {
+            user_id: peer.user_id.clone(),
+            state: PresenceState::Offline,
+        }
+        .encode();
+        for doc in left {
+            let Some(entry) = lock(&self.docs).get(&doc).cloned() else {
+                continue;
+            };
+            let e = entry.lock().await;
+            let peers = read_lock(&self.peers);
+            for conn in e.syncs.keys().filter(|c| **c != peer.conn) {
+                if let Some(other) = peers.get(conn) {
+                    self.send(
+                        other,
+                        &Message::Ephemeral {
+                            sender_id: peer.peer_id.clone(),
+                            target_id: other.peer_id.clone(),
+                            document_id: doc,
+                            count: 0,
+                            session_id: String::new(),
+                            data: offline.clone(),
+                        },
+                    );
+                }
             }
         }
     }
@@ -689,7 +895,7 @@ impl Hub {
         if meta.kind != DocKind::Team {
             return Err(ApiError::invalid("this is not a team document"));
         }
-        let members = team_members(&doc)?;
+        let (members, conversations) = team_access(&doc)?;
         if members != [(user_id.to_string(), Role::Owner)] {
             return Err(ApiError::forbidden(
                 "a team is published by its only member, its owner",
@@ -704,7 +910,7 @@ impl Hub {
             docs: Mutex::default(),
         };
         let actors = self
-            .check_actors(&fake_peer, &mut doc, &[])
+            .check_actors(&fake_peer, &mut doc, &[], None)
             .map_err(|Refusal(why)| ApiError::forbidden(why))?;
         let write = DocWrite {
             doc_id: id.to_string(),
@@ -712,6 +918,7 @@ impl Hub {
             chunk: doc.save(),
             actors,
             members: Some(members),
+            conversations: Some(conversations),
             now: clock::now(),
         };
         doc.set_actor(self.relay_actor.clone());
@@ -756,12 +963,14 @@ impl Hub {
             }
         };
         e.doc.commit();
+        let (members, conversations) = team_access(&e.doc)?;
         let write = DocWrite {
             doc_id: id.to_string(),
             create: None,
             chunk: e.doc.save_after(&before),
             actors: Vec::new(),
-            members: Some(team_members(&e.doc)?),
+            members: Some(members),
+            conversations: Some(conversations),
             now: clock::now(),
         };
         if let Err(Refusal(why)) = self.store(&id, e, write).await {
@@ -783,15 +992,51 @@ impl Hub {
     }
 }
 
-fn team_members(doc: &AutoCommit) -> Result<Vec<(String, Role)>, ModelError> {
+/// A team document's members with their roles, and the readers of each of its
+/// private conversations.
+#[allow(clippy::type_complexity)]
+fn team_access(
+    doc: &AutoCommit,
+) -> Result<(Vec<(String, Role)>, Vec<(String, String)>), ModelError> {
     let team = team::read(doc)?;
     let mut members: Vec<(String, Role)> = team
         .members
-        .into_iter()
-        .map(|(id, m)| (id, m.role))
+        .iter()
+        .map(|(id, m)| (id.clone(), m.role))
         .collect();
     members.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(members)
+    let mut private = Vec::new();
+    for (id, conversation) in &team.conversations {
+        if conversation.kind != ConversationKind::Channel {
+            for user in &conversation.members {
+                private.push((id.clone(), user.clone()));
+            }
+        }
+    }
+    Ok((members, private))
+}
+
+/// Checks that a new channel document is the month it claims to be: its id and
+/// first change are the ones its header implies (see teamstead_model::channel).
+/// Returns that first change, which no device owns.
+fn canonical_genesis(doc: &mut AutoCommit, id: &DocumentId) -> Result<ChangeHash, Refusal> {
+    let refuse = |why: &str| Refusal(format!("not a valid channel document: {why}"));
+    let (team_id, conversation_id, kind, period) =
+        channel::key_of(doc).map_err(|e| refuse(&e.to_string()))?;
+    let key = channel::PeriodKey {
+        team_id: &team_id,
+        conversation_id: &conversation_id,
+        kind,
+        period: &period,
+    };
+    if channel::period_doc_id(key) != *id {
+        return Err(refuse("its id does not match its conversation and month"));
+    }
+    let genesis = channel::genesis_hash(key).map_err(|e| refuse(&e.to_string()))?;
+    if doc.get_change_by_hash(&genesis).is_none() {
+        return Err(refuse("it does not start with its month's first change"));
+    }
+    Ok(genesis)
 }
 
 /// Locks a std mutex; a panic elsewhere left the data usable, so carry on.
