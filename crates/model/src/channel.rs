@@ -10,13 +10,12 @@
 
 use std::collections::HashMap;
 
-use automerge::transaction::{CommitOptions, Transactable};
+use automerge::transaction::Transactable;
 use automerge::{ActorId, AutoCommit, ChangeHash, ObjType, ReadDoc, ROOT};
 use autosurgeon::{hydrate, hydrate_prop, reconcile, reconcile_prop, Hydrate, Reconcile};
-use sha2::{Digest, Sha256};
 
 use crate::conversation::ConversationKind;
-use crate::doc::expect_kind;
+use crate::doc::{commit_genesis, derived, derived_doc_id, expect_kind};
 use crate::validate::validate_text;
 use crate::{new_id, DocKind, DocumentId, Millis, ModelError, Result, UserId, SCHEMA_VERSION};
 
@@ -124,33 +123,31 @@ struct Header<'a> {
     period: &'a str,
 }
 
-fn digest(domain: &[u8], key: PeriodKey<'_>) -> [u8; 32] {
-    let mut hash = Sha256::new();
-    hash.update(domain);
-    for part in [
-        key.team_id,
-        key.conversation_id,
-        key.kind.as_str(),
-        key.period,
-    ] {
-        hash.update(b"\0");
-        hash.update(part.as_bytes());
-    }
-    hash.finalize().into()
+fn digest(domain: &str, key: PeriodKey<'_>) -> [u8; 32] {
+    derived(
+        domain,
+        &[
+            key.team_id,
+            key.conversation_id,
+            key.kind.as_str(),
+            key.period,
+        ],
+    )
 }
 
 /// The id of a conversation's document for one month.
 pub fn period_doc_id(key: PeriodKey<'_>) -> DocumentId {
-    let digest = digest(b"teamstead/channel-period/v1", key);
-    let mut bytes = [0u8; 16];
-    bytes.copy_from_slice(&digest[..16]);
-    DocumentId::from_bytes(bytes)
+    derived_doc_id(&digest("teamstead/channel-period/v1", key))
 }
 
 /// The month's document as it begins: the same bytes wherever it is made (a fixed
 /// actor, time and content). Writers set their own actor before adding to it.
 pub fn genesis(key: PeriodKey<'_>) -> Result<AutoCommit> {
-    let digest = digest(b"teamstead/channel-genesis/v1", key);
+    Ok(genesis_with_hash(key)?.0)
+}
+
+fn genesis_with_hash(key: PeriodKey<'_>) -> Result<(AutoCommit, ChangeHash)> {
+    let digest = digest("teamstead/channel-genesis/v1", key);
     let mut doc = AutoCommit::new().with_actor(ActorId::from(&digest[..16]));
     let header = Header {
         kind: DocKind::Channel.as_str(),
@@ -162,17 +159,13 @@ pub fn genesis(key: PeriodKey<'_>) -> Result<AutoCommit> {
     };
     reconcile(&mut doc, &header)?;
     doc.put_object(ROOT, "messages", ObjType::Map)?;
-    doc.commit_with(CommitOptions::default().with_time(0));
-    Ok(doc)
+    let hash = commit_genesis(&mut doc)?;
+    Ok((doc, hash))
 }
 
 /// The hash of a month's first change.
 pub fn genesis_hash(key: PeriodKey<'_>) -> Result<ChangeHash> {
-    let mut doc = genesis(key)?;
-    doc.get_heads()
-        .first()
-        .copied()
-        .ok_or_else(|| ModelError::Corrupt("a channel's first change is empty".into()))
+    Ok(genesis_with_hash(key)?.1)
 }
 
 /// The header of a channel document, without its messages.

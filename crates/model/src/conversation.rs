@@ -9,8 +9,8 @@
 use automerge::AutoCommit;
 use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
+use crate::doc::derived;
 use crate::team::{self, Team};
 use crate::{new_id, validate_title, Millis, ModelError, Result, UserId};
 
@@ -223,14 +223,9 @@ fn people_with(by: &str, others: &[UserId]) -> Vec<UserId> {
 /// A direct message's id: the same for the same people in the same team, wherever
 /// it is computed.
 pub fn direct_id(team_id: &str, members: &[UserId]) -> String {
-    let mut hash = Sha256::new();
-    hash.update(b"teamstead/direct/v1\0");
-    hash.update(team_id.as_bytes());
-    for member in members {
-        hash.update(b"\0");
-        hash.update(member.as_bytes());
-    }
-    let digest = hash.finalize();
+    let mut parts: Vec<&str> = vec![team_id];
+    parts.extend(members.iter().map(String::as_str));
+    let digest = derived("teamstead/direct/v1", &parts);
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);
     uuid::Uuid::from_bytes(bytes).to_string()

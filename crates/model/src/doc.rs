@@ -73,3 +73,34 @@ pub(crate) fn expect_kind(doc: &impl ReadDoc, expected: DocKind) -> crate::Resul
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }
+
+/// SHA-256 over a domain tag and parts, each set apart by a NUL: the root of ids
+/// and actors that follow from content (direct messages, channel months, user
+/// documents), so every device computes the same ones.
+pub(crate) fn derived(domain: &str, parts: &[&str]) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    hash.update(domain.as_bytes());
+    for part in parts {
+        hash.update(b"\0");
+        hash.update(part.as_bytes());
+    }
+    hash.finalize().into()
+}
+
+/// A document id from a derived digest.
+pub(crate) fn derived_doc_id(digest: &[u8; 32]) -> crate::DocumentId {
+    let mut bytes = [0u8; 16];
+    bytes.copy_from_slice(&digest[..16]);
+    crate::DocumentId::from_bytes(bytes)
+}
+
+/// Commits a document's first change with a fixed time, so the same content
+/// under the same actor gives the same change everywhere.
+pub(crate) fn commit_genesis(doc: &mut automerge::AutoCommit) -> crate::Result<automerge::ChangeHash> {
+    doc.commit_with(automerge::transaction::CommitOptions::default().with_time(0));
+    doc.get_heads()
+        .first()
+        .copied()
+        .ok_or_else(|| crate::ModelError::Corrupt("a document's first change is empty".into()))
+}

@@ -6,8 +6,10 @@ use std::collections::HashMap;
 use automerge::AutoCommit;
 use autosurgeon::{hydrate, reconcile, Hydrate, Reconcile};
 
-use crate::doc::expect_kind;
-use crate::{DocKind, Millis, Result, UserId, SCHEMA_VERSION};
+use automerge::ChangeHash;
+
+use crate::doc::{commit_genesis, derived, derived_doc_id, expect_kind};
+use crate::{DocKind, DocumentId, Millis, Result, UserId, SCHEMA_VERSION};
 
 #[derive(Debug, Clone, Default, PartialEq, Reconcile, Hydrate)]
 pub struct NotificationSettings {
@@ -31,6 +33,29 @@ pub struct UserDoc {
     /// Notifications up to this time count as read (the centre's "mark all read").
     #[autosurgeon(missing = "Default::default")]
     pub notifications_read_at: Millis,
+}
+
+/// The id of a person's user document: the same on each of their devices.
+pub fn doc_id(user_id: &str) -> DocumentId {
+    derived_doc_id(&derived("teamstead/user-doc/v1", &[user_id]))
+}
+
+/// A user document as it begins, the same bytes on every device (see channel.rs
+/// for why), so two devices starting it offline make one document.
+pub fn genesis(user_id: &str) -> Result<AutoCommit> {
+    Ok(genesis_with_hash(user_id)?.0)
+}
+
+pub fn genesis_hash(user_id: &str) -> Result<ChangeHash> {
+    Ok(genesis_with_hash(user_id)?.1)
+}
+
+fn genesis_with_hash(user_id: &str) -> Result<(AutoCommit, ChangeHash)> {
+    let digest = derived("teamstead/user-genesis/v1", &[user_id]);
+    let mut doc = AutoCommit::new().with_actor(automerge::ActorId::from(&digest[..16]));
+    init(&mut doc, user_id)?;
+    let hash = commit_genesis(&mut doc)?;
+    Ok((doc, hash))
 }
 
 pub fn init(doc: &mut AutoCommit, user_id: &str) -> Result<UserDoc> {

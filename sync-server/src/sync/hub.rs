@@ -16,7 +16,7 @@ use automerge::{ActorId, AutoCommit, ChangeHash};
 use teamstead_model::policy::{self, Access, Actor, DocMeta};
 use teamstead_model::conversation::ConversationKind;
 use teamstead_model::team::{self, Role};
-use teamstead_model::channel;
+use teamstead_model::{channel, user};
 use teamstead_model::{DocKind, ModelError};
 use teamstead_protocol::{DocumentId, Message, PresenceState, Signal};
 use tokio::sync::mpsc;
@@ -665,10 +665,10 @@ impl Hub {
         let role = self
             .doc_role(&meta, &peer.user_id)
             .map_err(|_| Refusal("the relay could not check your role; try again".into()))?;
-        let genesis = if meta.kind == DocKind::Channel {
-            Some(canonical_genesis(&mut scratch.doc, &id)?)
-        } else {
-            None
+        let genesis = match meta.kind {
+            DocKind::Channel => Some(canonical_genesis(&mut scratch.doc, &id)?),
+            DocKind::User => Some(canonical_user_genesis(&mut scratch.doc, &id, &meta)?),
+            _ => None,
         };
         policy::check_create(
             &meta,
@@ -1035,6 +1035,24 @@ fn canonical_genesis(doc: &mut AutoCommit, id: &DocumentId) -> Result<ChangeHash
     let genesis = channel::genesis_hash(key).map_err(|e| refuse(&e.to_string()))?;
     if doc.get_change_by_hash(&genesis).is_none() {
         return Err(refuse("it does not start with its month's first change"));
+    }
+    Ok(genesis)
+}
+
+/// The same check for a user document: its id and first change follow from its user.
+fn canonical_user_genesis(
+    doc: &mut AutoCommit,
+    id: &DocumentId,
+    meta: &DocMeta,
+) -> Result<ChangeHash, Refusal> {
+    let refuse = |why: &str| Refusal(format!("not a valid user document: {why}"));
+    let user_id = meta.subject.as_deref().unwrap_or_default();
+    if user::doc_id(user_id) != *id {
+        return Err(refuse("its id does not match its user"));
+    }
+    let genesis = user::genesis_hash(user_id).map_err(|e| refuse(&e.to_string()))?;
+    if doc.get_change_by_hash(&genesis).is_none() {
+        return Err(refuse("it does not start with its user's first change"));
     }
     Ok(genesis)
 }
