@@ -1,6 +1,23 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, hasCode, type AppError, type SearchHit, type Status } from './api';
+import {
+  api,
+  hasCode,
+  LIVE_SIGNAL_EVENT,
+  NOTIFICATION_CLICKED_EVENT,
+  type AppError,
+  type ChatNotification,
+  type Conversation,
+  type LiveSignalPayload,
+  type MessageHit,
+  type NotificationClickedPayload,
+  type NotificationSettings,
+  type PresenceState,
+  type SearchHit,
+  type Status,
+} from './api';
 import { Board } from './components/Board';
+import { ChatView, type MessageFocus } from './components/chat/ChatView';
+import { NotificationBell } from './components/chat/NotificationBell';
 import { BoardIcon } from './components/icons';
 import { SearchBox, type SearchBoxHandle } from './components/SearchBox';
 import { Sidebar } from './components/Sidebar';
@@ -10,11 +27,14 @@ import { TopBar } from './components/TopBar';
 import { WelcomeCard } from './components/WelcomeCard';
 import { isTypingTarget } from './lib/keyboard';
 import { ConfirmProvider } from './state/confirm';
+import { planChatRefresh } from './state/chatRefreshPlan';
 import { planRefresh } from './state/refreshPlan';
 import { reconcileSelection, upsertTeam, type Selection } from './state/selection';
 import { ToastProvider, useToasts } from './state/toasts';
 import { useDocChanged } from './state/useDocChanged';
+import { usePresenceReporter } from './state/usePresenceReporter';
 import { useResource } from './state/useResource';
+import { useTauriEvent } from './state/useTauriEvent';
 import { useTaskActions } from './state/useTaskActions';
 import './App.css';
 
@@ -28,16 +48,37 @@ export function App() {
   );
 }
 
+const NO_PRESENCE: ReadonlyMap<string, PresenceState> = new Map();
+
+/** The conversation shown in the main area instead of a board. */
+interface OpenChat {
+  teamId: string;
+  conversationId: string;
+}
+
+/** Inserts or replaces a conversation in a team's list, keeping channels before direct messages. */
+function upsertConversation(list: readonly Conversation[], conversation: Conversation): Conversation[] {
+  const rest = list.filter((c) => c.id !== conversation.id);
+  const channels = rest.filter((c) => c.kind !== 'direct');
+  const directs = rest.filter((c) => c.kind === 'direct');
+  if (conversation.kind === 'direct') return [...channels, conversation, ...directs];
+  return [...channels, conversation].sort((a, b) => a.name.localeCompare(b.name)).concat(directs);
+}
+
 function Workspace() {
   const { showError } = useToasts();
   const [selection, setSelection] = useState<Selection | null>(null);
   const [openTaskId, setOpenTaskId] = useState<string | null>(null);
   const [composer, setComposer] = useState<Status | null>(null);
+  const [chat, setChat] = useState<OpenChat | null>(null);
+  const [focus, setFocus] = useState<MessageFocus | null>(null);
+  const focusToken = useRef(0);
   const searchRef = useRef<SearchBoxHandle>(null);
   const returnFocusTo = useRef<string | null>(null);
 
   const teamId = selection?.teamId ?? null;
   const boardId = selection?.boardId ?? null;
+  usePresenceReporter();
 
   const identity = useResource('identity', api.identityGet, showError);
   const teams = useResource('teams', api.teamList, showError);
@@ -73,6 +114,41 @@ function Workspace() {
   );
   const actions = useTaskActions(boardId, tasks, detail);
 
+  // ----- chat -----
+  const teamIds = useMemo(() => teams.data?.map((t) => t.id) ?? null, [teams.data]);
+  const teamKey = teamIds ? teamIds.join(',') : null;
+  const conversations = useResource(
+    teamKey !== null ? `conversations:${teamKey}` : null,
+    async () => {
+      const ids = teamIds ?? [];
+      const lists = await Promise.all(ids.map((id) => api.conversationList(id)));
+      return Object.fromEntries(ids.map((id, i) => [id, lists[i]])) as Record<string, Conversation[]>;
+    },
+    showError,
+  );
+  const presenceLists = useResource(
+    teamKey !== null ? `presence:${teamKey}` : null,
+    async () => {
+      const ids = teamIds ?? [];
+      const lists = await Promise.all(ids.map((id) => api.presenceList(id)));
+      return Object.fromEntries(ids.map((id, i) => [id, lists[i]]));
+    },
+    showError,
+  );
+  const presence = useMemo(() => {
+    const byTeam: Record<string, ReadonlyMap<string, PresenceState>> = {};
+    for (const [id, list] of Object.entries(presenceLists.data ?? {})) {
+      byTeam[id] = new Map(list.map((p) => [p.userId, p.state]));
+    }
+    return byTeam;
+  }, [presenceLists.data]);
+  const notifications = useResource('notifications', api.notificationList, showError);
+  const notificationSettings = useResource('notification-settings', api.notificationSettingsGet, showError);
+
+  useTauriEvent<LiveSignalPayload>(LIVE_SIGNAL_EVENT, (signal) => {
+    if (signal.kind === 'presence') void presenceLists.reload();
+  });
+
   // Start on the first team's first board, and stay on something that exists.
   useEffect(() => {
     if (teams.data) setSelection((current) => reconcileSelection(teams.data ?? [], current));
@@ -90,13 +166,39 @@ function Workspace() {
     if (plan.members) void members.reload();
     if (plan.tasks) void tasks.reload();
     if (plan.task) void detail.reload();
+    const chatPlan = planChatRefresh(changes, { conversationId: chat?.conversationId ?? null, teamId: chat?.teamId ?? null });
+    if (chatPlan.conversations) void conversations.reload();
+    if (chatPlan.notifications) void notifications.reload();
   });
 
   const selectBoard = useCallback((nextTeamId: string, nextBoardId: string | null, taskId: string | null = null) => {
     setSelection({ teamId: nextTeamId, boardId: nextBoardId });
     setOpenTaskId(taskId);
     setComposer(null);
+    setChat(null);
   }, []);
+
+  const teamsRef = useRef(teams.data);
+  teamsRef.current = teams.data;
+  /** Shows a conversation, and when asked, scrolls to one of its messages and highlights it. */
+  const openConversation = useCallback(
+    (nextTeamId: string, conversationId: string, target?: { messageId: string; createdAt?: number }) => {
+      setSelection((current) =>
+        current && current.teamId === nextTeamId
+          ? current
+          : { teamId: nextTeamId, boardId: teamsRef.current?.find((t) => t.id === nextTeamId)?.boards[0]?.id ?? null },
+      );
+      setOpenTaskId(null);
+      setComposer(null);
+      setChat({ teamId: nextTeamId, conversationId });
+      setFocus(target ? { ...target, token: ++focusToken.current } : null);
+    },
+    [],
+  );
+
+  useTauriEvent<NotificationClickedPayload>(NOTIFICATION_CLICKED_EVENT, (clicked) => {
+    openConversation(clicked.teamId, clicked.conversationId, { messageId: clicked.messageId });
+  });
 
   const openTask = useCallback((taskId: string) => {
     returnFocusTo.current = taskId;
@@ -158,6 +260,49 @@ function Workspace() {
     selectBoard(hit.teamId, hit.boardId, hit.taskId);
   };
 
+  const openMessageHit = (hit: MessageHit) =>
+    openConversation(hit.teamId, hit.conversationId, { messageId: hit.messageId, createdAt: hit.createdAt });
+
+  const openNotification = (n: ChatNotification) =>
+    openConversation(n.teamId, n.conversationId, { messageId: n.messageId, createdAt: n.createdAt });
+
+  const addConversation = (forTeam: string, conversation: Conversation) => {
+    conversations.mutate((all) => ({ ...all, [forTeam]: upsertConversation(all[forTeam] ?? [], conversation) }));
+    openConversation(forTeam, conversation.id);
+    void conversations.reload();
+  };
+
+  const createChannel = (forTeam: string, name: string, isPrivate: boolean, picked: string[]) =>
+    attempt(async () => {
+      addConversation(forTeam, await api.channelCreate(forTeam, name, isPrivate, picked));
+    }, conversations.reload);
+
+  const openDirect = (forTeam: string, picked: string[]) =>
+    attempt(async () => {
+      addConversation(forTeam, await api.directOpen(forTeam, picked));
+    }, conversations.reload);
+
+  const { reload: reloadConversations } = conversations;
+  const { reload: reloadNotifications } = notifications;
+  const onConversationRead = useCallback(() => {
+    void reloadConversations();
+    void reloadNotifications();
+  }, [reloadConversations, reloadNotifications]);
+
+  const markAllNotificationsRead = () =>
+    void attempt(async () => {
+      await api.notificationMarkAllRead();
+      notifications.mutate((list) => list.map((n) => ({ ...n, read: true })));
+      void notifications.reload();
+    }, notifications.reload);
+
+  const saveNotificationSettings = (next: NotificationSettings) =>
+    attempt(async () => {
+      const saved = await api.notificationSettingsSet(next);
+      notificationSettings.mutate(() => saved);
+      void conversations.reload();
+    }, notificationSettings.reload);
+
   // App-wide shortcuts. Fields and dialogs handle their own keys first and
   // mark them handled, so these only see keys nobody else wanted.
   useEffect(() => {
@@ -176,16 +321,18 @@ function Workspace() {
       if (event.key === '/') {
         event.preventDefault();
         searchRef.current?.focus();
-      } else if ((event.key === 'n' || event.key === 'N') && !event.shiftKey && board) {
+      } else if ((event.key === 'n' || event.key === 'N') && !event.shiftKey && board && !chat) {
         event.preventDefault();
         setComposer('todo');
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [openTaskId, closePanel, board]);
+  }, [openTaskId, closePanel, board, chat]);
 
   const noTeams = teams.data !== undefined && teams.data.length === 0;
+  const conversation = chat ? conversations.data?.[chat.teamId]?.find((c) => c.id === chat.conversationId) : undefined;
+  const chatTeam = chat ? teams.data?.find((t) => t.id === chat.teamId) : undefined;
 
   return (
     <div className="app">
@@ -193,7 +340,7 @@ function Workspace() {
         teams={teams.data}
         identity={identity.data}
         selectedTeamId={teamId}
-        selectedBoardId={boardId}
+        selectedBoardId={chat ? null : boardId}
         onSelectTeam={(id) => {
           const first = teams.data?.find((t) => t.id === id)?.boards[0]?.id ?? null;
           selectBoard(id, first);
@@ -202,10 +349,37 @@ function Workspace() {
         onCreateTeam={createTeam}
         onCreateBoard={createBoard}
         onRename={rename}
+        chat={{
+          conversations: conversations.data,
+          presence,
+          members: members.data ?? [],
+          openConversationId: chat?.conversationId ?? null,
+          onOpen: openConversation,
+          onCreateChannel: createChannel,
+          onOpenDirect: openDirect,
+        }}
       />
       <main className="main">
-        <TopBar teamName={team?.name ?? null} boardName={board?.name ?? null}>
-          <SearchBox ref={searchRef} teamId={teamId} onOpen={openHit} />
+        <TopBar teamName={team?.name ?? null} boardName={chat ? null : board?.name ?? null}>
+          <SearchBox
+            ref={searchRef}
+            teamId={teamId}
+            onOpen={openHit}
+            chat={{
+              conversations: (teamId && conversations.data?.[teamId]) || [],
+              members: members.data ?? [],
+              onOpenMessage: openMessageHit,
+            }}
+            preferredMode={chat ? 'messages' : 'tasks'}
+          />
+          <NotificationBell
+            notifications={notifications.data}
+            settings={notificationSettings.data}
+            conversation={conversation ? { id: conversation.id, name: conversation.name } : null}
+            onOpen={openNotification}
+            onMarkAllRead={markAllNotificationsRead}
+            onSaveSettings={saveNotificationSettings}
+          />
           <SyncBadge
             status={sync.data}
             account={account.data}
@@ -222,7 +396,26 @@ function Workspace() {
           <WelcomeCard onCreateTeam={createTeam} />
         ) : (
           <div className="workspace">
-            {board ? (
+            {chat ? (
+              conversation && chatTeam ? (
+                <ChatView
+                  conversation={conversation}
+                  team={chatTeam}
+                  members={members.data ?? []}
+                  identity={identity.data}
+                  presence={presence[chat.teamId] ?? NO_PRESENCE}
+                  focus={focus}
+                  onRead={onConversationRead}
+                />
+              ) : (
+                conversations.data && (
+                  <div className="empty-state" data-testid="conversation-missing">
+                    <h2>This conversation is not here</h2>
+                    <p>It may have been removed, or it has not arrived from the relay yet.</p>
+                  </div>
+                )
+              )
+            ) : board ? (
               <Board
                 tasks={tasks.data}
                 members={memberMap}
@@ -241,7 +434,7 @@ function Workspace() {
                 </div>
               )
             )}
-            {openTaskId && board && (
+            {openTaskId && board && !chat && (
               <TaskPanel
                 key={openTaskId}
                 task={detail.data}

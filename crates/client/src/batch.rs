@@ -60,6 +60,32 @@ impl<'a> Batch<'a> {
         Ok((id, value))
     }
 
+    /// Writes to a document whose id and first change follow from what it is (a
+    /// channel's month, a user document), starting it from `genesis` if this device
+    /// does not have it yet.
+    pub fn write_derived<T>(
+        &mut self,
+        id: &DocumentId,
+        kind: DocKind,
+        team_id: Option<&str>,
+        genesis: impl FnOnce() -> Result<AutoCommit, ModelError>,
+        edit: impl FnOnce(&mut AutoCommit) -> Result<T, ModelError>,
+    ) -> Result<T> {
+        let here = self.created.iter().any(|(created, _)| created == id)
+            || self.docs.contains_key(id)
+            || store::exists(&self.tx, id)?;
+        if !here {
+            let mut doc = genesis()?;
+            doc.set_actor(self.actor.clone());
+            let mut live = LiveDoc::from_remote(doc, kind, team_id.map(str::to_string));
+            store::insert_document(&self.tx, id, &live, self.now)?;
+            store::save_changes(&self.tx, id, &mut live, self.now)?;
+            index::update(&self.tx, id, &mut live, Scope::Whole)?;
+            self.created.push((*id, live));
+        }
+        self.write(id, edit)
+    }
+
     /// Applies `edit` to a document; if it fails, its operations are rolled back.
     pub fn write<T>(
         &mut self,

@@ -24,6 +24,8 @@ pub struct Client {
     pub(crate) events: broadcast::Sender<DocChanged>,
     /// What the sync connection last reported, for the status badge.
     pub(crate) sync_state: Mutex<crate::sync::SyncState>,
+    /// Presence, typing and read receipts: live, never in a document.
+    pub signals: crate::chat::LiveSignals,
     data_dir: PathBuf,
     /// Held while this client is open, so no second process works on the same
     /// documents from a stale copy in memory.
@@ -62,6 +64,7 @@ impl Client {
             }),
             events,
             sync_state: Mutex::default(),
+            signals: crate::chat::LiveSignals::default(),
             data_dir,
             _lock: lock,
         })
@@ -158,7 +161,7 @@ impl Client {
         index::clear(&tx)?;
         let mut count = 0;
         // Boards before teams: a team's index entry orders its boards.
-        for kind in [DocKind::Board, DocKind::Team] {
+        for kind in [DocKind::Board, DocKind::Team, DocKind::Channel] {
             for id in store::document_ids(&tx, kind)? {
                 let live = loaded(&tx, &mut inner.docs, &id, &inner.actor)?;
                 index::update(&tx, &id, live, Scope::Whole)?;

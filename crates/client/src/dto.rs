@@ -114,3 +114,134 @@ pub struct DocChanged {
     pub kind: DocKind,
     pub team_id: Option<String>,
 }
+
+/// A conversation as the chat list shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConversationView {
+    pub id: String,
+    pub team_id: String,
+    pub kind: teamstead_model::conversation::ConversationKind,
+    /// A channel's name; for a direct message, the other people's names.
+    pub name: String,
+    /// User ids; empty for a public channel.
+    pub members: Vec<String>,
+    pub created_by: String,
+    pub created_at: i64,
+    /// Messages by others after my read marker (thread replies not counted).
+    pub unread: u32,
+    pub unread_mentions: u32,
+    pub last_message_at: Option<i64>,
+    pub muted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReactionView {
+    pub emoji: String,
+    pub users: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageView {
+    pub id: String,
+    pub conversation_id: String,
+    pub author: String,
+    pub author_name: String,
+    pub body: String,
+    pub created_at: i64,
+    pub edited_at: Option<i64>,
+    pub deleted: bool,
+    pub reply_to: Option<String>,
+    pub reply_count: u32,
+    pub mentions: Vec<String>,
+    pub attachments: Vec<teamstead_model::channel::Attachment>,
+    pub reactions: Vec<ReactionView>,
+    /// Saved here, not yet acknowledged by the relay.
+    pub pending: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MessagePage {
+    /// Oldest first.
+    pub messages: Vec<MessageView>,
+    pub has_older: bool,
+    pub read_at: i64,
+    pub first_unread_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageEditView {
+    pub body: String,
+    pub edited_at: i64,
+}
+
+/// A message search match; `snippet` wraps matched words in \u{2} … \u{3}.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageHit {
+    pub message_id: String,
+    pub conversation_id: String,
+    pub team_id: String,
+    pub author: String,
+    pub author_name: String,
+    pub created_at: i64,
+    pub snippet: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PresenceView {
+    pub user_id: String,
+    pub state: teamstead_protocol::PresenceState,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotificationKind {
+    Mention,
+    Direct,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChatNotification {
+    pub message_id: String,
+    pub conversation_id: String,
+    pub team_id: String,
+    pub kind: NotificationKind,
+    pub author: String,
+    pub author_name: String,
+    pub body: String,
+    pub created_at: i64,
+    pub read: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NotificationSettingsView {
+    pub muted: Vec<String>,
+    pub dnd_start: Option<String>,
+    pub dnd_end: Option<String>,
+}
+
+/// A live signal arrived or expired: the shell tells the window (`live-signal`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LiveSignal {
+    pub kind: LiveSignalKind,
+    pub team_id: String,
+    pub conversation_id: Option<String>,
+    pub user_id: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LiveSignalKind {
+    Presence,
+    Typing,
+    Read,
+}

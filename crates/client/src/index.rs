@@ -33,12 +33,15 @@ pub fn update(conn: &Connection, id: &DocumentId, live: &mut LiveDoc, scope: Sco
                 index_board(conn, id, live)
             }
         },
-        // Indexed as their features arrive.
-        DocKind::Assessment
-        | DocKind::Response
-        | DocKind::Channel
-        | DocKind::User
-        | DocKind::Billing => Ok(()),
+        DocKind::Channel => match scope {
+            Scope::Changes => crate::chat::index::channel_changes(conn, id, live),
+            Scope::Whole => {
+                live.doc.update_diff_cursor();
+                crate::chat::index::channel(conn, id, live)
+            }
+        },
+        // Indexed as their features arrive; a user document is read whole.
+        DocKind::Assessment | DocKind::Response | DocKind::User | DocKind::Billing => Ok(()),
     }
 }
 
@@ -62,6 +65,7 @@ fn index_team(conn: &Connection, id: &DocumentId, live: &LiveDoc) -> Result<()> 
             member.role.as_str()
         ])?;
     }
+    crate::chat::index::conversations(conn, &team_id, &team)?;
     let mut order = conn.prepare_cached("UPDATE idx_boards SET position = ?1 WHERE id = ?2")?;
     for (position, board_id) in team.boards.iter().enumerate() {
         order.execute(params![position as i64, board_id])?;
@@ -178,6 +182,8 @@ fn put_task(conn: &Connection, board_id: &str, team_id: &str, task: &Task) -> Re
 pub fn clear(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "DELETE FROM idx_tasks;
+         DELETE FROM idx_messages;
+         DELETE FROM idx_conversations;
          DELETE FROM idx_boards;
          DELETE FROM idx_members;
          DELETE FROM idx_teams;",

@@ -5,6 +5,7 @@
 
 mod batch;
 mod boards;
+mod chat;
 mod client;
 pub mod clock;
 pub mod data_dir;
@@ -19,6 +20,7 @@ pub mod sync;
 mod tasks;
 mod teams;
 
+pub use chat::messages::MessageFilter;
 pub use client::Client;
 pub use dto::*;
 pub use error::{ClientError, Result};

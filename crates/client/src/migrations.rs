@@ -22,6 +22,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "0003_sync.sql",
         include_str!("../../../migrations/client/0003_sync.sql"),
     ),
+    (
+        4,
+        "0004_chat.sql",
+        include_str!("../../../migrations/client/0004_chat.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {

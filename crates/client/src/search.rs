@@ -6,7 +6,7 @@ const MAX_HITS: i64 = 50;
 
 /// Turns what a person typed into an FTS5 query: every word must match, the last
 /// one as a prefix, and nothing typed is read as FTS5 syntax.
-fn fts_query(input: &str) -> Option<String> {
+pub(crate) fn fts_query(input: &str) -> Option<String> {
     let words: Vec<String> = input
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

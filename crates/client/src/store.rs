@@ -87,6 +87,17 @@ pub fn save_changes(
     Ok(true)
 }
 
+pub fn exists(conn: &Connection, id: &DocumentId) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM documents WHERE id = ?1",
+            [id.to_string()],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
 /// Marks everything in memory as saved; call once the transaction has committed.
 pub fn mark_saved(live: &mut LiveDoc) {
     live.saved_heads = live.doc.get_heads();

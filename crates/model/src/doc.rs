@@ -97,7 +97,9 @@ pub(crate) fn derived_doc_id(digest: &[u8; 32]) -> crate::DocumentId {
 
 /// Commits a document's first change with a fixed time, so the same content
 /// under the same actor gives the same change everywhere.
-pub(crate) fn commit_genesis(doc: &mut automerge::AutoCommit) -> crate::Result<automerge::ChangeHash> {
+pub(crate) fn commit_genesis(
+    doc: &mut automerge::AutoCommit,
+) -> crate::Result<automerge::ChangeHash> {
     doc.commit_with(automerge::transaction::CommitOptions::default().with_time(0));
     doc.get_heads()
         .first()

@@ -6,8 +6,8 @@ pub mod ids;
 pub mod message;
 pub mod signal;
 
-pub use signal::{PresenceState, Signal};
 pub use ids::{DocumentId, DocumentIdError};
 pub use message::{
     DecodeError, HeadsAt, Message, PeerMetadata, DEFAULT_MAX_MESSAGE_BYTES, PROTOCOL_VERSION,
 };
+pub use signal::{PresenceState, Signal};

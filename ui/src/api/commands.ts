@@ -4,11 +4,21 @@ import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { toAppError } from './errors';
 import type {
   Account,
+  Attachment,
   BoardSummary,
+  ChatMessage,
+  ChatNotification,
+  Conversation,
   Invite,
   Comment,
   Identity,
   Member,
+  MessageEdit,
+  MessageHit,
+  MessagePage,
+  MessageSearchFilters,
+  NotificationSettings,
+  Presence,
   Role,
   SearchHit,
   Status,
@@ -106,3 +116,97 @@ export const invitationCreate = (teamId: string, role: Role) =>
 
 /** Resolves to the id of the team joined. */
 export const teamJoin = (code: string) => call<string>('team_join', { code });
+
+// ----- Chat -----
+
+export const conversationList = (teamId: string) => call<Conversation[]>('conversation_list', { teamId });
+
+export const channelCreate = (teamId: string, name: string, isPrivate: boolean, members: string[]) =>
+  call<Conversation>('channel_create', { teamId, name, private: isPrivate, members });
+
+/** The direct conversation with exactly these people and me, made if new. */
+export const directOpen = (teamId: string, members: string[]) =>
+  call<Conversation>('direct_open', { teamId, members });
+
+/** The newest page, or the page just above `before` (ms). */
+export const messageList = (conversationId: string, before: number | null = null, limit?: number) =>
+  call<MessagePage>(
+    'message_list',
+    limit === undefined ? { conversationId, before } : { conversationId, before, limit },
+  );
+
+/** The root, then its replies, oldest first. */
+export const messageThread = (conversationId: string, messageId: string) =>
+  call<ChatMessage[]>('message_thread', { conversationId, messageId });
+
+export interface SendArgs {
+  conversationId: string;
+  body: string;
+  replyTo?: string | null;
+  attachments?: Attachment[];
+}
+
+export const messageSend = ({ conversationId, body, replyTo = null, attachments = [] }: SendArgs) =>
+  call<ChatMessage>('message_send', { conversationId, body, replyTo, attachments });
+
+export const messageEdit = (conversationId: string, messageId: string, body: string) =>
+  call<ChatMessage>('message_edit', { conversationId, messageId, body });
+
+export const messageDelete = (conversationId: string, messageId: string) =>
+  call<ChatMessage>('message_delete', { conversationId, messageId });
+
+/** Toggles my reaction. */
+export const messageReact = (conversationId: string, messageId: string, emoji: string) =>
+  call<ChatMessage>('message_react', { conversationId, messageId, emoji });
+
+export const messageHistory = (conversationId: string, messageId: string) =>
+  call<MessageEdit[]>('message_history', { conversationId, messageId });
+
+/** User ids whose read marker is at or past the message. */
+export const messageSeenBy = (conversationId: string, messageId: string) =>
+  call<string[]>('message_seen_by', { conversationId, messageId });
+
+/** `at` defaults to the newest message. */
+export const conversationMarkRead = (conversationId: string, at?: number) =>
+  call<null>('conversation_mark_read', at === undefined ? { conversationId } : { conversationId, at });
+
+export const messageSearch = (query: string, filters: MessageSearchFilters = {}) =>
+  call<MessageHit[]>('message_search', {
+    query,
+    teamId: filters.teamId ?? null,
+    conversationId: filters.conversationId ?? null,
+    author: filters.author ?? null,
+    after: filters.after ?? null,
+    before: filters.before ?? null,
+  });
+
+/**
+ * Asks the person for a file in the native open dialog. Resolves with its path,
+ * or null when they cancelled. (Not in docs/ipc.md yet: `attachment_pick`.)
+ */
+export const attachmentPick = () => call<string | null>('attachment_pick');
+
+/** Stores a file on the relay (25 MB at most); progress arrives as `transfer-progress`. */
+export const attachmentUpload = (conversationId: string, path: string) =>
+  call<Attachment>('attachment_upload', { conversationId, path });
+
+/** Resolves with a local file path; downloaded once, then cached. */
+export const attachmentFetch = (conversationId: string, sha256: string, name: string) =>
+  call<string>('attachment_fetch', { conversationId, sha256, name });
+
+export const presenceList = (teamId: string) => call<Presence[]>('presence_list', { teamId });
+
+export const presenceSet = (state: 'online' | 'idle') => call<null>('presence_set', { state });
+
+export const typingNotify = (conversationId: string) => call<null>('typing_notify', { conversationId });
+
+export const typingList = (conversationId: string) => call<string[]>('typing_list', { conversationId });
+
+export const notificationList = () => call<ChatNotification[]>('notification_list');
+
+export const notificationMarkAllRead = () => call<null>('notification_mark_all_read');
+
+export const notificationSettingsGet = () => call<NotificationSettings>('notification_settings_get');
+
+export const notificationSettingsSet = (settings: NotificationSettings) =>
+  call<NotificationSettings>('notification_settings_set', { settings: { ...settings } });

@@ -29,7 +29,10 @@ export type KnownErrorCode =
   | 'revoked_token'
   | 'invalid_invitation'
   | 'expired_invitation'
-  | 'used_invitation';
+  | 'used_invitation'
+  | 'conflict'
+  | 'too_large'
+  | 'attachment_too_large';
 
 /**
  * Used when a rejection is not shaped like `{ code, message }`, e.g. Tauri's own

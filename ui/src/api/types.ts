@@ -129,3 +129,145 @@ export interface DocChangedPayload {
 }
 
 export const DOC_CHANGED_EVENT = 'doc-changed';
+
+// ----- Chat -----
+
+export type ConversationKind = 'channel' | 'private' | 'direct';
+
+export interface Conversation {
+  id: string;
+  teamId: string;
+  kind: ConversationKind;
+  /** A channel's name; for a direct message, the other people's names. */
+  name: string;
+  /** User ids; empty for a public channel (the whole team). */
+  members: string[];
+  createdBy: string;
+  createdAt: number;
+  /** Messages by others after my read marker. */
+  unread: number;
+  /** Of those, the ones that mention me or @channel. */
+  unreadMentions: number;
+  lastMessageAt: number | null;
+  muted: boolean;
+}
+
+export interface Attachment {
+  sha256: string;
+  name: string;
+  size: number;
+  mime: string;
+}
+
+export interface Reaction {
+  emoji: string;
+  users: string[];
+}
+
+export interface ChatMessage {
+  id: string;
+  conversationId: string;
+  author: string;
+  authorName: string;
+  /** '' once deleted. */
+  body: string;
+  createdAt: number;
+  editedAt: number | null;
+  deleted: boolean;
+  /** The thread's root message. */
+  replyTo: string | null;
+  /** For a root: replies in its thread. */
+  replyCount: number;
+  /** User ids, and 'channel' for @channel. */
+  mentions: string[];
+  attachments: Attachment[];
+  reactions: Reaction[];
+  /** Saved here, not yet acknowledged by the relay. */
+  pending: boolean;
+}
+
+export interface MessagePage {
+  /** Thread roots and plain messages, oldest first. */
+  messages: ChatMessage[];
+  /** Pass `before: messages[0].createdAt` for the page above. */
+  hasOlder: boolean;
+  /** My read marker (ms), 0 if never read. */
+  readAt: number;
+  firstUnreadId: string | null;
+}
+
+export interface MessageEdit {
+  body: string;
+  editedAt: number;
+}
+
+/** `snippet` wraps matched words in \u0002 … \u0003, as for tasks. */
+export interface MessageHit {
+  messageId: string;
+  conversationId: string;
+  teamId: string;
+  author: string;
+  authorName: string;
+  createdAt: number;
+  snippet: string;
+}
+
+export type PresenceState = 'online' | 'idle' | 'offline';
+
+export interface Presence {
+  userId: string;
+  state: PresenceState;
+}
+
+export interface ChatNotification {
+  messageId: string;
+  conversationId: string;
+  teamId: string;
+  kind: 'mention' | 'direct';
+  author: string;
+  authorName: string;
+  body: string;
+  createdAt: number;
+  read: boolean;
+}
+
+/** dndStart / dndEnd are 'HH:MM' in local time. */
+export interface NotificationSettings {
+  muted: string[];
+  dndStart: string | null;
+  dndEnd: string | null;
+}
+
+/** Narrowing filters of message_search; every one given narrows. */
+export interface MessageSearchFilters {
+  teamId?: string | null;
+  conversationId?: string | null;
+  author?: string | null;
+  /** Milliseconds since the epoch. */
+  after?: number | null;
+  before?: number | null;
+}
+
+export interface LiveSignalPayload {
+  kind: 'presence' | 'typing';
+  teamId: string;
+  conversationId: string | null;
+  userId: string;
+}
+
+export interface TransferProgressPayload {
+  sha256: string;
+  name: string;
+  done: number;
+  total: number;
+}
+
+export interface NotificationClickedPayload {
+  conversationId: string;
+  messageId: string;
+  teamId: string;
+}
+
+export const LIVE_SIGNAL_EVENT = 'live-signal';
+export const TRANSFER_PROGRESS_EVENT = 'transfer-progress';
+export const NOTIFICATION_CLICKED_EVENT = 'notification-clicked';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { Identity, TeamSummary } from '../api';
+import type { Conversation, Identity, Member, PresenceState, TeamSummary } from '../api';
 import { Avatar } from './Avatar';
+import { TeamChat } from './chat/TeamChat';
 import { BoardIcon, PencilIcon, PlusIcon } from './icons';
 import { NameForm } from './NameForm';
 import './Sidebar.css';
@@ -15,7 +16,24 @@ interface SidebarProps {
   onCreateTeam: (name: string) => Promise<boolean>;
   onCreateBoard: (teamId: string, name: string) => Promise<boolean>;
   onRename: (name: string) => Promise<boolean>;
+  chat: SidebarChat;
 }
+
+/** What the sidebar needs to list each team's channels and direct messages. */
+export interface SidebarChat {
+  /** Conversations by team id. */
+  conversations: Record<string, Conversation[]> | undefined;
+  /** Presence by team id, then user id. */
+  presence: Record<string, ReadonlyMap<string, PresenceState>>;
+  /** The selected team's members, for picking people. */
+  members: Member[];
+  openConversationId: string | null;
+  onOpen: (teamId: string, conversationId: string) => void;
+  onCreateChannel: (teamId: string, name: string, isPrivate: boolean, members: string[]) => Promise<boolean>;
+  onOpenDirect: (teamId: string, members: string[]) => Promise<boolean>;
+}
+
+const NO_PRESENCE: ReadonlyMap<string, PresenceState> = new Map();
 
 export function Sidebar({
   teams,
@@ -27,6 +45,7 @@ export function Sidebar({
   onCreateTeam,
   onCreateBoard,
   onRename,
+  chat,
 }: SidebarProps) {
   const [creatingTeam, setCreatingTeam] = useState(false);
   const [creatingBoard, setCreatingBoard] = useState(false);
@@ -149,6 +168,18 @@ export function Sidebar({
                       </li>
                     ))}
                 </ul>
+                <TeamChat
+                  teamId={team.id}
+                  selected={selected}
+                  conversations={chat.conversations?.[team.id]}
+                  presence={chat.presence[team.id] ?? NO_PRESENCE}
+                  me={identity?.userId}
+                  members={selected ? chat.members : []}
+                  openConversationId={chat.openConversationId}
+                  onOpen={chat.onOpen}
+                  onCreateChannel={chat.onCreateChannel}
+                  onOpenDirect={chat.onOpenDirect}
+                />
               </li>
             );
           })}

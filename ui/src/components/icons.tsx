@@ -94,3 +94,63 @@ export const PencilIcon = (p: IconProps) => (
     <path d="M10.5 3l2.5 2.5L6 12.5 3 13l.5-3z" />
   </Icon>
 );
+
+export const HashIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6 2.5L5 13.5M11 2.5l-1 11M2.5 6h11M2.5 10h11" />
+  </Icon>
+);
+
+export const BellIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 11.5V7a4 4 0 0 1 8 0v4.5l1 1H3z" />
+    <path d="M6.5 13.5a1.5 1.5 0 0 0 3 0" />
+  </Icon>
+);
+
+export const ClockIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="8" cy="8" r="5.5" />
+    <path d="M8 5v3l2 1.5" />
+  </Icon>
+);
+
+export const PaperclipIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12.5 7.5l-4.8 4.8a3 3 0 0 1-4.2-4.2l5.2-5.2a2 2 0 0 1 2.8 2.8l-5.1 5.1a1 1 0 0 1-1.4-1.4L9.5 4.9" />
+  </Icon>
+);
+
+export const SmileIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="8" cy="8" r="5.5" />
+    <path d="M5.8 9.5a2.6 2.6 0 0 0 4.4 0M6 6.5h.01M10 6.5h.01" />
+  </Icon>
+);
+
+export const ThreadIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M6.5 4L3 7.5 6.5 11" />
+    <path d="M3 7.5h6a4 4 0 0 1 4 4V13" />
+  </Icon>
+);
+
+export const DownloadIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M8 2.5v8M4.5 7L8 10.5 11.5 7M3 13.5h10" />
+  </Icon>
+);
+
+export const FileIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 2.5h5l3 3v8H4z" />
+    <path d="M9 2.5v3h3" />
+  </Icon>
+);
+
+export const SendIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M2.5 8L13.5 3 9.5 13.5 7.5 9z" />
+    <path d="M7.5 9l6-6" />
+  </Icon>
+);

@@ -22,6 +22,7 @@ import type {
   TaskSummary,
   TeamSummary,
 } from '../api/types';
+import { FakeChat, NOT_HANDLED } from './fakeChat';
 
 const STATUS_ORDER: Status[] = ['todo', 'in_progress', 'in_review', 'done'];
 const PRIORITIES: Priority[] = ['none', 'low', 'medium', 'high', 'urgent'];
@@ -133,12 +134,26 @@ export class FakeBackend {
   private readonly now: () => number;
   private readonly emitEvents: boolean;
   readonly me: string;
+  /** Channels, messages, presence and notifications. */
+  readonly chat: FakeChat;
 
   constructor(options: FakeBackendOptions = {}) {
     this.now = options.now ?? (() => Date.now());
     this.emitEvents = options.emitEvents ?? false;
     this.me = 'user-me';
     this.users.set(this.me, options.userName ?? 'Alex Rivera');
+    this.chat = new FakeChat({
+      me: this.me,
+      now: () => this.now(),
+      id: (prefix) => this.id(prefix),
+      nameOf: (userId) => this.users.get(userId) ?? 'Unknown',
+      teamMembers: (teamId) => this.team(teamId).members,
+      fail,
+      changed: (docId, kind, teamId) => this.changed(docId, kind, teamId),
+      emit: (event, payload) => {
+        if (this.emitEvents) setTimeout(() => void emit(event, payload), 0);
+      },
+    });
     if (options.seed) this.seed();
   }
 
@@ -286,8 +301,11 @@ export class FakeBackend {
         if (!this.account) return fail('not_signed_in', 'not signed in to a relay; sign in or sign up first');
         return fail('invalid_invitation', 'this invitation code is not valid');
       }
-      default:
+      default: {
+        const answer = this.chat.dispatch(cmd, a);
+        if (answer !== NOT_HANDLED) return answer;
         return fail('invalid_input', `unknown command ${cmd}`);
+      }
     }
   }
 
@@ -608,6 +626,7 @@ export class FakeBackend {
       { id: this.id('comment'), author: this.me, body: 'Looks great. One nit on the column padding.', createdAt: this.now() - 20 * 60_000 },
     );
     this.insertTask(boardId, { title: 'Pick the app icon', status: 'done', assignee: ada, labels: ['design'] });
+    this.chat.seed(design.id, ada, grace);
     const platform = this.createTeam('Platform');
     this.insertTask(platform.boardIds[0], { title: 'Nightly backup of the local database', priority: 'high' });
   }

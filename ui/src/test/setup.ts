@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { clearMocks } from '@tauri-apps/api/mocks';
+import { clearDrafts } from '../components/chat/Composer';
 
 // The machine may be busy compiling Rust; give async UI updates room instead of flaking.
 configure({ asyncUtilTimeout: 4000 });
@@ -9,4 +10,5 @@ configure({ asyncUtilTimeout: 4000 });
 afterEach(() => {
   cleanup();
   clearMocks();
+  clearDrafts();
 });

@@ -10,9 +10,9 @@ use automerge::sync::{self, SyncDoc};
 use automerge::AutoCommit;
 use futures_util::{SinkExt, StreamExt};
 use rand::Rng;
-use teamstead_model::DocKind;
+use teamstead_model::{user, DocKind};
 use teamstead_protocol::{
-    DocumentId, Message, PeerMetadata, DEFAULT_MAX_MESSAGE_BYTES, PROTOCOL_VERSION,
+    DocumentId, Message, PeerMetadata, Signal, DEFAULT_MAX_MESSAGE_BYTES, PROTOCOL_VERSION,
 };
 use tokio::sync::{broadcast, watch};
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
@@ -22,6 +22,7 @@ use super::account::Account;
 use super::api::sync_url;
 use super::state::Connection;
 use super::tokens::TokenStore;
+use crate::chat::signals::Outgoing;
 use crate::{clock, Client, ClientError, Result};
 
 type Socket =
@@ -229,6 +230,10 @@ struct Session<'a> {
     requested: HashMap<DocumentId, (AutoCommit, sync::State)>,
     unavailable: HashSet<DocumentId>,
     events: broadcast::Receiver<crate::DocChanged>,
+    /// Signals to send and documents to fetch, from the chat.
+    chat: broadcast::Receiver<Outgoing>,
+    /// Ephemeral messages sent in this session, as automerge-repo counts them.
+    sent_signals: u64,
 }
 
 impl<'a> Session<'a> {
@@ -243,6 +248,8 @@ impl<'a> Session<'a> {
             requested: HashMap::new(),
             unavailable: HashSet::new(),
             events: client.subscribe(),
+            chat: client.signals.subscribe_outgoing(),
+            sent_signals: 0,
         }
     }
 
@@ -343,8 +350,40 @@ impl<'a> Session<'a> {
                 }
             }
         }
+        self.want(user::doc_id(&self.account.user_id)).await?;
+        for (doc, signal) in self.client.opening_signals()? {
+            self.send_signal(doc, signal).await?;
+        }
         self.refresh_status()?;
         Ok(())
+    }
+
+    async fn send_signal(&mut self, document_id: DocumentId, signal: Signal) -> Result<()> {
+        self.sent_signals += 1;
+        self.send(Message::Ephemeral {
+            sender_id: self.peer_id.clone(),
+            target_id: self.relay_peer.clone(),
+            document_id,
+            count: self.sent_signals,
+            session_id: self.peer_id.clone(),
+            data: signal.encode(),
+        })
+        .await
+    }
+
+    async fn chat_request(
+        &mut self,
+        request: std::result::Result<Outgoing, broadcast::error::RecvError>,
+    ) -> Result<()> {
+        match request {
+            Ok(Outgoing::Signal(doc, signal)) => self.send_signal(doc, signal).await,
+            Ok(Outgoing::Want(doc)) => {
+                // Asked again on purpose: it may exist by now.
+                self.unavailable.remove(&doc);
+                self.want(doc).await
+            }
+            Err(_) => Ok(()),
+        }
     }
 
     /// Starts syncing a local document.
@@ -416,6 +455,7 @@ impl<'a> Session<'a> {
                     }
                 }
                 event = self.events.recv() => self.local_change(event).await?,
+                request = self.chat.recv() => self.chat_request(request).await?,
                 _ = stop.changed() => {
                     let _ = self.socket.close(None).await;
                     return Ok(());
@@ -437,9 +477,12 @@ impl<'a> Session<'a> {
                 if self.states.contains_key(&id) {
                     self.push(id).await?;
                 } else {
-                    // A document made here since the connection opened (a new board).
+                    // A document made here since the connection opened (a new board,
+                    // a new month of a conversation, this person's user document).
                     let team = changed.team_id.unwrap_or_else(|| changed.doc_id.clone());
-                    if self.account.teams.contains(&team) {
+                    if self.account.teams.contains(&team)
+                        || id == user::doc_id(&self.account.user_id)
+                    {
                         self.offer(id).await?;
                     }
                 }
@@ -469,10 +512,16 @@ impl<'a> Session<'a> {
                 let Ok(decoded) = sync::Message::decode(&data) else {
                     return Ok(());
                 };
+                // The relay sends a document it lacked when asked, once it exists.
+                let announced = || (AutoCommit::new(), sync::State::new());
+                let requested = self
+                    .requested
+                    .remove(&document_id)
+                    .or_else(|| self.unavailable.remove(&document_id).then(announced));
                 if let Some(state) = self.states.get_mut(&document_id) {
                     self.client.receive_sync(&document_id, state, decoded)?;
                     self.push(document_id).await?;
-                } else if let Some((mut doc, mut state)) = self.requested.remove(&document_id) {
+                } else if let Some((mut doc, mut state)) = requested {
                     doc.sync()
                         .receive_sync_message(&mut state, decoded)
                         .map_err(|e| ClientError::Sync(format!("document {document_id}: {e}")))?;
@@ -506,6 +555,14 @@ impl<'a> Session<'a> {
             Message::Error { message, .. } => {
                 self.client
                     .update_sync_state(|s| s.last_error = Some(message));
+            }
+            Message::Ephemeral {
+                document_id, data, ..
+            } => {
+                if let Some(signal) = Signal::decode(&data) {
+                    // A signal about something not here (yet) is dropped.
+                    let _ = self.client.receive_signal(&document_id, signal);
+                }
             }
             _ => {}
         }

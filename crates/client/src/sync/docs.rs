@@ -5,7 +5,7 @@
 use automerge::sync::{self, SyncDoc};
 use automerge::{AutoCommit, ChangeHash, ReadDoc};
 use rusqlite::{params, OptionalExtension};
-use teamstead_model::{read_kind, DocKind};
+use teamstead_model::{channel, read_kind, DocKind};
 use teamstead_protocol::DocumentId;
 
 use crate::batch::loaded;
@@ -43,16 +43,42 @@ impl Client {
             .is_some())
     }
 
-    /// The documents a team lists (boards, channels), by id.
+    /// The documents a team lists: its boards, and this month's and last month's
+    /// documents of each conversation this person reads (older months are fetched
+    /// as they scroll up to them).
     pub(crate) fn listed_documents(&self, team_id: &DocumentId) -> Result<Vec<DocumentId>> {
+        let me = self.identity().user_id;
+        let team_key = team_id.to_string();
+        let now = clock::now();
         self.read_doc(team_id, |doc| {
             let team = teamstead_model::team::read(doc)?;
-            Ok(team
+            let mut listed: Vec<DocumentId> = team
                 .boards
                 .iter()
-                .chain(&team.channels)
                 .filter_map(|id| id.parse().ok())
-                .collect())
+                .collect();
+            if !team.members.contains_key(&me) {
+                return Ok(listed);
+            }
+            let this_month = channel::period_of(now);
+            for c in team.conversations.values().filter(|c| c.admits(&me)) {
+                let first = channel::period_of(c.created_at);
+                let mut months = vec![this_month.clone()];
+                if let Some(last) = channel::previous_period(&this_month) {
+                    if last >= first {
+                        months.push(last);
+                    }
+                }
+                for period in &months {
+                    listed.push(channel::period_doc_id(channel::PeriodKey {
+                        team_id: &team_key,
+                        conversation_id: &c.id,
+                        kind: c.kind,
+                        period,
+                    }));
+                }
+            }
+            Ok(listed)
         })
     }
 
@@ -247,7 +273,7 @@ fn save_relay_heads(
     Ok(())
 }
 
-fn decode_heads(bytes: &[u8]) -> Vec<ChangeHash> {
+pub(crate) fn decode_heads(bytes: &[u8]) -> Vec<ChangeHash> {
     bytes
         .chunks_exact(32)
         .filter_map(|c| <[u8; 32]>::try_from(c).ok().map(ChangeHash))

@@ -11,6 +11,7 @@ pub mod tokens;
 
 pub use account::Account;
 pub use connection::{run, sync_once, sync_teams_with};
+pub(crate) use docs::decode_heads;
 pub use state::{Connection, SyncState};
 pub use syncer::Syncer;
 pub use tokens::{KeyringTokens, MemoryTokens, TokenStore};

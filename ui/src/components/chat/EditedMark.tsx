@@ -1,0 +1,77 @@
+import { useRef, useState } from 'react';
+import { api, type MessageEdit } from '../../api';
+import { formatFull } from '../../lib/dates';
+import { useDismiss } from '../../state/useDismiss';
+import { useToasts } from '../../state/toasts';
+
+interface EditedMarkProps {
+  conversationId: string;
+  messageId: string;
+  editedAt: number;
+}
+
+/** "(edited)"; hovering or clicking shows the earlier versions (message_history). */
+export function EditedMark({ conversationId, messageId, editedAt }: EditedMarkProps) {
+  const { showError } = useToasts();
+  const [open, setOpen] = useState(false);
+  const [history, setHistory] = useState<MessageEdit[] | null>(null);
+  const rootRef = useRef<HTMLSpanElement>(null);
+  const loading = useRef(false);
+  useDismiss(open, rootRef, () => setOpen(false));
+
+  const load = () => {
+    if (loading.current) return;
+    loading.current = true;
+    api
+      .messageHistory(conversationId, messageId)
+      .then(setHistory)
+      .catch((error: unknown) => {
+        setOpen(false);
+        showError(error);
+      })
+      .finally(() => {
+        loading.current = false;
+      });
+  };
+
+  const show = () => {
+    setOpen(true);
+    load();
+  };
+
+  return (
+    <span className="edited" ref={rootRef} onMouseEnter={show} onMouseLeave={() => setOpen(false)}>
+      <button
+        type="button"
+        className="edited__button"
+        data-testid="message-edited"
+        aria-expanded={open}
+        title={`Edited ${formatFull(editedAt)}`}
+        onClick={() => (open ? setOpen(false) : show())}
+      >
+        (edited)
+      </button>
+      {open && (
+        <span className="edited__history" role="dialog" aria-label="Earlier versions" data-testid="message-history">
+          <span className="edited__title">Earlier versions</span>
+          {history === null ? (
+            <span className="edited__empty">Loading…</span>
+          ) : history.length === 0 ? (
+            <span className="edited__empty">No earlier versions.</span>
+          ) : (
+            <ol className="edited__list">
+              {history.map((edit, i) => (
+                <li key={i} className="edited__item" data-testid="message-history-item">
+                  <time className="edited__time" dateTime={new Date(edit.editedAt).toISOString()}>
+                    {formatFull(edit.editedAt)}
+                  </time>
+                  <span className="edited__body">{edit.body}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </span>
+      )}
+    </span>
+  );
+}
