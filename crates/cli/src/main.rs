@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
+mod chat;
+
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 use teamstead_client::sync::{KeyringTokens, TokenStore};
@@ -52,6 +54,9 @@ enum Command {
     Board(BoardCommand),
     #[command(subcommand)]
     Task(TaskCommand),
+    /// Conversations and messages.
+    #[command(subcommand)]
+    Chat(chat::ChatCommand),
     /// Sync with the relay until everything matches, or keep syncing with --watch.
     Sync {
         #[arg(long)]
@@ -275,6 +280,7 @@ async fn run(cli: Cli) -> teamstead_client::Result<()> {
             });
         }
         Command::Task(command) => task(&client, json, command)?,
+        Command::Chat(command) => chat::run(&client, json, command)?,
         Command::Sync { watch, timeout } => {
             if watch {
                 let (stop_tx, stop) = tokio::sync::watch::channel(false);
