@@ -38,7 +38,9 @@ fn checked_hash(raw: &str) -> ApiResult<String> {
     if hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
         Ok(hash)
     } else {
-        Err(ApiError::invalid("a blob is named by 64 hex digits of SHA-256"))
+        Err(ApiError::invalid(
+            "a blob is named by 64 hex digits of SHA-256",
+        ))
     }
 }
 

@@ -13,8 +13,8 @@ use std::time::Instant;
 
 use automerge::sync::{self, SyncDoc};
 use automerge::{ActorId, AutoCommit, ChangeHash};
-use teamstead_model::policy::{self, Access, Actor, DocMeta};
 use teamstead_model::conversation::ConversationKind;
+use teamstead_model::policy::{self, Access, Actor, DocMeta};
 use teamstead_model::team::{self, Role};
 use teamstead_model::{channel, user};
 use teamstead_model::{DocKind, ModelError};
