@@ -51,8 +51,9 @@ const empty = (conversationId: string): MessagesState => ({
  */
 export function useMessages(conversationId: string, onError: (error: unknown) => void): Messages {
   const [state, setState] = useState<MessagesState>(() => empty(conversationId));
+  // The newest state, ahead of rendering: async loops (reach) read it between awaits.
   const current = useRef(state);
-  current.current = state.conversationId === conversationId ? state : empty(conversationId);
+  if (current.current.conversationId !== conversationId) current.current = empty(conversationId);
   const openId = useRef(conversationId);
   openId.current = conversationId;
   const onErrorRef = useRef(onError);
@@ -63,11 +64,10 @@ export function useMessages(conversationId: string, onError: (error: unknown) =>
 
   const update = useCallback((forId: string, change: (s: MessagesState) => MessagesState) => {
     if (openId.current !== forId) return;
-    setState((s) => {
-      const next = change(s.conversationId === forId ? s : empty(forId));
-      current.current = next;
-      return next;
-    });
+    const base = current.current.conversationId === forId ? current.current : empty(forId);
+    const next = change(base);
+    current.current = next;
+    setState(next);
   }, []);
 
   const readNewest = useCallback(async () => {

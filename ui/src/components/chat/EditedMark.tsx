@@ -14,10 +14,16 @@ interface EditedMarkProps {
 export function EditedMark({ conversationId, messageId, editedAt }: EditedMarkProps) {
   const { showError } = useToasts();
   const [open, setOpen] = useState(false);
+  // Opened by a click, it stays open when the pointer leaves.
+  const [pinned, setPinned] = useState(false);
   const [history, setHistory] = useState<MessageEdit[] | null>(null);
   const rootRef = useRef<HTMLSpanElement>(null);
   const loading = useRef(false);
-  useDismiss(open, rootRef, () => setOpen(false));
+  const close = () => {
+    setOpen(false);
+    setPinned(false);
+  };
+  useDismiss(open, rootRef, close);
 
   const load = () => {
     if (loading.current) return;
@@ -26,7 +32,7 @@ export function EditedMark({ conversationId, messageId, editedAt }: EditedMarkPr
       .messageHistory(conversationId, messageId)
       .then(setHistory)
       .catch((error: unknown) => {
-        setOpen(false);
+        close();
         showError(error);
       })
       .finally(() => {
@@ -40,14 +46,20 @@ export function EditedMark({ conversationId, messageId, editedAt }: EditedMarkPr
   };
 
   return (
-    <span className="edited" ref={rootRef} onMouseEnter={show} onMouseLeave={() => setOpen(false)}>
+    <span className="edited" ref={rootRef} onMouseEnter={show} onMouseLeave={() => !pinned && setOpen(false)}>
       <button
         type="button"
         className="edited__button"
         data-testid="message-edited"
         aria-expanded={open}
         title={`Edited ${formatFull(editedAt)}`}
-        onClick={() => (open ? setOpen(false) : show())}
+        onClick={() => {
+          if (pinned) close();
+          else {
+            setPinned(true);
+            show();
+          }
+        }}
       >
         (edited)
       </button>

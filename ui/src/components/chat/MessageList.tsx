@@ -94,10 +94,12 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
     return next;
   };
 
+  /** Remembers the first message in view (separators move when older rows arrive) and how far it is from the top. */
   const remember = (at: number) => {
     const { offsets: o, rows: r } = latest.current;
-    const first = rowAt(o, at);
-    anchor.current = r[first] ? { key: r[first].key, gap: at - o[first] } : null;
+    let index = rowAt(o, at);
+    while (index < r.length - 1 && r[index].kind !== 'message') index += 1;
+    anchor.current = r[index] ? { key: r[index].key, gap: at - o[index] } : null;
   };
 
   useImperativeHandle(ref, () => ({

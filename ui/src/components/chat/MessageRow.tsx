@@ -31,6 +31,8 @@ interface MessageRowProps {
   seenBy: string[] | null;
   handlers: MessageHandlers;
   nameOf: (userId: string) => string;
+  /** Rows in the thread panel say `thread-message-<id>`, so `message-<id>` stays unique. */
+  testIdPrefix?: string;
 }
 
 /** One message: author and time, body with mentions, attachments, reactions, thread link and actions. */
@@ -44,6 +46,7 @@ export const MessageRow = memo(function MessageRow({
   seenBy,
   handlers,
   nameOf,
+  testIdPrefix = 'message',
 }: MessageRowProps) {
   const [editing, setEditing] = useState(false);
   const mine = message.author === me;
@@ -70,7 +73,7 @@ export const MessageRow = memo(function MessageRow({
   return (
     <div
       className={classes}
-      data-testid={`message-${message.id}`}
+      data-testid={`${testIdPrefix}-${message.id}`}
       data-message-id={message.id}
       data-pending={message.pending || undefined}
       data-deleted={message.deleted || undefined}

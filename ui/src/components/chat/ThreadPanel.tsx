@@ -58,6 +58,7 @@ export function ThreadPanel({
       seenBy={null}
       handlers={handlers}
       nameOf={nameOf}
+      testIdPrefix="thread-message"
     />
   );
 
