@@ -7,7 +7,9 @@ use tauri::State;
 use teamstead_client::sync::api::Invite;
 use teamstead_client::sync::{Account, Syncer};
 use teamstead_client::{
-    BoardSummary, Client, CommentView, Identity, MemberView, Result, Role, SearchHit, Status,
+    Attachment, BoardSummary, ChatNotification, Client, CommentView, ConversationView, Identity,
+    MemberView, MessageEditView, MessageFilter, MessageHit, MessagePage, MessageView,
+    NotificationSettingsView, PresenceState, PresenceView, Result, Role, SearchHit, Status,
     SyncStatus, TaskDetail, TaskPatch, TaskQuery, TaskSummary, TeamSummary,
 };
 
@@ -243,4 +245,190 @@ pub async fn team_join(sync: State<'_, Syncer>, code: String) -> Result<String> 
     let entry = sync.client().join_team(sync.tokens(), &code).await?;
     sync.restart();
     Ok(entry.team_id)
+}
+
+// Chat (docs/ipc.md, "Chat commands").
+
+#[tauri::command(async)]
+pub fn conversation_list(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+) -> Result<Vec<ConversationView>> {
+    client.list_conversations(&team_id)
+}
+
+#[tauri::command(async)]
+pub fn channel_create(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    name: String,
+    private: bool,
+    members: Vec<String>,
+) -> Result<ConversationView> {
+    client.create_channel(&team_id, &name, private, &members)
+}
+
+#[tauri::command(async)]
+pub fn direct_open(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    members: Vec<String>,
+) -> Result<ConversationView> {
+    client.open_direct(&team_id, &members)
+}
+
+#[tauri::command(async)]
+pub fn message_list(
+    client: State<'_, Arc<Client>>,
+    conversation_id: String,
+    before: Option<i64>,
+    limit: Option<u32>,
+) -> Result<MessagePage> {
+    client.list_messages(&conversation_id, before, limit)
+}
+
+#[tauri::command(async)]
+pub fn message_thread(
+    client: State<'_, Arc<Client>>,
+    conversation_id: String,
+    message_id: String,
+) -> Result<Vec<MessageView>> {
+    client.thread(&conversation_id, &message_id)
+}
+
+#[tauri::command(async)]
+pub fn message_send(
+    client: State<'_, Arc<Client>>,
+    conversation_id: String,
+    body: String,
+    reply_to: Option<String>,
+    attachments: Option<Vec<Attachment>>,
+) -> Result<MessageView> {
+    client.send_message(
+        &conversation_id,
+        &body,
+        reply_to.as_deref(),
+        attachments.unwrap_or_default(),
+    )
+}
+
+#[tauri::command(async)]
+pub fn message_edit(
+    client: State<'_, Arc<Client>>,
+    conversation_id: String,
+    message_id: String,
+    body: String,
+) -> Result<MessageView> {
+    client.edit_message(&conversation_id, &message_id, &body)
+}
+
+#[tauri::command(async)]
+pub fn message_delete(
+    client: State<'_, Arc<Client>>,
+    conversation_id: String,
+    message_id: String,
+) -> Result<MessageView> {
+    client.delete_message(&conversation_id, &message_id)
+}
+
+#[tauri::command(async)]
+pub fn message_react(
+    client: State<'_, Arc<Client>>,
+    conversation_id: String,
+    message_id: String,
+    emoji: String,
+) -> Result<MessageView> {
+    client.react(&conversation_id, &message_id, &emoji)
+}
+
+#[tauri::command(async)]
+pub fn message_history(
+    client: State<'_, Arc<Client>>,
+    conversation_id: String,
+    message_id: String,
+) -> Result<Vec<MessageEditView>> {
+    client.message_history(&conversation_id, &message_id)
+}
+
+#[tauri::command(async)]
+pub fn message_seen_by(
+    client: State<'_, Arc<Client>>,
+    conversation_id: String,
+    message_id: String,
+) -> Result<Vec<String>> {
+    client.seen_by(&conversation_id, &message_id)
+}
+
+#[tauri::command(async)]
+pub fn conversation_mark_read(
+    client: State<'_, Arc<Client>>,
+    conversation_id: String,
+    at: Option<i64>,
+) -> Result<()> {
+    client.mark_read(&conversation_id, at)
+}
+
+#[tauri::command(async)]
+pub fn message_search(
+    client: State<'_, Arc<Client>>,
+    query: String,
+    team_id: Option<String>,
+    conversation_id: Option<String>,
+    author: Option<String>,
+    after: Option<i64>,
+    before: Option<i64>,
+) -> Result<Vec<MessageHit>> {
+    let filter = MessageFilter {
+        team_id,
+        conversation_id,
+        author,
+        after,
+        before,
+    };
+    client.search_messages(&query, &filter)
+}
+
+#[tauri::command(async)]
+pub fn presence_list(client: State<'_, Arc<Client>>, team_id: String) -> Result<Vec<PresenceView>> {
+    client.presence(&team_id)
+}
+
+#[tauri::command(async)]
+pub fn presence_set(client: State<'_, Arc<Client>>, state: PresenceState) -> Result<()> {
+    client.set_presence(state)
+}
+
+#[tauri::command(async)]
+pub fn typing_notify(client: State<'_, Arc<Client>>, conversation_id: String) -> Result<()> {
+    client.notify_typing(&conversation_id)
+}
+
+#[tauri::command(async)]
+pub fn typing_list(client: State<'_, Arc<Client>>, conversation_id: String) -> Result<Vec<String>> {
+    client.typing(&conversation_id)
+}
+
+#[tauri::command(async)]
+pub fn notification_list(client: State<'_, Arc<Client>>) -> Result<Vec<ChatNotification>> {
+    client.notifications()
+}
+
+#[tauri::command(async)]
+pub fn notification_mark_all_read(client: State<'_, Arc<Client>>) -> Result<()> {
+    client.mark_all_notifications_read()
+}
+
+#[tauri::command(async)]
+pub fn notification_settings_get(
+    client: State<'_, Arc<Client>>,
+) -> Result<NotificationSettingsView> {
+    client.notification_settings()
+}
+
+#[tauri::command(async)]
+pub fn notification_settings_set(
+    client: State<'_, Arc<Client>>,
+    settings: NotificationSettingsView,
+) -> Result<NotificationSettingsView> {
+    client.set_notification_settings(settings)
 }

@@ -23,6 +23,7 @@ pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> ta
         .manage(syncer)
         .setup(|app| {
             forward_changes(app.handle().clone());
+            forward_signals(app.handle().clone());
             // Signed in before: reconnect to the relay in the background.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move { handle.state::<Syncer>().restart() });
@@ -57,6 +58,27 @@ pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> ta
             commands::team_publish,
             commands::invitation_create,
             commands::team_join,
+            commands::conversation_list,
+            commands::channel_create,
+            commands::direct_open,
+            commands::message_list,
+            commands::message_thread,
+            commands::message_send,
+            commands::message_edit,
+            commands::message_delete,
+            commands::message_react,
+            commands::message_history,
+            commands::message_seen_by,
+            commands::conversation_mark_read,
+            commands::message_search,
+            commands::presence_list,
+            commands::presence_set,
+            commands::typing_notify,
+            commands::typing_list,
+            commands::notification_list,
+            commands::notification_mark_all_read,
+            commands::notification_settings_get,
+            commands::notification_settings_set,
         ])
 }
 
@@ -70,6 +92,22 @@ fn forward_changes<R: Runtime>(app: tauri::AppHandle<R>) {
                     let _ = app.emit("doc-changed", change);
                 }
                 // The UI refetches on any event, so skipped ones lose nothing.
+                Err(RecvError::Lagged(_)) => continue,
+                Err(RecvError::Closed) => break,
+            }
+        }
+    });
+}
+
+/// Tells the window about presence, typing and read receipts as they arrive.
+fn forward_signals<R: Runtime>(app: tauri::AppHandle<R>) {
+    let mut signals = app.state::<Arc<Client>>().signals.subscribe();
+    tauri::async_runtime::spawn(async move {
+        loop {
+            match signals.recv().await {
+                Ok(signal) => {
+                    let _ = app.emit("live-signal", signal);
+                }
                 Err(RecvError::Lagged(_)) => continue,
                 Err(RecvError::Closed) => break,
             }

@@ -29,11 +29,13 @@ async fn team_with_channel(
 ) -> (Person, Person, String, String) {
     let alice = Person::sign_up(relay, "Alice").await;
     let team = alice.publish_new_team("Northwind").await;
+    // Every new team starts with #general.
     let general = alice
         .client
-        .create_channel(&team, "general", false, &[])
-        .expect("channel")
-        .id;
+        .list_conversations(&team)
+        .expect("conversations")[0]
+        .id
+        .clone();
     alice.sync().await;
     let bob = alice.invite(&team, Role::Member, "Bob").await;
     // Alice learns who joined.
@@ -64,6 +66,14 @@ async fn messages_arrive_and_offline_ones_arrive_once_in_order() {
     );
     let listed = bob.client.list_conversations(&team).expect("list");
     assert_eq!((listed[0].unread, listed[0].unread_mentions), (1, 1));
+    let notes = bob.client.notifications().expect("notifications");
+    assert_eq!(notes.len(), 1);
+    assert_eq!(
+        (notes[0].kind, notes[0].read),
+        (teamstead_client::NotificationKind::Mention, false)
+    );
+    bob.client.mark_all_notifications_read().expect("mark all");
+    assert!(bob.client.notifications().expect("notifications")[0].read);
 
     // Offline on both sides, then each reconnects.
     for body in ["one", "two", "three"] {

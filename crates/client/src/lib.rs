@@ -26,7 +26,9 @@ pub use dto::*;
 pub use error::{ClientError, Result};
 pub use tasks::TaskQuery;
 pub use teamstead_model::board::{Priority, Status, TaskPatch};
+pub use teamstead_model::channel::Attachment;
 pub use teamstead_model::team::Role;
 pub use teamstead_model::{DocKind, ModelError};
+pub use teamstead_protocol::PresenceState;
 /// What a change subscriber gets when it falls behind or the client closes.
 pub use tokio::sync::broadcast::error::RecvError;

@@ -2,13 +2,15 @@
 
 use rusqlite::params;
 use teamstead_model::team::{self, Member, Role};
-use teamstead_model::DocKind;
+use teamstead_model::{conversation, DocKind};
 
 use crate::client::doc_id;
 use crate::{clock, BoardSummary, Client, ClientError, MemberView, Result, TeamSummary};
 
 /// The board every new team starts with.
 const FIRST_BOARD: &str = "Tasks";
+/// The channel every new team starts with.
+const FIRST_CHANNEL: &str = "general";
 
 impl Client {
     /// The teams this user belongs to, by name, each with its boards.
@@ -70,6 +72,9 @@ impl Client {
             let (team_id, _) =
                 batch.create(DocKind::Team, None, |doc| team::init(doc, name, owner, now))?;
             crate::boards::add_board(batch, &team_id, &me.user_id, FIRST_BOARD)?;
+            batch.write(&team_id, |doc| {
+                conversation::create_channel(doc, &me.user_id, FIRST_CHANNEL, false, &[], now)
+            })?;
             Ok(team_id)
         })?;
         self.team(&team_id.to_string())

@@ -6,6 +6,7 @@
 mod conversations;
 pub(crate) mod index;
 pub(crate) mod messages;
+mod notifications;
 pub(crate) mod signals;
 mod user_doc;
 
