@@ -249,7 +249,8 @@ export interface MessageSearchFilters {
 }
 
 export interface LiveSignalPayload {
-  kind: 'presence' | 'typing';
+  /** 'read' (a read receipt: someone's read marker moved) is sent by the shell but not in docs/ipc.md yet. */
+  kind: 'presence' | 'typing' | 'read';
   teamId: string;
   conversationId: string | null;
   userId: string;

@@ -257,7 +257,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, SearchBoxProps>(function Se
                         role="option"
                         aria-selected={i === activeIndex}
                         className={`search-result${i === activeIndex ? ' is-active' : ''}`}
-                        data-testid="message-search-result"
+                        data-testid="chat-search-result"
                         data-message-id={hit.messageId}
                         onMouseDown={(event) => event.preventDefault()}
                         onMouseEnter={() => setActive(i)}

@@ -71,6 +71,8 @@ describe('message lists', () => {
     const loaded = [msg('a', 1), msg('b', 2), msg('c', 3)];
     expect(mergeNewest(loaded, [msg('c', 3), msg('d', 4)], true).map((m) => m.id)).toEqual(['a', 'b', 'c', 'd']);
     expect(mergeNewest(loaded, [msg('b', 2), msg('d', 4)], false).map((m) => m.id)).toEqual(['b', 'd']);
+    // No overlap: messages may be missing in between, so the old ones go.
+    expect(mergeNewest(loaded, [msg('x', 9), msg('y', 10)], true).map((m) => m.id)).toEqual(['x', 'y']);
     expect(prependOlder([msg('b', 2)], [msg('a', 1), msg('b', 2)]).map((m) => m.id)).toEqual(['a', 'b']);
   });
 });

@@ -87,8 +87,8 @@ export function upsertMessage(list: readonly ChatMessage[], message: ChatMessage
 
 /**
  * Merges a fresh newest page into what is loaded: loaded messages older than
- * the page stay (unless the page reaches the very beginning), the page wins
- * for everything it covers.
+ * the page stay (unless the page reaches the very beginning, or does not
+ * overlap what is loaded), the page wins for everything it covers.
  */
 export function mergeNewest(
   loaded: readonly ChatMessage[],
@@ -96,8 +96,11 @@ export function mergeNewest(
   pageHasOlder: boolean,
 ): ChatMessage[] {
   if (!pageHasOlder || page.length === 0) return [...page];
-  const oldest = page[0].createdAt;
   const ids = new Set(page.map((m) => m.id));
+  // Nothing in common: more arrived than a page holds, and what lies between
+  // is not known. Keeping the old messages would hide that gap; start afresh.
+  if (loaded.length > 0 && !loaded.some((m) => ids.has(m.id))) return [...page];
+  const oldest = page[0].createdAt;
   return [...loaded.filter((m) => m.createdAt < oldest && !ids.has(m.id)), ...page];
 }
 

@@ -33,7 +33,7 @@ export async function openConversation(user: ReturnType<typeof renderApp>['user'
   await user.click(await screen.findByTestId(`conversation-${conversationId}`));
   const view = await screen.findByTestId('chat-view');
   await waitFor(() => expect(view.dataset.conversationId).toBe(conversationId));
-  await waitFor(() => expect(screen.getByTestId('message-list').getAttribute('aria-busy')).toBe('false'));
+  await waitFor(() => expect(screen.getByTestId('chat-message-list').getAttribute('aria-busy')).toBe('false'));
   return view;
 }
 

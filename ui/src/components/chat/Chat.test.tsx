@@ -98,7 +98,7 @@ describe('ChatView', () => {
     await openConversation(user, seed.general);
 
     const row = screen.getByTestId(`message-${first}`);
-    expect(within(row).getByTestId('message-author').textContent).toBe('Ada Lovelace');
+    expect(within(row).getByTestId('msg-author').textContent).toBe('Ada Lovelace');
     expect(within(row).getByTestId('message-body').textContent).toBe('New one');
     expect(screen.getAllByTestId('day-separator').map((d) => d.textContent)).toEqual(['Yesterday', 'Today']);
     const divider = screen.getByTestId('unread-divider');
@@ -190,9 +190,9 @@ describe('ChatView', () => {
     const tomb = screen.getByTestId(`message-${gone}`);
     expect(within(tomb).getByTestId('message-body').textContent).toBe('This message was deleted');
     expect(tomb.textContent).not.toContain('secret');
-    expect(within(tomb).queryByTestId('message-delete')).toBeNull();
+    expect(within(tomb).queryByTestId('msg-delete')).toBeNull();
 
-    await user.click(within(screen.getByTestId(`message-${mine}`)).getByTestId('message-delete'));
+    await user.click(within(screen.getByTestId(`message-${mine}`)).getByTestId('msg-delete'));
     const dialog = await screen.findByTestId('confirm-dialog');
     expect(document.activeElement).toBe(within(dialog).getByTestId('confirm-cancel'));
     await user.click(within(dialog).getByTestId('confirm-ok'));
@@ -236,7 +236,7 @@ describe('ChatView', () => {
       root = b.chat.addMessage(general, ada, 'Who takes the release notes?').id;
     });
     await openConversation(user, seed.general);
-    await user.click(within(screen.getByTestId(`message-${root}`)).getByTestId('message-reply'));
+    await user.click(within(screen.getByTestId(`message-${root}`)).getByTestId('msg-reply'));
     const panel = await screen.findByTestId('thread-panel');
     await waitFor(() => expect(within(panel).getAllByTestId('message-body').map((b) => b.textContent)).toEqual(['Who takes the release notes?']));
     const input = within(panel).getByTestId('thread-composer');
@@ -255,7 +255,7 @@ describe('ChatView', () => {
       ]),
     );
     // The reply stays in the thread; the root says how many there are.
-    await waitFor(() => expect(within(screen.getByTestId(`message-${root}`)).getByTestId('message-replies').textContent).toBe('1 reply'));
+    await waitFor(() => expect(within(screen.getByTestId(`message-${root}`)).getByTestId('msg-replies').textContent).toBe('1 reply'));
     expect(screen.getAllByTestId(/^message-msg-/)).toHaveLength(1);
     expect(within(panel).getAllByTestId(/^thread-message-/)).toHaveLength(2);
 
@@ -271,22 +271,22 @@ describe('ChatView', () => {
     });
     await openConversation(user, seed.general);
     const row = screen.getByTestId(`message-${id}`);
-    await user.click(within(row).getByTestId('message-edit'));
-    const input = within(row).getByTestId('message-edit-input') as HTMLTextAreaElement;
+    await user.click(within(row).getByTestId('msg-edit'));
+    const input = within(row).getByTestId('msg-edit-input') as HTMLTextAreaElement;
     await user.clear(input);
     await user.type(input, 'The plan{Enter}');
     await waitFor(() => expect(within(row).getByTestId('message-body').textContent).toBe('The plan'));
     expect(backend.callsOf('message_edit')).toEqual([{ conversationId: seed.general, messageId: id, body: 'The plan' }]);
 
-    await user.click(within(row).getByTestId('message-edited'));
-    const history = await within(row).findByTestId('message-history');
-    await waitFor(() => expect(within(history).getAllByTestId('message-history-item')[0].textContent).toContain('Teh plan'));
+    await user.click(within(row).getByTestId('msg-edited'));
+    const history = await within(row).findByTestId('msg-history');
+    await waitFor(() => expect(within(history).getAllByTestId('msg-history-item')[0].textContent).toContain('Teh plan'));
   });
 
   it('shows pending messages dimmed with a clock, and Seen by on my last message', async () => {
     let pending = '';
     let sent = '';
-    const { user, seed } = renderChat((b, { ada, grace, general }) => {
+    const { backend, user, seed } = renderChat((b, { ada, grace, general }) => {
       sent = b.chat.addMessage(general, b.me, 'Delivered').id;
       pending = b.chat.addMessage(general, b.me, 'Still waiting', { pending: true }).id;
       const at = b.chat.get(general)?.messages.find((m) => m.id === sent)?.createdAt ?? 0;
@@ -296,10 +296,18 @@ describe('ChatView', () => {
     await openConversation(user, seed.general);
     const waiting = screen.getByTestId(`message-${pending}`);
     expect(waiting.className).toContain('is-pending');
-    expect(within(waiting).getByTestId('message-pending')).toBeTruthy();
+    expect(within(waiting).getByTestId('msg-pending')).toBeTruthy();
     const delivered = screen.getByTestId(`message-${sent}`);
-    expect(within(delivered).queryByTestId('message-pending')).toBeNull();
-    await waitFor(() => expect(within(delivered).getByTestId('message-seen-by').textContent).toBe('Seen by 2'));
+    expect(within(delivered).queryByTestId('msg-pending')).toBeNull();
+    await waitFor(() => expect(within(delivered).getByTestId('msg-seen-by').textContent).toBe('Seen by 2'));
+
+    // A read receipt arrives: Seen by is read again.
+    const three = backend.addMember(seed.teamId, 'Linus');
+    backend.chat.markRead(seed.general, three, Date.now() + 1000);
+    await act(async () => {
+      await emit('live-signal', { kind: 'read', teamId: seed.teamId, conversationId: seed.general, userId: three });
+    });
+    await waitFor(() => expect(within(delivered).getByTestId('msg-seen-by').textContent).toBe('Seen by 3'));
   });
 
   it('says who is typing, refreshed by live-signal events', async () => {
@@ -395,7 +403,7 @@ describe('ChatView', () => {
       }
     });
     await openConversation(user, seed.general);
-    const list = screen.getByTestId('message-list');
+    const list = screen.getByTestId('chat-message-list');
     expect(screen.getByTestId(`message-${newest}`)).toBeTruthy();
     expect(Number(list.dataset.rendered)).toBeLessThan(60);
     expect(screen.queryByText('Message number 40')).toBeNull();
@@ -431,14 +439,14 @@ describe('Message search', () => {
     await user.click(screen.getByTestId('search-mode-messages'));
     const input = screen.getByTestId('search-input');
     await user.type(input, 'padding');
-    await waitFor(() => expect(screen.getAllByTestId('message-search-result')).toHaveLength(2));
+    await waitFor(() => expect(screen.getAllByTestId('chat-search-result')).toHaveLength(2));
 
     await user.selectOptions(screen.getByTestId('search-filter-author'), 'Ada Lovelace');
-    await waitFor(() => expect(screen.getAllByTestId('message-search-result')).toHaveLength(1));
+    await waitFor(() => expect(screen.getAllByTestId('chat-search-result')).toHaveLength(1));
     expect(backend.callsOf('message_search').slice(-1)[0]).toEqual({
       query: 'padding', teamId: seed.teamId, conversationId: null, author: seed.ada, after: null, before: null,
     });
-    const hit = screen.getByTestId('message-search-result');
+    const hit = screen.getByTestId('chat-search-result');
     expect(Array.from(hit.querySelectorAll('mark')).map((m) => m.textContent)).toEqual(['padding']);
     expect(hit.textContent).toContain('#general');
 

@@ -2,11 +2,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   api,
   hasCode,
+  LIVE_SIGNAL_EVENT,
   type AppError,
   type Attachment,
   type ChatMessage,
   type Conversation,
   type Identity,
+  type LiveSignalPayload,
   type Member,
   type PresenceState,
   type TeamSummary,
@@ -19,6 +21,7 @@ import { useChatActions } from '../../state/useChatActions';
 import { useDocChanged } from '../../state/useDocChanged';
 import { useMessages } from '../../state/useMessages';
 import { useResource } from '../../state/useResource';
+import { useTauriEvent } from '../../state/useTauriEvent';
 import { useTyping } from '../../state/useTyping';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
@@ -143,6 +146,13 @@ function OpenConversation({ conversation, team, members, identity, presence, foc
     void messages.refresh();
     void thread.reload();
     void seen.reload();
+  });
+
+  // Someone read further: "Seen by" may have grown.
+  useTauriEvent<LiveSignalPayload>(LIVE_SIGNAL_EVENT, (signal) => {
+    if (signal.kind === 'read' && (signal.conversationId === conversationId || signal.conversationId === null)) {
+      void seen.reload();
+    }
   });
 
   const typing = useTyping(conversationId, me);

@@ -65,12 +65,14 @@ export function Composer({
   const [busy, setBusy] = useState(false);
   const [active, setActive] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  const [focused, setFocused] = useState(false);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const pendingCaret = useRef<number | null>(null);
   const menuId = useId();
 
   const mention = mentionAt(body, caret);
-  const options = mention && mention.start !== dismissedAt ? mentionOptions(mention.query, members, me) : [];
+  const options =
+    focused && mention && mention.start !== dismissedAt ? mentionOptions(mention.query, members, me) : [];
   const menuOpen = options.length > 0;
   const activeIndex = Math.min(active, Math.max(0, options.length - 1));
 
@@ -218,6 +220,9 @@ export function Composer({
           data-testid={inputTestId}
           onChange={(event) => change(event.target.value, event.target.selectionStart ?? event.target.value.length)}
           onSelect={(event) => setCaret(event.currentTarget.selectionStart ?? 0)}
+          onFocus={() => setFocused(true)}
+          // Choosing from the list keeps focus here (its options stop mousedown).
+          onBlur={() => setFocused(false)}
           onKeyDown={(event) => {
             if (event.nativeEvent.isComposing) return;
             if (menuOpen && mention) {

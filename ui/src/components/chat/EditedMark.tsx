@@ -50,7 +50,7 @@ export function EditedMark({ conversationId, messageId, editedAt }: EditedMarkPr
       <button
         type="button"
         className="edited__button"
-        data-testid="message-edited"
+        data-testid="msg-edited"
         aria-expanded={open}
         title={`Edited ${formatFull(editedAt)}`}
         onClick={() => {
@@ -64,7 +64,7 @@ export function EditedMark({ conversationId, messageId, editedAt }: EditedMarkPr
         (edited)
       </button>
       {open && (
-        <span className="edited__history" role="dialog" aria-label="Earlier versions" data-testid="message-history">
+        <span className="edited__history" role="dialog" aria-label="Earlier versions" data-testid="msg-history">
           <span className="edited__title">Earlier versions</span>
           {history === null ? (
             <span className="edited__empty">Loading…</span>
@@ -73,7 +73,7 @@ export function EditedMark({ conversationId, messageId, editedAt }: EditedMarkPr
           ) : (
             <ol className="edited__list">
               {history.map((edit, i) => (
-                <li key={i} className="edited__item" data-testid="message-history-item">
+                <li key={i} className="edited__item" data-testid="msg-history-item">
                   <time className="edited__time" dateTime={new Date(edit.editedAt).toISOString()}>
                     {formatFull(edit.editedAt)}
                   </time>

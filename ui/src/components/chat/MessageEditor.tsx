@@ -46,7 +46,7 @@ export function MessageEditor({ initial, onSave, onCancel }: MessageEditorProps)
         rows={2}
         value={body}
         aria-label="Edit message"
-        data-testid="message-edit-input"
+        data-testid="msg-edit-input"
         onChange={(event) => setBody(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
@@ -63,7 +63,7 @@ export function MessageEditor({ initial, onSave, onCancel }: MessageEditorProps)
         <button type="button" className="button button--ghost" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="button button--primary" data-testid="message-edit-save" disabled={busy}>
+        <button type="submit" className="button button--primary" data-testid="msg-edit-save" disabled={busy}>
           Save
         </button>
       </div>

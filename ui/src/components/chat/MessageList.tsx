@@ -199,7 +199,7 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
         role="log"
         aria-label="Messages"
         aria-busy={!loaded || loadingOlder}
-        data-testid="message-list"
+        data-testid="chat-message-list"
         data-rendered={range.end - range.start}
         onScroll={onScroll}
       >
@@ -229,13 +229,15 @@ export const MessageList = forwardRef<MessageListHandle, MessageListProps>(funct
         </div>
       )}
       {loaded && rows.length === 0 && <p className="message-list__empty">No messages yet. Say hello!</p>}
-      <div className="message-list__jumps">
-        {unreadAbove && (
+      {unreadAbove && (
+        <div className="message-list__jumps message-list__jumps--top">
           <button type="button" className="jump-button" data-testid="jump-to-unread" onClick={() => jump('unread')}>
             Jump to first unread
           </button>
-        )}
-        {awayFromBottom && !unreadAbove && (
+        </div>
+      )}
+      <div className="message-list__jumps">
+        {awayFromBottom && (
           <button
             type="button"
             className="jump-button"

@@ -85,7 +85,7 @@ export const MessageRow = memo(function MessageRow({
       <div className="message__main">
         {!continued && (
           <div className="message__head">
-            <span className="message__author" data-testid="message-author">
+            <span className="message__author" data-testid="msg-author">
               {message.authorName}
             </span>
             {time}
@@ -93,7 +93,7 @@ export const MessageRow = memo(function MessageRow({
         )}
         {message.deleted ? (
           <p className="message__body message__tombstone" data-testid="message-body">
-            <span data-testid="message-tombstone">This message was deleted</span>
+            <span data-testid="msg-tombstone">This message was deleted</span>
           </p>
         ) : editing ? (
           <MessageEditor
@@ -113,7 +113,7 @@ export const MessageRow = memo(function MessageRow({
               </>
             )}
             {message.pending && (
-              <span className="message__pending" data-testid="message-pending" title="Saved here, not delivered yet">
+              <span className="message__pending" data-testid="msg-pending" title="Saved here, not delivered yet">
                 <ClockIcon size={12} />
                 <span className="visually-hidden">Not delivered yet</span>
               </span>
@@ -139,14 +139,14 @@ export const MessageRow = memo(function MessageRow({
           <button
             type="button"
             className="message__replies"
-            data-testid="message-replies"
+            data-testid="msg-replies"
             onClick={() => handlers.reply?.(message)}
           >
             {message.replyCount} {message.replyCount === 1 ? 'reply' : 'replies'}
           </button>
         )}
         {seenBy && seenBy.length > 0 && (
-          <span className="message__seen" data-testid="message-seen-by" title={seenBy.map(nameOf).join(', ')}>
+          <span className="message__seen" data-testid="msg-seen-by" title={seenBy.map(nameOf).join(', ')}>
             Seen by {seenBy.length}
           </span>
         )}
@@ -158,7 +158,7 @@ export const MessageRow = memo(function MessageRow({
             <button
               type="button"
               className="icon-button icon-button--sm"
-              data-testid="message-reply"
+              data-testid="msg-reply"
               aria-label="Reply in thread"
               title="Reply in thread"
               onClick={() => handlers.reply?.(message)}
@@ -170,7 +170,7 @@ export const MessageRow = memo(function MessageRow({
             <button
               type="button"
               className="icon-button icon-button--sm"
-              data-testid="message-edit"
+              data-testid="msg-edit"
               aria-label="Edit message"
               title="Edit"
               onClick={() => setEditing(true)}
@@ -182,7 +182,7 @@ export const MessageRow = memo(function MessageRow({
             <button
               type="button"
               className="icon-button icon-button--sm icon-button--danger"
-              data-testid="message-delete"
+              data-testid="msg-delete"
               aria-label="Delete message"
               title="Delete"
               onClick={() => handlers.remove(message)}

@@ -21,7 +21,7 @@ interface MessageSearchFiltersProps {
 export function MessageSearchFilters({ filters, conversations, members, onChange }: MessageSearchFiltersProps) {
   const set = (patch: Partial<MessageFilters>) => onChange({ ...filters, ...patch });
   return (
-    <div className="search-filters" data-testid="message-search-filters">
+    <div className="search-filters" data-testid="chat-search-filters">
       <select
         className="select search-filters__select"
         aria-label="In conversation"
