@@ -415,11 +415,12 @@ export class FakeBackend {
     setTimeout(() => void emit('doc-changed', payload), 0);
   }
 
-  /** Creates a team with its first board, as team_create does. */
+  /** Creates a team with its first board and #general, as team_create does. */
   createTeam(name: string): FakeTeam {
     const team: FakeTeam = { id: this.id('team'), name, members: [{ userId: this.me, role: 'owner' }], boardIds: [] };
     this.teams.set(team.id, team);
     this.createBoard(team, 'Tasks');
+    this.chat.addChannel(team.id, 'general');
     this.changed(team.id, 'team', team.id);
     return team;
   }

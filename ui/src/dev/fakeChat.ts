@@ -298,6 +298,11 @@ export class FakeChat {
     return c;
   }
 
+  /** A team's channel by name (new teams come with #general). */
+  channelNamed(teamId: string, name: string): FakeConversation | undefined {
+    return [...this.conversations.values()].find((c) => c.teamId === teamId && c.kind !== 'direct' && c.name === name);
+  }
+
   /** A direct conversation of me and these people. */
   addDirect(teamId: string, members: string[]) {
     this.host.teamMembers(teamId);
@@ -382,7 +387,7 @@ export class FakeChat {
     const now = this.host.now();
     const minute = 60_000;
     const yesterday = now - 26 * 60 * minute;
-    const general = this.addChannel(teamId, 'general', { createdBy: ada });
+    const general = this.channelNamed(teamId, 'general') ?? this.addChannel(teamId, 'general');
     const m1 = this.addMessage(general.id, ada, 'Morning all! The sync spec draft is up on the board.', { createdAt: yesterday });
     this.addMessage(general.id, grace, 'Nice, I will read it after lunch.', { createdAt: yesterday + 4 * minute });
     this.addMessage(general.id, me, 'Thanks Ada, I left two comments on the reconnect part.', {

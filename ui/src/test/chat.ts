@@ -21,7 +21,8 @@ export function renderChat(
     const { teamId, boardId } = seedTeam(backend, 'Design');
     const ada = backend.addMember(teamId, 'Ada Lovelace', 'manager');
     const grace = backend.addMember(teamId, 'Grace Hopper');
-    const general = backend.chat.addChannel(teamId, 'general', { createdBy: ada }).id;
+    // New teams come with #general.
+    const general = backend.chat.channelNamed(teamId, 'general')?.id ?? '';
     seed = { teamId, boardId, ada, grace, general };
     setup(backend, seed);
   }, options);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { emit } from '@tauri-apps/api/event';
 import { composer, openConversation, renderChat } from '../../test/chat';
-import { emitDocChanged } from '../../test/renderApp';
+import { emitDocChanged, renderApp } from '../../test/renderApp';
 
 describe('Chat sidebar', () => {
   it('lists channels and direct messages with unread and mention badges and presence', async () => {
@@ -71,6 +71,13 @@ describe('Chat sidebar', () => {
     await user.click(screen.getByTestId('direct-open-submit'));
     expect(backend.callsOf('direct_open')).toEqual([{ teamId: seed.teamId, members: [seed.ada] }]);
     await waitFor(() => expect(screen.getByTestId('chat-title').textContent).toBe('Ada Lovelace'));
+  });
+
+  it('lists #general for a team made here', async () => {
+    const { user } = renderApp();
+    await user.type(await screen.findByTestId('team-name-input'), 'Home{Enter}');
+    const channels = await screen.findByRole('list', { name: 'Channels' });
+    await waitFor(() => expect(within(channels).getAllByTestId('conversation-name').map((n) => n.textContent)).toEqual(['general']));
   });
 
   it('goes back to the board from a conversation', async () => {
