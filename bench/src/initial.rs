@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use automerge::sync::{self, SyncDoc};
 use automerge::{AutoCommit, ChangeHash};
+use teamstead_model::conversation::ConversationKind;
 use teamstead_model::{board, channel};
 use teamstead_protocol::{DocumentId, Message};
 
@@ -27,6 +28,7 @@ pub async fn run(target: &Target, documents: usize) -> Result<Outcome, BoxError>
     let mut docs: HashMap<DocumentId, (AutoCommit, sync::State)> = HashMap::new();
     for n in 0..documents {
         let mut doc = AutoCommit::new();
+        let mut id = DocumentId::new();
         if n % 2 == 0 {
             board::init(&mut doc, &team_id, &format!("Board {n}"), 0)?;
             for t in 0..ITEMS_PER_DOC {
@@ -39,18 +41,29 @@ pub async fn run(target: &Target, documents: usize) -> Result<Outcome, BoxError>
                 board::create_task(&mut doc, task, 0)?;
             }
         } else {
-            channel::init(&mut doc, &team_id, &format!("channel-{n}"), "2026-11")?;
+            // A conversation's month: its id and first change follow from it.
+            let conversation = format!("channel-{n}");
+            let key = channel::PeriodKey {
+                team_id: &team_id,
+                conversation_id: &conversation,
+                kind: ConversationKind::Channel,
+                period: "2026-11",
+            };
+            doc = channel::genesis(key)?;
+            doc.set_actor(automerge::ActorId::random());
+            id = channel::period_doc_id(key);
             for m in 0..ITEMS_PER_DOC {
-                channel::post(
-                    &mut doc,
-                    target.user_id(),
-                    &format!("Message {m}: hello team"),
-                    0,
-                )?;
+                let body = format!("Message {m}: hello team");
+                let message = channel::NewMessage {
+                    author: target.user_id(),
+                    body: &body,
+                    ..channel::NewMessage::default()
+                };
+                channel::post(&mut doc, message, 0)?;
             }
         }
         doc.commit();
-        docs.insert(DocumentId::new(), (doc, sync::State::new()));
+        docs.insert(id, (doc, sync::State::new()));
     }
     let expected: HashMap<DocumentId, Vec<ChangeHash>> = docs
         .iter_mut()

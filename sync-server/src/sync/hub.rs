@@ -79,7 +79,7 @@ pub struct Hub {
     waiting: Mutex<HashMap<DocumentId, HashSet<ConnId>>>,
     /// The latest sticky signal (presence, read receipt) per document and person,
     /// replayed to whoever starts syncing the document.
-    sticky: Mutex<HashMap<DocumentId, HashMap<(String, &'static str), StickySignal>>>,
+    sticky: Mutex<HashMap<DocumentId, StickySignals>>,
     /// Actor → device, as bound so far.
     actors: RwLock<HashMap<ActorId, String>>,
     relay_actor: ActorId,
@@ -98,6 +98,9 @@ struct TeamAccess {
     roles: HashMap<String, Role>,
     private: HashMap<String, HashSet<String>>,
 }
+
+/// (person, signal kind) → their latest such signal on one document.
+type StickySignals = HashMap<(String, &'static str), StickySignal>;
 
 struct StickySignal {
     conn: ConnId,

@@ -76,7 +76,7 @@ impl Client {
     }
 
     pub fn mark_all_notifications_read(&self) -> Result<()> {
-        self.write_user_doc(|doc, now| user::mark_notifications_read(doc, now))?;
+        self.write_user_doc(user::mark_notifications_read)?;
         Ok(())
     }
 
