@@ -135,7 +135,9 @@ export function useMessages(conversationId: string, onError: (error: unknown) =>
         update(forId, (x) => ({
           ...x,
           messages: prependOlder(x.messages, page.messages),
-          hasOlder: page.hasOlder,
+          // An empty page that still says "older" would have the list ask again
+          // and again; stop here, and let a later refresh say there is more.
+          hasOlder: page.hasOlder && page.messages.length > 0,
           loadingOlder: false,
         }));
         return page.messages.length > 0;

@@ -315,6 +315,14 @@ describe('ChatView', () => {
       await emit('live-signal', { kind: 'read', teamId: seed.teamId, conversationId: seed.general, userId: three });
     });
     await waitFor(() => expect(within(delivered).getByTestId('msg-seen-by').textContent).toBe('Seen by 3'));
+
+    // Once the relay has it, the clock goes away without any document event, and
+    // Seen by moves to it (nobody has read it yet).
+    const stored = backend.chat.get(seed.general)?.messages.find((m) => m.id === pending);
+    if (stored) stored.pending = false;
+    await waitFor(() => expect(within(waiting).queryByTestId('msg-pending')).toBeNull(), { timeout: 6000 });
+    expect(waiting.className).not.toContain('is-pending');
+    expect(within(delivered).queryByTestId('msg-seen-by')).toBeNull();
   });
 
   it('says who is typing, refreshed by live-signal events', async () => {

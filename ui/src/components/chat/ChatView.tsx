@@ -52,6 +52,8 @@ interface ChatViewProps {
 
 /** How long a message found by search or a notification stays highlighted. */
 export const HIGHLIGHT_MS = 4000;
+/** How often the open conversation is re-read while a message of it waits for the relay. */
+export const PENDING_RECHECK_MS = 3000;
 /** Threads looked into when a message to show is not a thread root. */
 const THREADS_TO_SEARCH = 10;
 
@@ -147,6 +149,18 @@ function OpenConversation({ conversation, team, members, identity, presence, foc
     void thread.reload();
     void seen.reload();
   });
+
+  // The relay's acknowledgement of a pending message need not change any
+  // document here, so while something is pending, look again now and then.
+  const hasPending = messages.messages.some((m) => m.pending) || (thread.data ?? []).some((m) => m.pending);
+  useEffect(() => {
+    if (!hasPending) return;
+    const timer = setInterval(() => {
+      void refreshMessages();
+      void reloadThread();
+    }, PENDING_RECHECK_MS);
+    return () => clearInterval(timer);
+  }, [hasPending, refreshMessages, reloadThread]);
 
   // Someone read further: "Seen by" may have grown.
   useTauriEvent<LiveSignalPayload>(LIVE_SIGNAL_EVENT, (signal) => {
