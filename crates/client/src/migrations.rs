@@ -114,11 +114,11 @@ mod tests {
         let mut conn = Connection::open_in_memory().expect("db");
         assert_eq!(
             migrate_to(&mut conn, latest_version()).expect("first"),
-            vec![1, 2, 3]
+            vec![1, 2, 3, 4]
         );
         assert!(migrate_to(&mut conn, latest_version())
             .expect("second")
             .is_empty());
-        assert_eq!(current_version(&conn).expect("version"), 3);
+        assert_eq!(current_version(&conn).expect("version"), 4);
     }
 }
