@@ -62,73 +62,68 @@ export function TeamChat({
     />
   );
 
+  const section = (kind: 'channel' | 'direct') => {
+    const shown = kind === 'channel' ? channels : directs;
+    // Other teams show only what they have; the selected one offers "+" even when empty.
+    if (!selected && shown.length === 0) return null;
+    const title = kind === 'channel' ? 'Channels' : 'Direct messages';
+    const addLabel = kind === 'channel' ? 'New channel' : 'New direct message';
+    return (
+      <>
+        <div className="team-chat__heading">
+          <h3 className="team-chat__title">{title}</h3>
+          {selected && (
+            <button
+              type="button"
+              className="icon-button icon-button--sm"
+              data-testid={kind === 'channel' ? 'new-channel-button' : 'new-direct-button'}
+              aria-label={addLabel}
+              title={addLabel}
+              aria-expanded={form === kind}
+              onClick={() => setForm((f) => (f === kind ? null : kind))}
+            >
+              <PlusIcon size={14} />
+            </button>
+          )}
+        </div>
+        {selected && form === kind && (
+          <div className="sidebar__form sidebar__form--nested">
+            {kind === 'channel' ? (
+              <NewChannelForm
+                members={others}
+                onSubmit={async (name, isPrivate, picked) => {
+                  const ok = await onCreateChannel(teamId, name, isPrivate, picked);
+                  if (ok) setForm(null);
+                  return ok;
+                }}
+                onCancel={() => setForm(null)}
+              />
+            ) : (
+              <NewDirectForm
+                members={others}
+                onSubmit={async (picked) => {
+                  const ok = await onOpenDirect(teamId, picked);
+                  if (ok) setForm(null);
+                  return ok;
+                }}
+                onCancel={() => setForm(null)}
+              />
+            )}
+          </div>
+        )}
+        {shown.length > 0 && (
+          <ul className="conversation-list" aria-label={title}>
+            {shown.map(item)}
+          </ul>
+        )}
+      </>
+    );
+  };
+
   return (
     <div className="team-chat" data-testid="team-chat" data-team-id={teamId}>
-      <div className="team-chat__heading">
-        <h3 className="team-chat__title">Channels</h3>
-        {selected && (
-          <button
-            type="button"
-            className="icon-button icon-button--sm"
-            data-testid="new-channel-button"
-            aria-label="New channel"
-            title="New channel"
-            aria-expanded={form === 'channel'}
-            onClick={() => setForm((f) => (f === 'channel' ? null : 'channel'))}
-          >
-            <PlusIcon size={14} />
-          </button>
-        )}
-      </div>
-      {selected && form === 'channel' && (
-        <div className="sidebar__form sidebar__form--nested">
-          <NewChannelForm
-            members={others}
-            onSubmit={async (name, isPrivate, picked) => {
-              const ok = await onCreateChannel(teamId, name, isPrivate, picked);
-              if (ok) setForm(null);
-              return ok;
-            }}
-            onCancel={() => setForm(null)}
-          />
-        </div>
-      )}
-      <ul className="conversation-list" aria-label="Channels">
-        {channels.map(item)}
-      </ul>
-
-      <div className="team-chat__heading">
-        <h3 className="team-chat__title">Direct messages</h3>
-        {selected && (
-          <button
-            type="button"
-            className="icon-button icon-button--sm"
-            data-testid="new-direct-button"
-            aria-label="New direct message"
-            title="New direct message"
-            aria-expanded={form === 'direct'}
-            onClick={() => setForm((f) => (f === 'direct' ? null : 'direct'))}
-          >
-            <PlusIcon size={14} />
-          </button>
-        )}
-      </div>
-      {selected && form === 'direct' && (
-        <div className="sidebar__form sidebar__form--nested">
-          <NewDirectForm
-            members={others}
-            onSubmit={async (picked) => {
-              const ok = await onOpenDirect(teamId, picked);
-              if (ok) setForm(null);
-              return ok;
-            }}
-            onCancel={() => setForm(null)}
-          />
-        </div>
-      )}
-      <ul className="conversation-list" aria-label="Direct messages">
-        {directs.map(item)}
-      </ul>
+      {section('channel')}
+      {section('direct')}
     </div>
   );
 }
