@@ -377,16 +377,19 @@ async fn attachments_round_trip_and_oversize_is_refused() {
 
     let big = vec![7u8; 25 * 1024 * 1024 + 1];
     let big_hash = hex::encode(sha2::Sha256::digest(&big));
+    // The relay answers 413 from Content-Length before reading the body; the
+    // client may see that answer or, still sending, a reset connection.
     let refused = http
         .put(url(&big_hash))
         .bearer_auth(alice.token())
         .body(big)
         .send()
-        .await
-        .expect("upload");
-    assert_eq!(refused.status(), 413);
-    let body: serde_json::Value = refused.json().await.expect("json");
-    assert_eq!(body["code"], "attachment_too_large");
+        .await;
+    if let Ok(refused) = refused {
+        assert_eq!(refused.status(), 413);
+        let body: serde_json::Value = refused.json().await.expect("json");
+        assert_eq!(body["code"], "attachment_too_large");
+    }
     let missing = http
         .get(url(&big_hash))
         .bearer_auth(alice.token())
