@@ -9,8 +9,8 @@ use teamstead_client::sync::{Account, Syncer};
 use teamstead_client::{
     Attachment, BoardSummary, ChatNotification, Client, CommentView, ConversationView, Identity,
     MemberView, MessageEditView, MessageFilter, MessageHit, MessagePage, MessageView,
-    NotificationSettingsView, PresenceState, PresenceView, Result, Role, SearchHit, Status,
-    SyncStatus, TaskDetail, TaskPatch, TaskQuery, TaskSummary, TeamSummary,
+    NotificationSettings, PresenceState, PresenceView, Result, Role, SearchHit, Status, SyncStatus,
+    TaskDetail, TaskPatch, TaskQuery, TaskSummary, TeamSummary,
 };
 
 #[tauri::command]
@@ -419,16 +419,14 @@ pub fn notification_mark_all_read(client: State<'_, Arc<Client>>) -> Result<()> 
 }
 
 #[tauri::command(async)]
-pub fn notification_settings_get(
-    client: State<'_, Arc<Client>>,
-) -> Result<NotificationSettingsView> {
+pub fn notification_settings_get(client: State<'_, Arc<Client>>) -> Result<NotificationSettings> {
     client.notification_settings()
 }
 
 #[tauri::command(async)]
 pub fn notification_settings_set(
     client: State<'_, Arc<Client>>,
-    settings: NotificationSettingsView,
-) -> Result<NotificationSettingsView> {
+    settings: NotificationSettings,
+) -> Result<NotificationSettings> {
     client.set_notification_settings(settings)
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use tauri::{Emitter, Manager, Runtime};
 use teamstead_client::sync::{KeyringTokens, Syncer};
-use teamstead_client::{Client, RecvError};
+use teamstead_client::{Client, EventReceiver, RecvError};
 
 /// Set to seed a demo team on first start (`make run` does).
 pub const DEMO_ENV: &str = "TEAMSTEAD_DEMO";
@@ -22,8 +22,14 @@ pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> ta
         .manage(client)
         .manage(syncer)
         .setup(|app| {
-            forward_changes(app.handle().clone());
-            forward_signals(app.handle().clone());
+            let client = app.state::<Arc<Client>>();
+            // Every saved document change, and presence, typing and read receipts.
+            forward(app.handle().clone(), "doc-changed", client.subscribe());
+            forward(
+                app.handle().clone(),
+                "live-signal",
+                client.signals.subscribe(),
+            );
             // Signed in before: reconnect to the relay in the background.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move { handle.state::<Syncer>().restart() });
@@ -82,31 +88,18 @@ pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> ta
         ])
 }
 
-/// Tells the window about every saved document change.
-fn forward_changes<R: Runtime>(app: tauri::AppHandle<R>) {
-    let mut changes = app.state::<Arc<Client>>().subscribe();
+/// Passes each event of `events` to the window as `name`. The UI refetches on any
+/// event, so ones skipped while it lagged lose nothing.
+fn forward<R: Runtime, T: serde::Serialize + Clone + Send + 'static>(
+    app: tauri::AppHandle<R>,
+    name: &'static str,
+    mut events: EventReceiver<T>,
+) {
     tauri::async_runtime::spawn(async move {
         loop {
-            match changes.recv().await {
-                Ok(change) => {
-                    let _ = app.emit("doc-changed", change);
-                }
-                // The UI refetches on any event, so skipped ones lose nothing.
-                Err(RecvError::Lagged(_)) => continue,
-                Err(RecvError::Closed) => break,
-            }
-        }
-    });
-}
-
-/// Tells the window about presence, typing and read receipts as they arrive.
-fn forward_signals<R: Runtime>(app: tauri::AppHandle<R>) {
-    let mut signals = app.state::<Arc<Client>>().signals.subscribe();
-    tauri::async_runtime::spawn(async move {
-        loop {
-            match signals.recv().await {
-                Ok(signal) => {
-                    let _ = app.emit("live-signal", signal);
+            match events.recv().await {
+                Ok(event) => {
+                    let _ = app.emit(name, event);
                 }
                 Err(RecvError::Lagged(_)) => continue,
                 Err(RecvError::Closed) => break,

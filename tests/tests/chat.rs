@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use automerge::transaction::Transactable;
 use automerge::ReadDoc;
-use support::{start_relay, Person, RawPeer};
+use support::{start_relay, wait_until, Person, RawPeer};
 use teamstead_client::{LiveSignalKind, MessageFilter, Role};
 use teamstead_protocol::{DocumentId, Message, PresenceState};
 
@@ -237,16 +237,6 @@ fn live(person: &Person) -> tokio::sync::watch::Sender<bool> {
     stop
 }
 
-async fn eventually(what: &str, mut check: impl FnMut() -> bool) {
-    for _ in 0..200 {
-        if check() {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{what} did not happen within 10 s");
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn presence_typing_and_receipts_reach_readers_only_and_expire() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -276,7 +266,7 @@ async fn presence_typing_and_receipts_reach_readers_only_and_expire() {
     let _a = live(&alice);
     let _b = live(&bob);
     let _c = live(&carol);
-    eventually("Bob appears online to Alice", || {
+    wait_until("Bob appears online to Alice", || {
         alice
             .client
             .presence(&team)
@@ -288,12 +278,12 @@ async fn presence_typing_and_receipts_reach_readers_only_and_expire() {
 
     bob.client.notify_typing(&secret).expect("typing");
     bob.client.notify_typing(&general).expect("typing");
-    eventually("Alice sees Bob typing in both", || {
+    wait_until("Alice sees Bob typing in both", || {
         alice.client.typing(&secret).expect("typing") == vec![bob.user_id.clone()]
             && alice.client.typing(&general).expect("typing") == vec![bob.user_id.clone()]
     })
     .await;
-    eventually("Carol sees Bob typing in general", || {
+    wait_until("Carol sees Bob typing in general", || {
         carol.client.typing(&general).expect("typing") == vec![bob.user_id.clone()]
     })
     .await;
@@ -303,7 +293,7 @@ async fn presence_typing_and_receipts_reach_readers_only_and_expire() {
 
     // Receipts: Bob reads, Alice sees him in "seen by".
     bob.client.mark_read(&general, None).expect("read");
-    eventually("Alice sees Bob has seen her message", || {
+    wait_until("Alice sees Bob has seen her message", || {
         alice
             .client
             .seen_by(&general, &first.id)
@@ -336,7 +326,7 @@ async fn presence_typing_and_receipts_reach_readers_only_and_expire() {
 
     // Bob leaves: Alice hears he is offline.
     drop(_b);
-    eventually("Bob goes offline for Alice", || {
+    wait_until("Bob goes offline for Alice", || {
         !alice
             .client
             .presence(&team)

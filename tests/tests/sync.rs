@@ -5,7 +5,7 @@ mod support;
 
 use automerge::transaction::Transactable;
 use automerge::{ReadDoc, ROOT};
-use support::{board_id, start_relay, Person, RawPeer};
+use support::{board_id, start_relay, wait_until, Person, RawPeer};
 use teamstead_client::{Role, Status, TaskPatch};
 use teamstead_protocol::{DocumentId, Message};
 
@@ -162,18 +162,6 @@ async fn the_badge_tells_the_truth_through_an_outage() {
     let _ = stop.send(true);
     runner.await.expect("join").expect("run");
     relay.shutdown().await.expect("shutdown");
-}
-
-/// Polls `done` until it holds, failing after a minute (the reconnect backoff
-/// alone may wait several seconds).
-async fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
-    for _ in 0..600 {
-        if done() {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("gave up waiting until {what}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -220,14 +220,6 @@ pub struct ChatNotification {
     pub read: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NotificationSettingsView {
-    pub muted: Vec<String>,
-    pub dnd_start: Option<String>,
-    pub dnd_end: Option<String>,
-}
-
 /// A live signal arrived or expired: the shell tells the window (`live-signal`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

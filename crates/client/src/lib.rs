@@ -28,7 +28,10 @@ pub use tasks::TaskQuery;
 pub use teamstead_model::board::{Priority, Status, TaskPatch};
 pub use teamstead_model::channel::Attachment;
 pub use teamstead_model::team::Role;
+pub use teamstead_model::user::NotificationSettings;
 pub use teamstead_model::{DocKind, ModelError};
 pub use teamstead_protocol::PresenceState;
 /// What a change subscriber gets when it falls behind or the client closes.
 pub use tokio::sync::broadcast::error::RecvError;
+/// A subscription to the client's events (document changes, live signals).
+pub use tokio::sync::broadcast::Receiver as EventReceiver;

@@ -151,7 +151,6 @@ pub fn open_direct(
     now: Millis,
 ) -> Result<Conversation> {
     let mut team = team::read(doc)?;
-    require_writer(&team, by)?;
     let members = people_with(by, others);
     if members.len() < 2 {
         return Err(ModelError::Invalid {
@@ -170,6 +169,7 @@ pub fn open_direct(
     if let Some(existing) = team.conversations.get(&id) {
         return Ok(existing.clone());
     }
+    require_writer(&team, by)?;
     let conversation = Conversation {
         id: id.clone(),
         kind: ConversationKind::Direct,

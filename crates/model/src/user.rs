@@ -11,7 +11,11 @@ use automerge::ChangeHash;
 use crate::doc::{commit_genesis, derived, derived_doc_id, expect_kind};
 use crate::{DocKind, DocumentId, Millis, Result, UserId, SCHEMA_VERSION};
 
-#[derive(Debug, Clone, Default, PartialEq, Reconcile, Hydrate)]
+/// Also what the window reads and writes (docs/ipc.md, NotificationSettings).
+#[derive(
+    Debug, Clone, Default, PartialEq, Reconcile, Hydrate, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "camelCase")]
 pub struct NotificationSettings {
     /// Conversation ids the user muted.
     pub muted: Vec<String>,

@@ -668,11 +668,7 @@ impl Hub {
         let role = self
             .doc_role(&meta, &peer.user_id)
             .map_err(|_| Refusal("the relay could not check your role; try again".into()))?;
-        let genesis = match meta.kind {
-            DocKind::Channel => Some(canonical_genesis(&mut scratch.doc, &id)?),
-            DocKind::User => Some(canonical_user_genesis(&mut scratch.doc, &id, &meta)?),
-            _ => None,
-        };
+        let genesis = canonical_start(&mut scratch.doc, &id, &meta)?;
         policy::check_create(
             &meta,
             Actor {
@@ -702,18 +698,22 @@ impl Hub {
         lock(&peer.docs).insert(id);
         // Those who asked for it before it existed get it now, if they may read it.
         let waiting = lock(&self.waiting).remove(&id).unwrap_or_default();
-        for conn in waiting {
-            let may_read = read_lock(&self.peers).get(&conn).is_some_and(|other| {
-                matches!(
-                    self.access(&entry.meta, &other.user_id),
-                    Ok(Access::Read | Access::Write)
-                )
-            });
-            if may_read && conn != peer.conn {
-                entry.syncs.insert(conn, sync::State::new());
-                if let Some(other) = read_lock(&self.peers).get(&conn) {
-                    lock(&other.docs).insert(id);
-                }
+        {
+            let peers = read_lock(&self.peers);
+            let readers = waiting
+                .iter()
+                .filter(|conn| **conn != peer.conn)
+                .filter_map(|conn| {
+                    peers.get(conn).filter(|other| {
+                        matches!(
+                            self.access(&entry.meta, &other.user_id),
+                            Ok(Access::Read | Access::Write)
+                        )
+                    })
+                });
+            for other in readers {
+                entry.syncs.insert(other.conn, sync::State::new());
+                lock(&other.docs).insert(id);
             }
         }
         let entry = Arc::new(tokio::sync::Mutex::new(entry));
@@ -780,8 +780,22 @@ impl Hub {
                 );
             }
         }
+        self.fan_out_ephemeral(peer, document_id, &e, count, &session_id, &data);
+    }
+
+    /// Sends ephemeral `data` from `from` to every other connection syncing the
+    /// document that may read it.
+    fn fan_out_ephemeral(
+        &self,
+        from: &Peer,
+        id: DocumentId,
+        e: &DocEntry,
+        count: u64,
+        session_id: &str,
+        data: &[u8],
+    ) {
         let peers = read_lock(&self.peers);
-        for conn in e.syncs.keys().filter(|c| **c != peer.conn) {
+        for conn in e.syncs.keys().filter(|c| **c != from.conn) {
             let Some(other) = peers.get(conn) else {
                 continue;
             };
@@ -792,12 +806,12 @@ impl Hub {
                 self.send(
                     other,
                     &Message::Ephemeral {
-                        sender_id: peer.peer_id.clone(),
+                        sender_id: from.peer_id.clone(),
                         target_id: other.peer_id.clone(),
-                        document_id,
+                        document_id: id,
                         count,
-                        session_id: session_id.clone(),
-                        data: data.clone(),
+                        session_id: session_id.to_string(),
+                        data: data.to_vec(),
                     },
                 );
             }
@@ -856,22 +870,7 @@ impl Hub {
                 continue;
             };
             let e = entry.lock().await;
-            let peers = read_lock(&self.peers);
-            for conn in e.syncs.keys().filter(|c| **c != peer.conn) {
-                if let Some(other) = peers.get(conn) {
-                    self.send(
-                        other,
-                        &Message::Ephemeral {
-                            sender_id: peer.peer_id.clone(),
-                            target_id: other.peer_id.clone(),
-                            document_id: doc,
-                            count: 0,
-                            session_id: String::new(),
-                            data: offline.clone(),
-                        },
-                    );
-                }
-            }
+            self.fan_out_ephemeral(peer, doc, &e, 0, "", &offline);
         }
     }
 
@@ -1019,45 +1018,47 @@ fn team_access(
     Ok((members, private))
 }
 
-/// Checks that a new channel document is the month it claims to be: its id and
-/// first change are the ones its header implies (see teamstead_model::channel).
-/// Returns that first change, which no device owns.
-fn canonical_genesis(doc: &mut AutoCommit, id: &DocumentId) -> Result<ChangeHash, Refusal> {
-    let refuse = |why: &str| Refusal(format!("not a valid channel document: {why}"));
-    let (team_id, conversation_id, kind, period) =
-        channel::key_of(doc).map_err(|e| refuse(&e.to_string()))?;
-    let key = channel::PeriodKey {
-        team_id: &team_id,
-        conversation_id: &conversation_id,
-        kind,
-        period: &period,
-    };
-    if channel::period_doc_id(key) != *id {
-        return Err(refuse("its id does not match its conversation and month"));
-    }
-    let genesis = channel::genesis_hash(key).map_err(|e| refuse(&e.to_string()))?;
-    if doc.get_change_by_hash(&genesis).is_none() {
-        return Err(refuse("it does not start with its month's first change"));
-    }
-    Ok(genesis)
-}
-
-/// The same check for a user document: its id and first change follow from its user.
-fn canonical_user_genesis(
+/// Checks that a new document whose id and first change follow from its content
+/// (a channel's month, a user document: see teamstead_model::channel) is what it
+/// claims to be. Returns that first change, which no device owns; `None` for the
+/// kinds with random ids.
+fn canonical_start(
     doc: &mut AutoCommit,
     id: &DocumentId,
     meta: &DocMeta,
-) -> Result<ChangeHash, Refusal> {
-    let refuse = |why: &str| Refusal(format!("not a valid user document: {why}"));
-    let user_id = meta.subject.as_deref().unwrap_or_default();
-    if user::doc_id(user_id) != *id {
-        return Err(refuse("its id does not match its user"));
+) -> Result<Option<ChangeHash>, Refusal> {
+    let refuse = |why: &str| {
+        Refusal(format!(
+            "not a valid {} document: {why}",
+            meta.kind.as_str()
+        ))
+    };
+    let (expected_id, first) = match meta.kind {
+        DocKind::Channel => {
+            let (team_id, conversation_id, kind, period) =
+                channel::key_of(doc).map_err(|e| refuse(&e.to_string()))?;
+            let key = channel::PeriodKey {
+                team_id: &team_id,
+                conversation_id: &conversation_id,
+                kind,
+                period: &period,
+            };
+            (channel::period_doc_id(key), channel::genesis_hash(key))
+        }
+        DocKind::User => {
+            let user_id = meta.subject.as_deref().unwrap_or_default();
+            (user::doc_id(user_id), user::genesis_hash(user_id))
+        }
+        _ => return Ok(None),
+    };
+    let first = first.map_err(|e| refuse(&e.to_string()))?;
+    if expected_id != *id {
+        return Err(refuse("its id does not match what it holds"));
     }
-    let genesis = user::genesis_hash(user_id).map_err(|e| refuse(&e.to_string()))?;
-    if doc.get_change_by_hash(&genesis).is_none() {
-        return Err(refuse("it does not start with its user's first change"));
+    if doc.get_change_by_hash(&first).is_none() {
+        return Err(refuse("it does not start with its canonical first change"));
     }
-    Ok(genesis)
+    Ok(Some(first))
 }
 
 /// Locks a std mutex; a panic elsewhere left the data usable, so carry on.

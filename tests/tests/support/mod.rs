@@ -319,6 +319,18 @@ impl RawPeer {
     }
 }
 
+/// Polls `done` until it holds, failing after a minute (the reconnect backoff
+/// alone may wait several seconds).
+pub async fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    for _ in 0..600 {
+        if done() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("gave up waiting until {what}");
+}
+
 pub fn board_id(person: &Person, team: &str) -> String {
     person.client.list_boards(team).expect("boards")[0]
         .id

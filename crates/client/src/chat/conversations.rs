@@ -115,25 +115,10 @@ impl Client {
     pub fn open_direct(&self, team_id: &str, members: &[String]) -> Result<ConversationView> {
         let me = self.identity().user_id;
         let id = doc_id("team", team_id)?;
-        let known = teamstead_model::team::read;
-        let existing = self.read_doc(&id, |doc| {
-            let team = known(doc)?;
-            let mut people: Vec<String> = members.to_vec();
-            people.push(me.clone());
-            people.sort();
-            people.dedup();
-            let direct = conversation::direct_id(team_id, &people);
-            Ok(team.conversations.contains_key(&direct).then_some(direct))
+        // An existing one comes back unchanged, and nothing is written.
+        let direct = self.write_doc(&id, |doc, now| {
+            conversation::open_direct(doc, team_id, &me, members, now)
         })?;
-        let conversation_id = match existing {
-            Some(direct) => direct,
-            None => {
-                self.write_doc(&id, |doc, now| {
-                    conversation::open_direct(doc, team_id, &me, members, now)
-                })?
-                .id
-            }
-        };
-        self.conversation_summary(&conversation_id)
+        self.conversation_summary(&direct.id)
     }
 }

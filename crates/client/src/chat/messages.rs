@@ -212,8 +212,8 @@ impl Client {
         rows.truncate(limit as usize);
         rows.reverse();
         if !has_older {
-            // The months before the oldest one here may be on the relay.
-            self.want_older_months(&c, rows.first().map(|r| r.created_at))?;
+            // The month before the oldest one here may be on the relay.
+            self.want_older_month(&c, rows.first().map(|r| r.created_at))?;
         }
         Ok(MessagePage {
             messages: self.views(rows)?,
@@ -503,24 +503,20 @@ impl Client {
         Ok(pending)
     }
 
-    /// Asks the sync connection for the month before the oldest message here, back
-    /// to the month the conversation began.
-    fn want_older_months(&self, c: &ConversationRow, oldest: Option<i64>) -> Result<()> {
-        let first = channel::period_of(c.created_at);
-        let mut period = channel::period_of(oldest.unwrap_or_else(clock::now));
-        for _ in 0..2 {
-            if period <= first {
-                break;
-            }
-            let Some(previous) = channel::previous_period(&period) else {
-                break;
-            };
-            period = previous;
-            let id = c.period_doc(&period);
-            if !self.has_document(&id)? {
-                self.signals.want(id);
-                break;
-            }
+    /// Asks the sync connection for the month before the oldest message here, if the
+    /// conversation is that old and this device lacks it. (A month here always holds
+    /// a message: its document is started by the first one.)
+    fn want_older_month(&self, c: &ConversationRow, oldest: Option<i64>) -> Result<()> {
+        let oldest = channel::period_of(oldest.unwrap_or_else(clock::now));
+        let Some(previous) = channel::previous_period(&oldest) else {
+            return Ok(());
+        };
+        if previous < channel::period_of(c.created_at) {
+            return Ok(());
+        }
+        let id = c.period_doc(&previous);
+        if !self.has_document(&id)? {
+            self.signals.want(id);
         }
         Ok(())
     }

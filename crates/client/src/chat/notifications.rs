@@ -5,7 +5,7 @@
 use teamstead_model::conversation::ConversationKind;
 use teamstead_model::user::{self, NotificationSettings};
 
-use crate::{ChatNotification, Client, NotificationKind, NotificationSettingsView, Result};
+use crate::{ChatNotification, Client, NotificationKind, Result};
 
 const MAX_NOTIFICATIONS: i64 = 100;
 
@@ -80,25 +80,18 @@ impl Client {
         Ok(())
     }
 
-    pub fn notification_settings(&self) -> Result<NotificationSettingsView> {
-        let settings = self.user_doc()?.notifications;
-        Ok(NotificationSettingsView {
-            muted: settings.muted,
-            dnd_start: settings.dnd_start,
-            dnd_end: settings.dnd_end,
-        })
+    pub fn notification_settings(&self) -> Result<NotificationSettings> {
+        Ok(self.user_doc()?.notifications)
     }
 
+    /// Replaces the settings; empty do-not-disturb hours mean none.
     pub fn set_notification_settings(
         &self,
-        settings: NotificationSettingsView,
-    ) -> Result<NotificationSettingsView> {
-        let wanted = NotificationSettings {
-            muted: settings.muted,
-            dnd_start: settings.dnd_start.filter(|s| !s.is_empty()),
-            dnd_end: settings.dnd_end.filter(|s| !s.is_empty()),
-        };
-        self.write_user_doc(|doc, _| user::set_notifications(doc, wanted))?;
-        self.notification_settings()
+        mut settings: NotificationSettings,
+    ) -> Result<NotificationSettings> {
+        settings.dnd_start = settings.dnd_start.filter(|s| !s.is_empty());
+        settings.dnd_end = settings.dnd_end.filter(|s| !s.is_empty());
+        let saved = self.write_user_doc(|doc, _| user::set_notifications(doc, settings))?;
+        Ok(saved.notifications)
     }
 }

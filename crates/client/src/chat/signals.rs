@@ -96,16 +96,14 @@ impl Client {
 
     /// Says I am typing in a conversation; sent at most every few seconds.
     pub fn notify_typing(&self, conversation_id: &str) -> Result<()> {
-        let c = self.conversation(conversation_id)?;
+        // Called on every keystroke: the throttle comes before any lookup.
         let now = clock::now();
-        {
-            let mut state = self.signals.state();
-            let last = state.typed.get(&c.id).copied().unwrap_or(i64::MIN / 2);
-            if now - last < TYPING_EVERY_MS {
-                return Ok(());
-            }
-            state.typed.insert(c.id.clone(), now);
+        let last = self.signals.state().typed.get(conversation_id).copied();
+        if last.is_some_and(|last| now - last < TYPING_EVERY_MS) {
+            return Ok(());
         }
+        let c = self.conversation(conversation_id)?;
+        self.signals.state().typed.insert(c.id.clone(), now);
         self.signals.send(
             self.signal_doc(&c)?,
             Signal::Typing {

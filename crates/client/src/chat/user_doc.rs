@@ -11,11 +11,7 @@ impl Client {
     pub(crate) fn user_doc(&self) -> Result<UserDoc> {
         let me = self.identity().user_id;
         let id = user::doc_id(&me);
-        let here = {
-            let inner = self.lock();
-            crate::store::exists(&inner.conn, &id)?
-        };
-        if !here {
+        if !self.has_document(&id)? {
             let mut doc = automerge::AutoCommit::new();
             return Ok(user::init(&mut doc, &me)?);
         }

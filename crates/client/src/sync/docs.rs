@@ -31,16 +31,7 @@ impl Client {
     }
 
     pub(crate) fn has_document(&self, id: &DocumentId) -> Result<bool> {
-        let inner = self.lock();
-        Ok(inner
-            .conn
-            .query_row(
-                "SELECT 1 FROM documents WHERE id = ?1",
-                [id.to_string()],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some())
+        store::exists(&self.lock().conn, id)
     }
 
     /// The documents a team lists: its boards, and this month's and last month's
