@@ -449,3 +449,168 @@ async fn signs_in_to_a_relay_syncs_both_ways_and_shows_synced() {
     let _ = app.close().await;
     relay.shutdown().await.expect("shutdown");
 }
+
+/// Runs the `teamstead` command line on `dir` with `--json`; `stdin` is its input.
+fn cli(dir: &Path, args: &[&str], stdin: &str) -> serde_json::Value {
+    use std::io::Write;
+    let mut child = Command::new(teamstead_tests::workspace_binary("teamstead"))
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("--json")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("teamstead runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    let output = child.wait_with_output().expect("exit");
+    let json = serde_json::from_slice(&output.stdout).unwrap_or(serde_json::Value::Null);
+    assert!(output.status.success(), "teamstead {args:?} failed: {json}");
+    json
+}
+
+/// Waits until a message whose text is `body` shows in the open conversation.
+async fn wait_for_message(app: &Client, body: &str) {
+    let deadline = Instant::now() + UI_WAIT;
+    loop {
+        for shown in app
+            .find_all(Locator::Css(&testid("message-body")))
+            .await
+            .unwrap_or_default()
+        {
+            if text_of(&shown).await.trim() == body {
+                return;
+            }
+        }
+        assert!(Instant::now() < deadline, "no message {body:?} appeared");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a display, D-Bus and tauri-driver: run by `make test` (test-e2e)"]
+async fn a_message_typed_in_the_window_reaches_the_cli_and_its_reply_appears() {
+    use teamstead_client::sync::MemoryTokens;
+    const PASSWORD: &str = "correct horse battery";
+
+    let keyrings = tempfile::tempdir().expect("keyring dir");
+    teamstead_tests::start_keyring(keyrings.path());
+    let relay_dir = tempfile::tempdir().expect("relay dir");
+    let relay = teamstead_relay::start(teamstead_relay::Config::local(relay_dir.path().into()))
+        .await
+        .expect("relay");
+    let url = relay.http_url();
+
+    // Alice makes a team (with its #general) and an invitation, headless.
+    let alice_dir = tempfile::tempdir().expect("data dir");
+    let (general, code) = {
+        let alice = teamstead_client::Client::open(Some(alice_dir.path().into())).expect("open");
+        let tokens = MemoryTokens::default();
+        alice
+            .sign_up(&tokens, &url, "alice@example.test", PASSWORD)
+            .await
+            .expect("sign up");
+        let team = alice.create_team("Harbour Lights").expect("team").id;
+        alice.publish_team(&tokens, &team).await.expect("publish");
+        let general = alice.list_conversations(&team).expect("conversations")[0]
+            .id
+            .clone();
+        let invite = alice
+            .create_invitation(&tokens, &team, teamstead_client::Role::Member, None, None)
+            .await
+            .expect("invite");
+        (general, invite.code)
+    };
+
+    // Bob uses only the command line, his token in the real Secret Service.
+    let bob = tempfile::tempdir().expect("bob's data dir");
+    let password = format!("{PASSWORD}\n");
+    cli(
+        bob.path(),
+        &[
+            "signup",
+            "--relay",
+            &url,
+            "--email",
+            "bob@example.test",
+            "--name",
+            "Bob",
+        ],
+        &password,
+    );
+    cli(bob.path(), &["team", "join", &code], "");
+    cli(bob.path(), &["sync"], "");
+
+    // Alice signs in on the desktop and writes in #general.
+    let data = tempfile::tempdir().expect("data dir");
+    let driver = start_driver(&[("TEAMSTEAD_DATA_DIR", data.path())], false);
+    let app = launch(&driver).await;
+    find(&app, "sync-badge").await.click().await.expect("open");
+    let relay_field = find(&app, "account-relay").await;
+    relay_field.clear().await.expect("clear");
+    relay_field.send_keys(&url).await.expect("relay url");
+    find(&app, "account-email")
+        .await
+        .send_keys("alice@example.test")
+        .await
+        .expect("email");
+    find(&app, "account-password")
+        .await
+        .send_keys(PASSWORD)
+        .await
+        .expect("password");
+    find(&app, "account-submit")
+        .await
+        .click()
+        .await
+        .expect("sign in");
+    wait_for_badge(&app, "Synced").await;
+    find(&app, &format!("conversation-{general}"))
+        .await
+        .click()
+        .await
+        .expect("open #general");
+    find(&app, "chat-composer")
+        .await
+        .send_keys(&format!("Hello from the window{ENTER}"))
+        .await
+        .expect("type a message");
+    wait_for_message(&app, "Hello from the window").await;
+
+    // It reaches the command line.
+    let deadline = Instant::now() + UI_WAIT;
+    loop {
+        cli(bob.path(), &["sync"], "");
+        let page = cli(bob.path(), &["chat", "list", &general], "");
+        let bodies: Vec<&str> = page["messages"]
+            .as_array()
+            .map(|ms| ms.iter().filter_map(|m| m["body"].as_str()).collect())
+            .unwrap_or_default();
+        if bodies.contains(&"Hello from the window") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the window's message never arrived: {page}"
+        );
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+
+    // Bob answers from the command line; the window shows it.
+    cli(
+        bob.path(),
+        &["chat", "send", &general, "Reply from the CLI"],
+        "",
+    );
+    cli(bob.path(), &["sync"], "");
+    wait_for_message(&app, "Reply from the CLI").await;
+    let conversations = find(&app, &format!("conversation-{general}")).await;
+    assert!(text_of(&conversations).await.contains("general"));
+    let _ = app.close().await;
+    relay.shutdown().await.expect("shutdown");
+}
