@@ -6,6 +6,7 @@ import { STATUS_LABEL } from '../lib/status';
 import { useToasts } from '../state/toasts';
 import { MessageSearchFilters, NO_FILTERS, type MessageFilters } from './chat/MessageSearchFilters';
 import { SearchIcon } from './icons';
+import { ListboxOption } from './ListboxOption';
 import { Snippet } from './Snippet';
 import { StatusDot } from './StatusDot';
 import './SearchBox.css';
@@ -228,17 +229,14 @@ export const SearchBox = forwardRef<SearchBoxHandle, SearchBoxProps>(function Se
                 )}
                 {shown.mode === 'tasks'
                   ? shown.items.map((hit, i) => (
-                      <li
+                      <ListboxOption
                         key={hit.taskId}
                         id={optionId(i)}
-                        role="option"
-                        aria-selected={i === activeIndex}
-                        className={`search-result${i === activeIndex ? ' is-active' : ''}`}
+                        active={i === activeIndex}
+                        className="search-result"
                         data-testid="search-result"
-                        // Keep focus in the input so the blur does not close the list before the click lands.
-                        onMouseDown={(event) => event.preventDefault()}
-                        onMouseEnter={() => setActive(i)}
-                        onClick={() => chooseTask(hit)}
+                        onActivate={() => setActive(i)}
+                        onChoose={() => chooseTask(hit)}
                       >
                         <span className="search-result__head">
                           <StatusDot status={hit.status} />
@@ -248,20 +246,18 @@ export const SearchBox = forwardRef<SearchBoxHandle, SearchBoxProps>(function Se
                         <span className="search-result__snippet">
                           <Snippet text={hit.snippet} />
                         </span>
-                      </li>
+                      </ListboxOption>
                     ))
                   : shown.items.map((hit, i) => (
-                      <li
+                      <ListboxOption
                         key={hit.messageId}
                         id={optionId(i)}
-                        role="option"
-                        aria-selected={i === activeIndex}
-                        className={`search-result${i === activeIndex ? ' is-active' : ''}`}
+                        active={i === activeIndex}
+                        className="search-result"
                         data-testid="chat-search-result"
                         data-message-id={hit.messageId}
-                        onMouseDown={(event) => event.preventDefault()}
-                        onMouseEnter={() => setActive(i)}
-                        onClick={() => chooseMessage(hit)}
+                        onActivate={() => setActive(i)}
+                        onChoose={() => chooseMessage(hit)}
                       >
                         <span className="search-result__head">
                           <span className="search-result__title">{hit.authorName}</span>
@@ -272,7 +268,7 @@ export const SearchBox = forwardRef<SearchBoxHandle, SearchBoxProps>(function Se
                         <span className="search-result__snippet search-result__snippet--message">
                           <Snippet text={hit.snippet} />
                         </span>
-                      </li>
+                      </ListboxOption>
                     ))}
               </ul>
             )}

@@ -5,7 +5,6 @@ import type {
   ChatMessage,
   ChatNotification,
   Conversation,
-  ConversationKind,
   MessageEdit,
   MessageHit,
   MessagePage,
@@ -39,30 +38,14 @@ export interface ChatHost {
   emit: (event: string, payload: unknown) => void;
 }
 
-export interface FakeMessage {
-  id: string;
-  conversationId: string;
-  author: string;
-  body: string;
-  createdAt: number;
-  editedAt: number | null;
-  deleted: boolean;
-  replyTo: string | null;
-  mentions: string[];
-  attachments: Attachment[];
-  reactions: Reaction[];
-  pending: boolean;
+/** A message as stored: the reply count and the author's name are worked out when it is read. */
+export interface FakeMessage extends Omit<ChatMessage, 'authorName' | 'replyCount'> {
   history: MessageEdit[];
 }
 
-export interface FakeConversation {
-  id: string;
-  teamId: string;
-  kind: ConversationKind;
-  name: string;
-  members: string[];
-  createdBy: string;
-  createdAt: number;
+/** A conversation as stored: a direct message's name, the unread counts and muting are worked out when it is read. */
+export interface FakeConversation
+  extends Pick<Conversation, 'id' | 'teamId' | 'kind' | 'name' | 'members' | 'createdBy' | 'createdAt'> {
   messages: FakeMessage[];
   /** Read markers by user id (ms). */
   readAt: Map<string, number>;
@@ -130,10 +113,7 @@ export class FakeChat {
         const name = this.text('a channel name', a.name, MAX_CHANNEL_NAME);
         const isPrivate = a.private === true;
         const members = this.people(String(a.teamId), a.members);
-        const c = this.addChannel(String(a.teamId), name, {
-          private: isPrivate,
-          members: isPrivate ? [...new Set([h.me, ...members])] : [],
-        });
+        const c = this.addChannel(String(a.teamId), name, { private: isPrivate, members });
         h.changed(c.id, 'channel', c.teamId);
         return this.conversation(c);
       }
@@ -282,20 +262,13 @@ export class FakeChat {
   // ----- helpers for tests and demo data -----
 
   addChannel(teamId: string, name: string, options: { private?: boolean; members?: string[]; createdBy?: string } = {}) {
-    this.host.teamMembers(teamId);
-    const c: FakeConversation = {
-      id: this.host.id('conv'),
+    return this.create({
       teamId,
       kind: options.private ? 'private' : 'channel',
       name,
       members: options.private ? [...new Set([this.host.me, ...(options.members ?? [])])] : [],
       createdBy: options.createdBy ?? this.host.me,
-      createdAt: this.host.now(),
-      messages: [],
-      readAt: new Map(),
-    };
-    this.conversations.set(c.id, c);
-    return c;
+    });
   }
 
   /** A team's channel by name (new teams come with #general). */
@@ -305,20 +278,13 @@ export class FakeChat {
 
   /** A direct conversation of me and these people. */
   addDirect(teamId: string, members: string[]) {
-    this.host.teamMembers(teamId);
-    const c: FakeConversation = {
-      id: this.host.id('conv'),
+    return this.create({
       teamId,
       kind: 'direct',
       name: '',
       members: [...new Set([this.host.me, ...members])],
       createdBy: this.host.me,
-      createdAt: this.host.now(),
-      messages: [],
-      readAt: new Map(),
-    };
-    this.conversations.set(c.id, c);
-    return c;
+    });
   }
 
   /** A message as if it arrived from `author`; mentions of me and direct messages notify. */
@@ -445,6 +411,19 @@ export class FakeChat {
       if (!members.some((m) => m.userId === userId)) this.host.fail('not_found', `member \`${userId}\` does not exist`);
       return userId;
     });
+  }
+
+  private create(fields: Omit<FakeConversation, 'id' | 'createdAt' | 'messages' | 'readAt'>): FakeConversation {
+    this.host.teamMembers(fields.teamId);
+    const c: FakeConversation = {
+      id: this.host.id('conv'),
+      ...fields,
+      createdAt: this.host.now(),
+      messages: [],
+      readAt: new Map(),
+    };
+    this.conversations.set(c.id, c);
+    return c;
   }
 
   private canSee(c: FakeConversation): boolean {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { listen } from '@tauri-apps/api/event';
 import { DOC_CHANGED_EVENT, type DocChangedPayload } from '../api';
+import { subscribe } from './useTauriEvent';
 
 /** How long a burst of writes is gathered before anything is re-read. */
 export const DOC_CHANGED_WINDOW_MS = 120;
@@ -20,32 +20,22 @@ export function useDocChanged(
   useEffect(() => {
     let pending: DocChangedPayload[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
-    let unlisten: (() => void) | null = null;
-    let disposed = false;
 
     const flush = () => {
       timer = null;
       const batch = pending;
       pending = [];
-      if (!disposed && batch.length > 0) handler.current(batch);
+      if (batch.length > 0) handler.current(batch);
     };
 
-    listen<DocChangedPayload>(DOC_CHANGED_EVENT, (event) => {
-      pending.push(event.payload);
+    const unsubscribe = subscribe<DocChangedPayload>(DOC_CHANGED_EVENT, (payload) => {
+      pending.push(payload);
       timer ??= setTimeout(flush, windowMs);
-    })
-      .then((stop) => {
-        if (disposed) stop();
-        else unlisten = stop;
-      })
-      .catch(() => {
-        // No event bridge (a plain browser without the backend): nothing will change behind our back.
-      });
+    });
 
     return () => {
-      disposed = true;
       if (timer) clearTimeout(timer);
-      unlisten?.();
+      unsubscribe();
     };
   }, [windowMs]);
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type ChatMessage } from '../api';
 import { mergeNewest, prependOlder, upsertMessage } from '../lib/chat';
+import { useCoalesced } from './useCoalesced';
 
 export interface MessagesState {
   conversationId: string;
@@ -58,8 +59,6 @@ export function useMessages(conversationId: string, onError: (error: unknown) =>
   openId.current = conversationId;
   const onErrorRef = useRef(onError);
   onErrorRef.current = onError;
-  const inFlight = useRef<Promise<void> | null>(null);
-  const rerun = useRef(false);
   const olderInFlight = useRef<Promise<boolean> | null>(null);
 
   const update = useCallback((forId: string, change: (s: MessagesState) => MessagesState) => {
@@ -97,30 +96,15 @@ export function useMessages(conversationId: string, onError: (error: unknown) =>
     }
   }, [update]);
 
-  const refresh = useCallback((): Promise<void> => {
-    if (inFlight.current) {
-      rerun.current = true;
-      return inFlight.current;
-    }
-    const run = (async () => {
-      do {
-        rerun.current = false;
-        await readNewest();
-      } while (rerun.current);
-    })().finally(() => {
-      if (inFlight.current === run) inFlight.current = null;
-    });
-    inFlight.current = run;
-    return run;
-  }, [readNewest]);
+  const { run: refresh, reset: forgetRefresh } = useCoalesced(readNewest);
 
   useEffect(() => {
     setState(empty(conversationId));
     current.current = empty(conversationId);
-    inFlight.current = null;
+    forgetRefresh();
     olderInFlight.current = null;
     void refresh();
-  }, [conversationId, refresh]);
+  }, [conversationId, refresh, forgetRefresh]);
 
   const loadOlder = useCallback((): Promise<boolean> => {
     if (olderInFlight.current) return olderInFlight.current;

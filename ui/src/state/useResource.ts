@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toAppError, type AppError } from '../api';
+import { useCoalesced } from './useCoalesced';
 
 export interface Resource<T> {
   /** The value for the current key; undefined until it has loaded. */
@@ -37,8 +38,6 @@ export function useResource<T>(
   keyRef.current = key;
 
   const generation = useRef(0);
-  const inFlight = useRef<Promise<void> | null>(null);
-  const rerun = useRef(false);
 
   const readOnce = useCallback(async () => {
     const forKey = keyRef.current;
@@ -55,22 +54,7 @@ export function useResource<T>(
     }
   }, []);
 
-  const reload = useCallback((): Promise<void> => {
-    if (inFlight.current) {
-      rerun.current = true;
-      return inFlight.current;
-    }
-    const run = (async () => {
-      do {
-        rerun.current = false;
-        await readOnce();
-      } while (rerun.current);
-    })().finally(() => {
-      inFlight.current = null;
-    });
-    inFlight.current = run;
-    return run;
-  }, [readOnce]);
+  const { run: reload } = useCoalesced(readOnce);
 
   useEffect(() => {
     if (key !== null) void reload();

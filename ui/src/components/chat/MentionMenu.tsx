@@ -1,5 +1,6 @@
 import type { MentionOption } from '../../lib/chat';
 import { Avatar } from '../Avatar';
+import { ListboxOption } from '../ListboxOption';
 
 interface MentionMenuProps {
   id: string;
@@ -15,17 +16,14 @@ export function MentionMenu({ id, options, active, optionId, onActive, onPick }:
   return (
     <ul className="mention-menu" id={id} role="listbox" aria-label="People to mention" data-testid="mention-menu">
       {options.map((option, i) => (
-        <li
+        <ListboxOption
           key={option.id}
           id={optionId(i)}
-          role="option"
-          aria-selected={i === active}
-          className={`mention-menu__option${i === active ? ' is-active' : ''}`}
+          active={i === active}
+          className="mention-menu__option"
           data-testid="mention-option"
-          // Keep focus in the textarea.
-          onMouseDown={(event) => event.preventDefault()}
-          onMouseEnter={() => onActive(i)}
-          onClick={() => onPick(option)}
+          onActivate={() => onActive(i)}
+          onChoose={() => onPick(option)}
         >
           {option.id === 'channel' ? (
             <>
@@ -41,7 +39,7 @@ export function MentionMenu({ id, options, active, optionId, onActive, onPick }:
               <span className="mention-menu__name">{option.name}</span>
             </>
           )}
-        </li>
+        </ListboxOption>
       ))}
     </ul>
   );

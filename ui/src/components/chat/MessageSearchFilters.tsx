@@ -20,6 +20,19 @@ interface MessageSearchFiltersProps {
 /** Narrows a message search to one conversation, one author, or a span of days. */
 export function MessageSearchFilters({ filters, conversations, members, onChange }: MessageSearchFiltersProps) {
   const set = (patch: Partial<MessageFilters>) => onChange({ ...filters, ...patch });
+  const day = (bound: 'from' | 'to', label: string) => (
+    <label className="search-filters__date">
+      <span>{label}</span>
+      <input
+        className="input"
+        type="date"
+        aria-label={`${label} day`}
+        data-testid={`search-filter-${bound}`}
+        value={filters[bound]}
+        onChange={(event) => set({ [bound]: event.target.value })}
+      />
+    </label>
+  );
   return (
     <div className="search-filters" data-testid="chat-search-filters">
       <select
@@ -50,28 +63,8 @@ export function MessageSearchFilters({ filters, conversations, members, onChange
           </option>
         ))}
       </select>
-      <label className="search-filters__date">
-        <span>From</span>
-        <input
-          className="input"
-          type="date"
-          aria-label="From day"
-          data-testid="search-filter-from"
-          value={filters.from}
-          onChange={(event) => set({ from: event.target.value })}
-        />
-      </label>
-      <label className="search-filters__date">
-        <span>To</span>
-        <input
-          className="input"
-          type="date"
-          aria-label="To day"
-          data-testid="search-filter-to"
-          value={filters.to}
-          onChange={(event) => set({ to: event.target.value })}
-        />
-      </label>
+      {day('from', 'From')}
+      {day('to', 'To')}
     </div>
   );
 }

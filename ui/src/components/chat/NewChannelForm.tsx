@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Member } from '../../api';
+import { ChatForm } from './ChatForm';
 import { MemberPicker } from './MemberPicker';
 
 interface NewChannelFormProps {
@@ -15,32 +16,22 @@ export function NewChannelForm({ members, onSubmit, onCancel }: NewChannelFormPr
   const [name, setName] = useState('');
   const [isPrivate, setPrivate] = useState(false);
   const [picked, setPicked] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => inputRef.current?.focus(), []);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
+  const submit = async () => {
     const ok = await onSubmit(name, isPrivate, isPrivate ? picked : []);
-    setBusy(false);
     if (!ok) inputRef.current?.focus();
   };
 
   return (
-    <form
-      className="chat-form"
-      aria-label="New channel"
+    <ChatForm
+      label="New channel"
+      submitLabel="Create channel"
+      submitTestId="channel-create-submit"
       onSubmit={submit}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          event.stopPropagation();
-          onCancel();
-        }
-      }}
+      onCancel={onCancel}
     >
       <input
         ref={inputRef}
@@ -62,14 +53,6 @@ export function NewChannelForm({ members, onSubmit, onCancel }: NewChannelFormPr
         Private: only the people picked can see it
       </label>
       {isPrivate && <MemberPicker label="Members" members={members} selected={picked} onChange={setPicked} />}
-      <div className="chat-form__actions">
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" data-testid="channel-create-submit" disabled={busy}>
-          Create channel
-        </button>
-      </div>
-    </form>
+    </ChatForm>
   );
 }

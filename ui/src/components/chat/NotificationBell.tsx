@@ -39,7 +39,7 @@ export function NotificationBell({
     <span className="bell" ref={rootRef}>
       <button
         type="button"
-        className={`bell__button${unread > 0 ? ' has-unread' : ''}`}
+        className="icon-button icon-button--lg bell__button"
         data-testid="notification-bell"
         aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
         title="Notifications"

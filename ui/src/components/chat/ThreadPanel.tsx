@@ -64,7 +64,7 @@ export function ThreadPanel({
 
   return (
     <aside
-      className="thread"
+      className="panel thread"
       data-testid="thread-panel"
       aria-labelledby={headingId}
       onKeyDown={(event) => {
@@ -74,7 +74,7 @@ export function ThreadPanel({
         }
       }}
     >
-      <div className="thread__bar">
+      <div className="panel__bar thread__bar">
         <div className="thread__title">
           <h2 id={headingId} className="thread__heading">
             Thread
