@@ -1,5 +1,6 @@
 //! Scenario 2, live fan-out: receivers subscribed to one document, one sender
-//! writing at a steady rate. Each write appends its sequence number to a list; a
+//! writing at a steady rate. Each write carries its sequence number (appended to a
+//! list, or as the text of a chat message in a channel's month document); a
 //! receiver notes the time each number reaches it. Latency is sender→receiver on
 //! one clock (one process); lost is what never arrived.
 
@@ -9,6 +10,8 @@ use std::time::{Duration, Instant};
 use automerge::sync::{self, SyncDoc};
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ObjType, ReadDoc, ScalarValue, Value, ROOT};
+use teamstead_model::channel;
+use teamstead_model::conversation::ConversationKind;
 use teamstead_protocol::{DocumentId, Message};
 use tokio::sync::Mutex;
 
@@ -29,8 +32,110 @@ const GIVE_UP_AFTER: Duration = Duration::from_secs(30);
 /// Microseconds since `origin` at which each sequence number was sent.
 type SentAt = Arc<Vec<std::sync::atomic::AtomicU64>>;
 
+/// What each write is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Workload {
+    /// A number appended to a list in a board: the bare cost of a change.
+    Counter,
+    /// A chat message posted to a channel's month document, as the desktop sends it.
+    Chat,
+}
+
+impl Workload {
+    /// The document the sender starts with, and its id.
+    async fn start(self, target: &Target) -> Result<(DocumentId, AutoCommit), BoxError> {
+        match self {
+            Self::Counter => {
+                let (id, mut doc) = target.writable_doc().await?;
+                doc.put_object(ROOT, "bench_seq", ObjType::List)?;
+                doc.commit();
+                Ok((id, doc))
+            }
+            Self::Chat => {
+                let team_id = target.writable_team().await?;
+                let key = channel::PeriodKey {
+                    team_id: &team_id,
+                    conversation_id: "bench",
+                    kind: ConversationKind::Channel,
+                    period: "2026-11",
+                };
+                let mut doc = channel::genesis(key)?;
+                doc.set_actor(automerge::ActorId::random());
+                Ok((channel::period_doc_id(key), doc))
+            }
+        }
+    }
+
+    /// Whether a receiver's copy has what writes go into yet.
+    fn ready(self, doc: &AutoCommit) -> Result<bool, BoxError> {
+        let key = match self {
+            Self::Counter => "bench_seq",
+            Self::Chat => "messages",
+        };
+        Ok(doc.get(ROOT, key)?.is_some())
+    }
+
+    fn write(self, doc: &mut AutoCommit, author: &str, seq: u64) -> Result<(), BoxError> {
+        match self {
+            Self::Counter => {
+                let Some((_, list)) = doc.get(ROOT, "bench_seq")? else {
+                    return Err("no list".into());
+                };
+                let len = doc.length(&list);
+                doc.insert(&list, len, ScalarValue::Uint(seq))?;
+            }
+            Self::Chat => {
+                let body = seq.to_string();
+                let message = channel::NewMessage {
+                    author,
+                    body: &body,
+                    ..channel::NewMessage::default()
+                };
+                channel::post(doc, message, 0)?;
+            }
+        }
+        doc.commit();
+        Ok(())
+    }
+
+    /// The sequence numbers in `doc` beyond the first `seen` (a count kept by the caller).
+    fn arrived(self, doc: &AutoCommit, seen: usize) -> Result<Vec<u64>, BoxError> {
+        let key = match self {
+            Self::Counter => "bench_seq",
+            Self::Chat => "messages",
+        };
+        let Some((_, obj)) = doc.get(ROOT, key)? else {
+            return Err("nothing to read".into());
+        };
+        let mut numbers = Vec::new();
+        match self {
+            Self::Counter => {
+                for i in seen..doc.length(&obj) {
+                    if let Some((Value::Scalar(v), _)) = doc.get(&obj, i)? {
+                        if let ScalarValue::Uint(seq) = v.as_ref() {
+                            numbers.push(*seq);
+                        }
+                    }
+                }
+            }
+            Self::Chat => {
+                // Messages are a map, so any may be new: read them all, keep the rest.
+                let mut all: Vec<u64> = doc
+                    .keys(&obj)
+                    .filter_map(|id| channel::message(doc, &id).ok())
+                    .filter_map(|m| m.body.parse().ok())
+                    .collect();
+                all.sort_unstable();
+                numbers = all.into_iter().skip(seen).collect();
+            }
+        }
+        Ok(numbers)
+    }
+}
+
 pub async fn run(
     target: &Target,
+    workload: Workload,
     receivers: usize,
     rate: u32,
     duration: Duration,
@@ -47,9 +152,7 @@ pub async fn run(
     }
 
     // The sender makes the document and hands it to the server.
-    let (id, mut doc) = target.writable_doc().await?;
-    let list = doc.put_object(ROOT, "bench_seq", ObjType::List)?;
-    doc.commit();
+    let (id, mut doc) = workload.start(target).await?;
     let (mut writer, mut reader) = peer::connect(&target.url, target.token()).await?;
     let mut state = sync::State::new();
     settle(&mut writer, &mut reader, id, &mut doc, &mut state).await?;
@@ -65,14 +168,22 @@ pub async fn run(
             .map(|m| m.encode())
             .unwrap_or_default();
         w.request(id, data).await?;
-        // Wait until the list exists here, so every number after is a live one.
-        while copy.get(ROOT, "bench_seq")?.is_none() {
+        // Wait until the document is here, so every number after is a live one.
+        while !workload.ready(&copy)? {
             apply_next(&mut w, &mut r, id, &mut copy, &mut copy_state).await?;
         }
         let sent_at = sent_at.clone();
         let deadline = Instant::now() + duration + GIVE_UP_AFTER;
         tasks.push(tokio::spawn(async move {
-            receive_until(w, r, id, copy, copy_state, sent_at, origin, total, deadline).await
+            let stream = Stream {
+                id,
+                workload,
+                sent_at,
+                origin,
+                total,
+                deadline,
+            };
+            receive_until(w, r, copy, copy_state, stream).await
         }));
     }
 
@@ -80,6 +191,7 @@ pub async fn run(
     // accumulated whenever the server has answered the previous one.
     let pacing = Duration::from_secs_f64(1.0 / f64::from(rate));
     let start = Instant::now();
+    let author = target.user_id().to_string();
     let writer = Arc::new(Mutex::new(writer));
     let shared = Arc::new(Mutex::new((doc, state)));
     let acker = {
@@ -106,9 +218,7 @@ pub async fn run(
         tokio::time::sleep_until(due.into()).await;
         let mut guard = shared.lock().await;
         let (doc, state) = &mut *guard;
-        let len = doc.length(&list);
-        doc.insert(&list, len, ScalarValue::Uint(seq))?;
-        doc.commit();
+        workload.write(doc, &author, seq)?;
         sent_at[seq as usize].store(
             origin.elapsed().as_micros() as u64,
             std::sync::atomic::Ordering::Relaxed,
@@ -187,45 +297,45 @@ pub(crate) async fn apply_next(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn receive_until(
-    mut writer: Writer,
-    mut reader: Reader,
+/// What a receiver watches for.
+struct Stream {
     id: DocumentId,
-    mut doc: AutoCommit,
-    mut state: sync::State,
+    workload: Workload,
     sent_at: SentAt,
     origin: Instant,
     total: u64,
     deadline: Instant,
+}
+
+async fn receive_until(
+    mut writer: Writer,
+    mut reader: Reader,
+    mut doc: AutoCommit,
+    mut state: sync::State,
+    stream: Stream,
 ) -> Result<Vec<u64>, BoxError> {
-    let Some((_, list)) = doc.get(ROOT, "bench_seq")? else {
-        return Err("no list".into());
-    };
     let mut seen = 0usize;
     let mut latencies = Vec::new();
     // Whatever has not arrived a few seconds after the last message is lost.
-    while (seen as u64) < total && Instant::now() < deadline {
+    while (seen as u64) < stream.total && Instant::now() < stream.deadline {
         let Ok(result) = tokio::time::timeout(
             Duration::from_secs(5),
-            apply_next(&mut writer, &mut reader, id, &mut doc, &mut state),
+            apply_next(&mut writer, &mut reader, stream.id, &mut doc, &mut state),
         )
         .await
         else {
             break;
         };
         result?;
-        let now = origin.elapsed().as_micros() as u64;
-        let len = doc.length(&list);
-        for i in seen..len {
-            if let Some((Value::Scalar(v), _)) = doc.get(&list, i)? {
-                if let ScalarValue::Uint(seq) = v.as_ref() {
-                    let at = sent_at[*seq as usize].load(std::sync::atomic::Ordering::Relaxed);
-                    latencies.push(now.saturating_sub(at));
-                }
-            }
+        let now = stream.origin.elapsed().as_micros() as u64;
+        for seq in stream.workload.arrived(&doc, seen)? {
+            let Some(sent) = stream.sent_at.get(seq as usize) else {
+                continue;
+            };
+            let at = sent.load(std::sync::atomic::Ordering::Relaxed);
+            latencies.push(now.saturating_sub(at));
+            seen += 1;
         }
-        seen = len;
     }
     Ok(latencies)
 }

@@ -20,6 +20,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
+use fanout::Workload;
 use peer::BoxError;
 use targets::{Kind, Target};
 
@@ -107,37 +108,33 @@ async fn run(smoke: bool, out: Option<PathBuf>) -> Result<(), BoxError> {
     } else {
         (100, vec![100, 1000, 5000], Duration::from_secs(2))
     };
-    let mut rows = Vec::new();
     let mut failures: Vec<String> = Vec::new();
-    for &rate in &rates {
-        for kind in targets() {
-            eprintln!(
-                "fan-out: {} at {rate}/s to {receivers} receivers",
-                kind.name()
-            );
-            let target = Target::start(kind, &interop_dir()).await?;
-            let cpu_before = target.cpu_seconds();
-            // A server that breaks under load is a result too: note it and go on.
-            let mut outcome = match fanout::run(&target, receivers, rate, duration).await {
-                Ok(outcome) => outcome,
-                Err(e) => {
-                    eprintln!("  failed: {e}");
-                    failures.push(format!("fan-out, {} at {rate}/s: {e}", kind.name()));
-                    continue;
-                }
-            };
-            rows.push(Row {
-                rate,
-                kind,
-                p50: outcome.latencies.percentile_ms(50.0),
-                p99: outcome.latencies.percentile_ms(99.0),
-                max: outcome.latencies.percentile_ms(100.0),
-                lost: outcome.lost,
-                sent: outcome.sent,
-                cpu_seconds: target.cpu_seconds() - cpu_before,
-                rss_mib: target.rss_kib() as f64 / 1024.0,
-            });
-        }
+    let rows = fan_out(
+        Workload::Counter,
+        receivers,
+        &rates,
+        duration,
+        &mut failures,
+    )
+    .await?;
+    // Chat as people use it: a channel month document, a conversational rate, one
+    // reader and a channel with 100 members online.
+    let (chat_rate, chat_duration) = if smoke {
+        (20, Duration::from_millis(500))
+    } else {
+        (20, Duration::from_secs(5))
+    };
+    let mut chats = Vec::new();
+    for members in [1, if smoke { 3 } else { 100 }] {
+        let rows = fan_out(
+            Workload::Chat,
+            members,
+            &[chat_rate],
+            chat_duration,
+            &mut failures,
+        )
+        .await?;
+        chats.push((members, rows));
     }
     let documents = if smoke { 10 } else { 1000 };
     let mut initials = Vec::new();
@@ -171,7 +168,18 @@ async fn run(smoke: bool, out: Option<PathBuf>) -> Result<(), BoxError> {
     }
     let mut table = render_initial(&initials, documents);
     table.push_str(&render_idle(&idles));
-    table.push_str(&render(&rows, receivers, duration));
+    let title = format!(
+        "Live fan-out: one sender, {receivers} receivers, {} s per rate",
+        duration.as_secs_f64()
+    );
+    table.push_str(&render(&title, &rows, receivers));
+    for (members, rows) in &chats {
+        let title = format!(
+            "Chat delivery: messages in a channel's month document, {members} member(s) online, {} s",
+            chat_duration.as_secs_f64()
+        );
+        table.push_str(&render(&title, rows, *members));
+    }
     let _ = writeln!(
         table,
         "\n## Offline catch-up: two clients, {edits} edits each while disconnected\n"
@@ -207,10 +215,60 @@ async fn run(smoke: bool, out: Option<PathBuf>) -> Result<(), BoxError> {
         }
         std::fs::write(&path, format!("{}\n{table}", machine()))?;
     }
-    if smoke && (!failures.is_empty() || rows.iter().any(|r| r.p50.is_none())) {
+    let delivered_nothing = rows
+        .iter()
+        .chain(chats.iter().flat_map(|(_, rows)| rows))
+        .any(|r| r.p50.is_none());
+    if smoke && (!failures.is_empty() || delivered_nothing) {
         return Err("a smoke run failed or delivered nothing".into());
     }
     Ok(())
+}
+
+/// One sender, `receivers` readers, each rate against each target.
+async fn fan_out(
+    workload: Workload,
+    receivers: usize,
+    rates: &[u32],
+    duration: Duration,
+    failures: &mut Vec<String>,
+) -> Result<Vec<Row>, BoxError> {
+    let mut rows = Vec::new();
+    for &rate in rates {
+        for kind in targets() {
+            eprintln!(
+                "{workload:?}: {} at {rate}/s to {receivers} receivers",
+                kind.name()
+            );
+            let target = Target::start(kind, &interop_dir()).await?;
+            let cpu_before = target.cpu_seconds();
+            // A server that breaks under load is a result too: note it and go on.
+            let mut outcome = match fanout::run(&target, workload, receivers, rate, duration).await
+            {
+                Ok(outcome) => outcome,
+                Err(e) => {
+                    eprintln!("  failed: {e}");
+                    failures.push(format!(
+                        "{workload:?} fan-out to {receivers}, {} at {rate}/s: {e}",
+                        kind.name()
+                    ));
+                    continue;
+                }
+            };
+            rows.push(Row {
+                rate,
+                kind,
+                p50: outcome.latencies.percentile_ms(50.0),
+                p99: outcome.latencies.percentile_ms(99.0),
+                max: outcome.latencies.percentile_ms(100.0),
+                lost: outcome.lost,
+                sent: outcome.sent,
+                cpu_seconds: target.cpu_seconds() - cpu_before,
+                rss_mib: target.rss_kib() as f64 / 1024.0,
+            });
+        }
+    }
+    Ok(rows)
 }
 
 fn ms(v: Option<f64>) -> String {
@@ -224,13 +282,9 @@ fn ratio(ours: Option<f64>, other: Option<f64>) -> String {
     }
 }
 
-fn render(rows: &[Row], receivers: usize, duration: Duration) -> String {
+fn render(title: &str, rows: &[Row], receivers: usize) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "## Live fan-out: one sender, {receivers} receivers, {} s per rate\n",
-        duration.as_secs_f64()
-    );
+    let _ = writeln!(out, "\n## {title}\n");
     let _ = writeln!(
         out,
         "| rate/s | target | p50 ms | p99 ms | max ms | lost | p99 ours/this | server CPU s | server RSS MiB |"

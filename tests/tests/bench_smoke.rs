@@ -19,6 +19,7 @@ fn the_load_generator_runs_against_every_target() {
         "## Initial sync",
         "## Connection scale",
         "## Live fan-out",
+        "## Chat delivery",
         "## Offline catch-up",
     ] {
         assert!(table.contains(section), "no {section} table:\n{table}");
@@ -34,5 +35,9 @@ fn the_load_generator_runs_against_every_target() {
             .find(|l| l.contains(target) && l.contains(" of "))
             .unwrap_or_else(|| panic!("no fan-out row for {target}:\n{table}"));
         assert!(row.contains("| 0 of "), "{target} lost messages: {row}");
+    }
+    // Chat delivery too: to one member and to a whole channel, nothing lost.
+    for row in table.lines().filter(|l| l.contains(" of ")) {
+        assert!(row.contains("| 0 of "), "messages lost: {row}");
     }
 }
