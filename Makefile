@@ -49,11 +49,11 @@ test-ui: deps
 	cd ui && npm test --silent
 
 # The real app in a real WebKit window, under a virtual X display and a private
-# D-Bus session.
+# D-Bus session; one window at a time, as each test starts its own Secret Service.
 test-e2e: ui
 	cargo test --workspace $(FEATURES) --no-run --quiet
 	TEAMSTEAD_APP=$(APP) xvfb-run -a -s "-screen 0 1400x900x24" dbus-run-session -- \
-		cargo test --workspace $(FEATURES) --test desktop -- --ignored
+		cargo test --workspace $(FEATURES) --test desktop -- --ignored --test-threads=1
 
 # Figures, not tests: every scenario against our relay, the reference
 # automerge-repo server and the floor, in one run (bench/results/latest.md).

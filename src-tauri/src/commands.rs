@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use tauri::State;
+use tauri::{AppHandle, Emitter, Runtime, State};
 use teamstead_client::sync::api::Invite;
 use teamstead_client::sync::{Account, Syncer};
 use teamstead_client::{
@@ -429,4 +429,77 @@ pub fn notification_settings_set(
     settings: NotificationSettings,
 ) -> Result<NotificationSettings> {
     client.set_notification_settings(settings)
+}
+
+/// How far an attachment has gone up or down (`transfer-progress`).
+#[derive(Clone, serde::Serialize)]
+struct TransferProgress {
+    sha256: String,
+    name: String,
+    done: u64,
+    total: u64,
+}
+
+/// Progress that the window hears as `transfer-progress` events.
+fn progress_events<R: Runtime>(
+    app: AppHandle<R>,
+    sha256: &str,
+    name: &str,
+) -> teamstead_client::sync::api::Progress {
+    let (sha256, name) = (sha256.to_string(), name.to_string());
+    Arc::new(move |done, total| {
+        let event = TransferProgress {
+            sha256: sha256.clone(),
+            name: name.clone(),
+            done,
+            total,
+        };
+        let _ = app.emit("transfer-progress", event);
+    })
+}
+
+#[tauri::command]
+pub async fn attachment_upload<R: Runtime>(
+    app: AppHandle<R>,
+    sync: State<'_, Syncer>,
+    conversation_id: String,
+    path: String,
+) -> Result<Attachment> {
+    let path = std::path::PathBuf::from(path);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let progress = progress_events(app, "", &name);
+    sync.client()
+        .upload_attachment(sync.tokens(), &conversation_id, &path, progress)
+        .await
+}
+
+#[tauri::command]
+pub async fn attachment_fetch<R: Runtime>(
+    app: AppHandle<R>,
+    sync: State<'_, Syncer>,
+    conversation_id: String,
+    sha256: String,
+    name: String,
+) -> Result<String> {
+    let progress = progress_events(app, &sha256, &name);
+    let path = sync
+        .client()
+        .fetch_attachment(sync.tokens(), &conversation_id, &sha256, &name, progress)
+        .await?;
+    Ok(path.to_string_lossy().to_string())
+}
+
+/// A file chosen in the system's file picker, or `None` if the person cancelled.
+#[tauri::command(async)]
+pub fn attachment_pick<R: Runtime>(app: AppHandle<R>) -> Option<String> {
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .set_title("Attach a file")
+        .blocking_pick_file()
+        .and_then(|file| file.into_path().ok())
+        .map(|path| path.to_string_lossy().to_string())
 }

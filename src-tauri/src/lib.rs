@@ -3,6 +3,7 @@
 //! the window as `doc-changed` events.
 
 mod commands;
+mod notify;
 
 use std::sync::Arc;
 
@@ -19,6 +20,7 @@ pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> ta
     let client = Arc::new(client);
     let syncer = Syncer::new(client.clone(), Arc::new(KeyringTokens));
     builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(client)
         .manage(syncer)
         .setup(|app| {
@@ -30,6 +32,8 @@ pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> ta
                 "live-signal",
                 client.signals.subscribe(),
             );
+            // Mentions and direct messages, as desktop notifications.
+            notify::watch(app.handle().clone());
             // Signed in before: reconnect to the relay in the background.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move { handle.state::<Syncer>().restart() });
@@ -85,6 +89,9 @@ pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> ta
             commands::notification_mark_all_read,
             commands::notification_settings_get,
             commands::notification_settings_set,
+            commands::attachment_upload,
+            commands::attachment_fetch,
+            commands::attachment_pick,
         ])
 }
 

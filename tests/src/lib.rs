@@ -44,10 +44,11 @@ pub fn in_keyring_session(test: &str, keyrings: &Path) -> bool {
 }
 
 /// Starts gnome-keyring's Secret Service on the current D-Bus session, with a
-/// fresh, unlocked keyring kept in `home`.
+/// fresh, unlocked keyring kept in `home`. It replaces one an earlier test of the
+/// same session started, whose keyring went with that test.
 pub fn start_keyring(home: &Path) {
     let mut daemon = Command::new("gnome-keyring-daemon")
-        .args(["--unlock", "--components=secrets"])
+        .args(["--replace", "--unlock", "--components=secrets"])
         .env("XDG_DATA_HOME", home)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -397,3 +397,162 @@ async fn attachments_round_trip_and_oversize_is_refused() {
         .expect("upload");
     assert_eq!(damaged.status(), 400);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sent_attachment_downloads_byte_identical_with_progress() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let relay = start_relay(dir.path()).await;
+    let (alice, bob, _team, general) = team_with_channel(&relay).await;
+    let files = tempfile::tempdir().expect("files");
+
+    let path = files.path().join("site plan.pdf");
+    let bytes: Vec<u8> = (0..3_000_000u32).map(|i| (i % 241) as u8).collect();
+    std::fs::write(&path, &bytes).expect("write");
+    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let progress = {
+        let seen = seen.clone();
+        Arc::new(move |done, total| {
+            if let Ok(mut seen) = seen.lock() {
+                seen.push((done, total));
+            }
+        })
+    };
+    let attachment = alice
+        .client
+        .upload_attachment(alice.store(), &general, &path, progress.clone())
+        .await
+        .expect("upload");
+    assert_eq!(
+        (
+            attachment.name.as_str(),
+            attachment.size,
+            attachment.mime.as_str()
+        ),
+        ("site plan.pdf", 3_000_000, "application/pdf")
+    );
+    let reported = seen.lock().expect("progress").clone();
+    assert!(reported.len() > 1, "progress in steps: {reported:?}");
+    assert_eq!(reported.last(), Some(&(3_000_000, 3_000_000)));
+    alice
+        .client
+        .send_message(&general, "", None, vec![attachment.clone()])
+        .expect("send");
+    alice.sync().await;
+    bob.sync().await;
+
+    let received = bob
+        .client
+        .list_messages(&general, None, None)
+        .expect("page");
+    let carried = &received.messages.last().expect("the message").attachments;
+    assert_eq!(carried, &vec![attachment.clone()]);
+    let local = bob
+        .client
+        .fetch_attachment(
+            bob.store(),
+            &general,
+            &attachment.sha256,
+            &attachment.name,
+            progress,
+        )
+        .await
+        .expect("download");
+    assert_eq!(std::fs::read(&local).expect("read"), bytes);
+    // Asking again answers from the cache.
+    let again = bob
+        .client
+        .fetch_attachment(
+            bob.store(),
+            &general,
+            &attachment.sha256,
+            &attachment.name,
+            Arc::new(|_, _| {}),
+        )
+        .await
+        .expect("cached");
+    assert_eq!(again, local);
+
+    // Over the limit: refused before anything is read or sent.
+    let big = files.path().join("video.mov");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(25 * 1024 * 1024 + 1))
+        .expect("a large file");
+    let refused = alice
+        .client
+        .upload_attachment(alice.store(), &general, &big, Arc::new(|_, _| {}))
+        .await;
+    assert_eq!(refused.map_err(|e| e.code()), Err("attachment_too_large"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn desktop_notifications_skip_muted_conversations_and_quiet_hours() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let relay = start_relay(dir.path()).await;
+    let (alice, bob, team, general) = team_with_channel(&relay).await;
+    let direct = alice
+        .client
+        .open_direct(&team, std::slice::from_ref(&bob.user_id))
+        .expect("direct")
+        .id;
+    const NOON: u32 = 12 * 60;
+    let say = |conversation: &str, body: &str| {
+        alice
+            .client
+            .send_message(conversation, body, None, Vec::new())
+            .expect("send");
+    };
+    let shown = |minute| {
+        bob.client
+            .take_desktop_notifications(minute)
+            .expect("notifications")
+            .into_iter()
+            .map(|n| (n.kind, n.body))
+            .collect::<Vec<_>>()
+    };
+    use teamstead_client::NotificationKind::{Direct, Mention};
+
+    say(&general, "Lunch, @Bob?");
+    say(&general, "Not for Bob");
+    say(&direct, "Just between us");
+    alice.sync().await;
+    bob.sync().await;
+    let mut first = shown(NOON);
+    first.sort_by(|a, b| a.1.cmp(&b.1));
+    assert_eq!(
+        first,
+        vec![
+            (Direct, "Just between us".to_string()),
+            (Mention, "Lunch, @Bob?".to_string())
+        ]
+    );
+    assert!(shown(NOON).is_empty(), "each message is shown once");
+
+    // Muted: nothing from that conversation.
+    let mut settings = bob.client.notification_settings().expect("settings");
+    settings.muted.push(direct.clone());
+    bob.client
+        .set_notification_settings(settings.clone())
+        .expect("mute");
+    say(&direct, "Still there?");
+    alice.sync().await;
+    bob.sync().await;
+    assert!(shown(NOON).is_empty());
+
+    // Quiet hours (22:00 to 07:00): nothing at night, even for a mention.
+    settings.dnd_start = Some("22:00".into());
+    settings.dnd_end = Some("07:00".into());
+    bob.client
+        .set_notification_settings(settings)
+        .expect("quiet hours");
+    say(&general, "@Bob the build broke");
+    alice.sync().await;
+    bob.sync().await;
+    assert!(shown(23 * 60).is_empty());
+    // Notifications are listed in the centre all the same.
+    assert!(bob
+        .client
+        .notifications()
+        .expect("centre")
+        .iter()
+        .any(|n| n.body == "@Bob the build broke"));
+}

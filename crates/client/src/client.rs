@@ -54,6 +54,12 @@ impl Client {
         let conn = store::open(&data_dir::database_path(&data_dir))?;
         let identity = load_identity(&conn)?;
         let actor = load_actor(&conn)?;
+        let signals = crate::chat::LiveSignals::default();
+        // Desktop notifications are for what arrives from now on.
+        *signals.desktop_mark() =
+            conn.query_row("SELECT COALESCE(MAX(seq), 0) FROM idx_messages", [], |r| {
+                r.get(0)
+            })?;
         let (events, _) = broadcast::channel(256);
         Ok(Self {
             inner: Mutex::new(Inner {
@@ -64,7 +70,7 @@ impl Client {
             }),
             events,
             sync_state: Mutex::default(),
-            signals: crate::chat::LiveSignals::default(),
+            signals,
             data_dir,
             _lock: lock,
         })

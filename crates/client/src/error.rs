@@ -30,6 +30,8 @@ pub enum ClientError {
     NotSignedIn,
     #[error("the system keyring failed: {0}")]
     Keyring(String),
+    #[error("{name} is {size} bytes; attachments are limited to {max} bytes (25 MB)")]
+    AttachmentTooLarge { name: String, size: u64, max: u64 },
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -52,6 +54,7 @@ impl ClientError {
             Self::Offline { .. } => "offline",
             Self::NotSignedIn => "not_signed_in",
             Self::Keyring(_) => "keyring",
+            Self::AttachmentTooLarge { .. } => "attachment_too_large",
             Self::Io { .. } => "io",
         }
     }
@@ -88,7 +91,7 @@ pub type Result<T, E = ClientError> = std::result::Result<T, E>;
 
 /// The relay's error codes this client knows; any other becomes `relay`.
 pub(crate) fn relay_code(code: &str) -> &'static str {
-    const KNOWN: [&str; 17] = [
+    const KNOWN: [&str; 19] = [
         "wrong_credentials",
         "account_exists",
         "missing_token",
@@ -106,6 +109,8 @@ pub(crate) fn relay_code(code: &str) -> &'static str {
         "last_owner",
         "empty",
         "too_long",
+        "attachment_too_large",
+        "hash_mismatch",
     ];
     KNOWN.into_iter().find(|k| *k == code).unwrap_or("relay")
 }

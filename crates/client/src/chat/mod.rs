@@ -3,6 +3,7 @@
 //! settings (their user document), and live signals (presence, typing, receipts)
 //! that never touch a document.
 
+mod attachments;
 mod conversations;
 pub(crate) mod index;
 pub(crate) mod messages;

@@ -23,6 +23,8 @@ pub enum Outgoing {
 
 pub struct LiveSignals {
     state: Mutex<State>,
+    /// The last index row looked at for desktop notifications.
+    desktop_mark: Mutex<i64>,
     outgoing: broadcast::Sender<Outgoing>,
     events: broadcast::Sender<LiveSignal>,
 }
@@ -37,12 +39,15 @@ struct State {
     mine: Option<PresenceState>,
     /// Conversation → when I last said I was typing there.
     typed: HashMap<String, i64>,
+    /// Messages already shown as desktop notifications.
+    notified: std::collections::HashSet<String>,
 }
 
 impl Default for LiveSignals {
     fn default() -> Self {
         Self {
             state: Mutex::default(),
+            desktop_mark: Mutex::new(0),
             outgoing: broadcast::channel(1024).0,
             events: broadcast::channel(1024).0,
         }
@@ -69,6 +74,15 @@ impl LiveSignals {
     /// Live signals as they arrive, for the window.
     pub fn subscribe(&self) -> broadcast::Receiver<LiveSignal> {
         self.events.subscribe()
+    }
+
+    pub(crate) fn desktop_mark(&self) -> std::sync::MutexGuard<'_, i64> {
+        self.desktop_mark.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// True the first time a message is asked about.
+    pub(crate) fn first_time_notified(&self, message_id: &str) -> bool {
+        self.state().notified.insert(message_id.to_string())
     }
 
     pub(crate) fn my_presence(&self) -> PresenceState {

@@ -42,6 +42,27 @@ struct ErrorBody {
     message: String,
 }
 
+/// Told bytes done and bytes in all, as a transfer goes.
+pub type Progress = std::sync::Arc<dyn Fn(u64, u64) + Send + Sync>;
+
+/// How much of an attachment goes to the network at a time (and so how often
+/// progress is reported).
+const TRANSFER_CHUNK: usize = 256 * 1024;
+
+/// The relay's `{code, message}` answer as an error.
+fn relay_error(status: reqwest::StatusCode, bytes: &[u8]) -> ClientError {
+    match serde_json::from_slice::<ErrorBody>(bytes) {
+        Ok(body) => ClientError::Relay {
+            code: relay_code(&body.code),
+            message: body.message,
+        },
+        Err(_) => ClientError::Relay {
+            code: "relay",
+            message: format!("the relay answered {status}"),
+        },
+    }
+}
+
 /// Turns `ws://host/...` or a bare `host:port` into the relay's HTTP base URL.
 pub fn http_base(relay_url: &str) -> String {
     let url = relay_url.trim().trim_end_matches('/');
@@ -91,16 +112,7 @@ impl RelayApi {
         let status = response.status();
         let bytes = response.bytes().await.map_err(offline)?;
         if !status.is_success() {
-            return Err(match serde_json::from_slice::<ErrorBody>(&bytes) {
-                Ok(body) => ClientError::Relay {
-                    code: relay_code(&body.code),
-                    message: body.message,
-                },
-                Err(_) => ClientError::Relay {
-                    code: "relay",
-                    message: format!("the relay answered {status}"),
-                },
-            });
+            return Err(relay_error(status, &bytes));
         }
         let body: &[u8] = if bytes.is_empty() { b"null" } else { &bytes };
         serde_json::from_slice(body).map_err(|e| ClientError::Relay {
@@ -188,6 +200,66 @@ impl RelayApi {
         self.send::<serde_json::Value>(self.http.put(url).json(&body))
             .await
             .map(|_| ())
+    }
+
+    /// Uploads an attachment in chunks, reporting bytes handed to the network.
+    pub async fn upload_blob(
+        &self,
+        team_id: &str,
+        sha256: &str,
+        bytes: Vec<u8>,
+        progress: Progress,
+    ) -> Result<()> {
+        let total = bytes.len() as u64;
+        let chunks: Vec<Vec<u8>> = bytes.chunks(TRANSFER_CHUNK).map(<[u8]>::to_vec).collect();
+        let mut done = 0u64;
+        let stream = futures_util::stream::iter(chunks.into_iter().map(move |chunk| {
+            done += chunk.len() as u64;
+            progress(done, total);
+            Ok::<_, std::io::Error>(chunk)
+        }));
+        let body = reqwest::Body::wrap_stream(stream);
+        let request = self
+            .http
+            .put(self.url(&format!("/v1/teams/{team_id}/blobs/{sha256}")))
+            .header("content-type", "application/octet-stream")
+            .header("content-length", total)
+            .timeout(std::time::Duration::from_secs(600))
+            .body(body);
+        self.send::<serde_json::Value>(request).await.map(|_| ())
+    }
+
+    /// Downloads an attachment, reporting bytes as they arrive.
+    pub async fn download_blob(
+        &self,
+        team_id: &str,
+        sha256: &str,
+        progress: Progress,
+    ) -> Result<Vec<u8>> {
+        let mut request = self
+            .http
+            .get(self.url(&format!("/v1/teams/{team_id}/blobs/{sha256}")))
+            .timeout(std::time::Duration::from_secs(600));
+        if let Some(token) = &self.token {
+            request = request.bearer_auth(token);
+        }
+        let offline = |e: reqwest::Error| ClientError::Offline {
+            url: self.base.clone(),
+            reason: e.without_url().to_string(),
+        };
+        let mut response = request.send().await.map_err(offline)?;
+        if !response.status().is_success() {
+            let status = response.status();
+            let bytes = response.bytes().await.map_err(offline)?;
+            return Err(relay_error(status, &bytes));
+        }
+        let total = response.content_length().unwrap_or(0);
+        let mut bytes = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
+        while let Some(chunk) = response.chunk().await.map_err(offline)? {
+            bytes.extend_from_slice(&chunk);
+            progress(bytes.len() as u64, total.max(bytes.len() as u64));
+        }
+        Ok(bytes)
     }
 
     pub async fn remove_member(&self, team_id: &str, user_id: &str) -> Result<()> {
