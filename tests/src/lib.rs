@@ -21,6 +21,30 @@ pub fn workspace_binary(name: &str) -> PathBuf {
     binary
 }
 
+/// Runs `teamstead --data-dir <dir> --json <args>` with `stdin`; returns whether
+/// it succeeded and the JSON it printed.
+pub fn teamstead_cli(dir: &Path, args: &[&str], stdin: &str) -> (bool, serde_json::Value) {
+    let mut child = Command::new(workspace_binary("teamstead"))
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("--json")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("teamstead runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    let output = child.wait_with_output().expect("exit");
+    let json = serde_json::from_slice(&output.stdout).unwrap_or(serde_json::Value::Null);
+    (output.status.success(), json)
+}
+
 const IN_SESSION: &str = "TEAMSTEAD_TEST_IN_DBUS_SESSION";
 
 /// Makes sure `test` runs inside a private D-Bus session with a Secret Service.

@@ -3,35 +3,10 @@
 
 mod support;
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use support::{start_relay, PASSWORD};
-
-/// Runs `teamstead --data-dir <dir> --json <args>` with `stdin`; returns the exit
-/// status and the parsed JSON it printed.
-fn teamstead(dir: &Path, args: &[&str], stdin: &str) -> (bool, serde_json::Value) {
-    let mut child = Command::new(teamstead_tests::workspace_binary("teamstead"))
-        .arg("--data-dir")
-        .arg(dir)
-        .arg("--json")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("teamstead runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    let output = child.wait_with_output().expect("exit");
-    let json = serde_json::from_slice(&output.stdout).unwrap_or(serde_json::Value::Null);
-    (output.status.success(), json)
-}
+use teamstead_tests::teamstead_cli as teamstead;
 
 fn ok(dir: &Path, args: &[&str]) -> serde_json::Value {
     let (success, json) = teamstead(dir, args, "");

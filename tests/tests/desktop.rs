@@ -344,6 +344,29 @@ async fn save_screenshot_of_demo() {
     app.close().await.expect("quit the app");
 }
 
+/// Signs in to a relay through the badge's account form.
+async fn sign_in(app: &Client, relay_url: &str, email: &str, password: &str) {
+    find(app, "sync-badge").await.click().await.expect("open");
+    let relay_field = find(app, "account-relay").await;
+    relay_field.clear().await.expect("clear");
+    relay_field.send_keys(relay_url).await.expect("relay url");
+    find(app, "account-email")
+        .await
+        .send_keys(email)
+        .await
+        .expect("email");
+    find(app, "account-password")
+        .await
+        .send_keys(password)
+        .await
+        .expect("password");
+    find(app, "account-submit")
+        .await
+        .click()
+        .await
+        .expect("sign in");
+}
+
 /// Waits until the sync badge says `label`.
 async fn wait_for_badge(app: &Client, label: &str) {
     let deadline = Instant::now() + UI_WAIT;
@@ -398,28 +421,7 @@ async fn signs_in_to_a_relay_syncs_both_ways_and_shows_synced() {
     let data = tempfile::tempdir().expect("data dir");
     let driver = start_driver(&[("TEAMSTEAD_DATA_DIR", data.path())], false);
     let app = launch(&driver).await;
-    find(&app, "sync-badge").await.click().await.expect("open");
-    let relay_field = find(&app, "account-relay").await;
-    relay_field.clear().await.expect("clear");
-    relay_field
-        .send_keys(&relay.http_url())
-        .await
-        .expect("relay url");
-    find(&app, "account-email")
-        .await
-        .send_keys("alice@example.test")
-        .await
-        .expect("email");
-    find(&app, "account-password")
-        .await
-        .send_keys(PASSWORD)
-        .await
-        .expect("password");
-    find(&app, "account-submit")
-        .await
-        .click()
-        .await
-        .expect("sign in");
+    sign_in(&app, &relay.http_url(), "alice@example.test", PASSWORD).await;
     find(&app, "account-panel").await;
     assert_eq!(card_status(&app, "From the relay").await, "todo");
     wait_for_badge(&app, "Synced").await;
@@ -450,27 +452,10 @@ async fn signs_in_to_a_relay_syncs_both_ways_and_shows_synced() {
     relay.shutdown().await.expect("shutdown");
 }
 
-/// Runs the `teamstead` command line on `dir` with `--json`; `stdin` is its input.
+/// Runs the `teamstead` command line on `dir`, which must succeed.
 fn cli(dir: &Path, args: &[&str], stdin: &str) -> serde_json::Value {
-    use std::io::Write;
-    let mut child = Command::new(teamstead_tests::workspace_binary("teamstead"))
-        .arg("--data-dir")
-        .arg(dir)
-        .arg("--json")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("teamstead runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    let output = child.wait_with_output().expect("exit");
-    let json = serde_json::from_slice(&output.stdout).unwrap_or(serde_json::Value::Null);
-    assert!(output.status.success(), "teamstead {args:?} failed: {json}");
+    let (success, json) = teamstead_tests::teamstead_cli(dir, args, stdin);
+    assert!(success, "teamstead {args:?} failed: {json}");
     json
 }
 
@@ -550,25 +535,7 @@ async fn a_message_typed_in_the_window_reaches_the_cli_and_its_reply_appears() {
     let data = tempfile::tempdir().expect("data dir");
     let driver = start_driver(&[("TEAMSTEAD_DATA_DIR", data.path())], false);
     let app = launch(&driver).await;
-    find(&app, "sync-badge").await.click().await.expect("open");
-    let relay_field = find(&app, "account-relay").await;
-    relay_field.clear().await.expect("clear");
-    relay_field.send_keys(&url).await.expect("relay url");
-    find(&app, "account-email")
-        .await
-        .send_keys("alice@example.test")
-        .await
-        .expect("email");
-    find(&app, "account-password")
-        .await
-        .send_keys(PASSWORD)
-        .await
-        .expect("password");
-    find(&app, "account-submit")
-        .await
-        .click()
-        .await
-        .expect("sign in");
+    sign_in(&app, &url, "alice@example.test", PASSWORD).await;
     wait_for_badge(&app, "Synced").await;
     find(&app, &format!("conversation-{general}"))
         .await
