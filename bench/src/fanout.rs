@@ -98,8 +98,8 @@ impl Workload {
         Ok(())
     }
 
-    /// The sequence numbers in `doc` beyond the first `seen` (a count kept by the caller).
-    fn arrived(self, doc: &AutoCommit, seen: usize) -> Result<Vec<u64>, BoxError> {
+    /// The sequence numbers that reached `doc` since the last call.
+    fn arrived(self, doc: &AutoCommit, seen: &mut Arrivals) -> Result<Vec<u64>, BoxError> {
         let key = match self {
             Self::Counter => "bench_seq",
             Self::Chat => "messages",
@@ -110,27 +110,47 @@ impl Workload {
         let mut numbers = Vec::new();
         match self {
             Self::Counter => {
-                for i in seen..doc.length(&obj) {
+                let len = doc.length(&obj);
+                for i in seen.count..len {
                     if let Some((Value::Scalar(v), _)) = doc.get(&obj, i)? {
                         if let ScalarValue::Uint(seq) = v.as_ref() {
                             numbers.push(*seq);
                         }
                     }
                 }
+                seen.count = len;
             }
             Self::Chat => {
-                // Messages are a map, so any may be new: read them all, keep the rest.
-                let mut all: Vec<u64> = doc
-                    .keys(&obj)
-                    .filter_map(|id| channel::message(doc, &id).ok())
-                    .filter_map(|m| m.body.parse().ok())
-                    .collect();
-                all.sort_unstable();
-                numbers = all.into_iter().skip(seen).collect();
+                // Messages are a map: look only at keys not seen before, and read
+                // just their text, so the harness stays cheap as the map grows.
+                for id in doc.keys(&obj) {
+                    if seen.ids.contains(&id) {
+                        continue;
+                    }
+                    let body = match doc.get(&obj, &id)? {
+                        Some((_, message)) => match doc.get(&message, "body")? {
+                            Some((Value::Scalar(v), _)) => v.as_str().map(str::to_string),
+                            _ => None,
+                        },
+                        None => None,
+                    };
+                    if let Some(seq) = body.and_then(|b| b.parse().ok()) {
+                        numbers.push(seq);
+                    }
+                    seen.ids.insert(id);
+                }
+                seen.count = seen.ids.len();
             }
         }
         Ok(numbers)
     }
+}
+
+/// What a receiver has seen so far.
+#[derive(Default)]
+struct Arrivals {
+    count: usize,
+    ids: std::collections::HashSet<String>,
 }
 
 pub async fn run(
@@ -314,10 +334,10 @@ async fn receive_until(
     mut state: sync::State,
     stream: Stream,
 ) -> Result<Vec<u64>, BoxError> {
-    let mut seen = 0usize;
+    let mut seen = Arrivals::default();
     let mut latencies = Vec::new();
     // Whatever has not arrived a few seconds after the last message is lost.
-    while (seen as u64) < stream.total && Instant::now() < stream.deadline {
+    while (seen.count as u64) < stream.total && Instant::now() < stream.deadline {
         let Ok(result) = tokio::time::timeout(
             Duration::from_secs(5),
             apply_next(&mut writer, &mut reader, stream.id, &mut doc, &mut state),
@@ -328,13 +348,12 @@ async fn receive_until(
         };
         result?;
         let now = stream.origin.elapsed().as_micros() as u64;
-        for seq in stream.workload.arrived(&doc, seen)? {
+        for seq in stream.workload.arrived(&doc, &mut seen)? {
             let Some(sent) = stream.sent_at.get(seq as usize) else {
                 continue;
             };
             let at = sent.load(std::sync::atomic::Ordering::Relaxed);
             latencies.push(now.saturating_sub(at));
-            seen += 1;
         }
     }
     Ok(latencies)
