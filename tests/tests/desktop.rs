@@ -578,6 +578,11 @@ async fn a_message_typed_in_the_window_reaches_the_cli_and_its_reply_appears() {
     wait_for_message(&app, "Reply from the CLI").await;
     let conversations = find(&app, &format!("conversation-{general}")).await;
     assert!(text_of(&conversations).await.contains("general"));
+    // The chat view as it is, for docs/; not an assertion.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let png = app.screenshot().await.expect("screenshot");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/chat-screenshot.png");
+    std::fs::write(&path, png).expect("write docs/chat-screenshot.png");
     let _ = app.close().await;
     relay.shutdown().await.expect("shutdown");
 }
