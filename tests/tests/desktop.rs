@@ -502,6 +502,10 @@ async fn a_message_typed_in_the_window_reaches_the_cli_and_its_reply_appears() {
             .expect("sign up");
         let team = alice.create_team("Harbour Lights").expect("team").id;
         alice.publish_team(&tokens, &team).await.expect("publish");
+        // The team's board goes up too, so the window shows the whole team.
+        teamstead_client::sync::sync_once(&alice, &tokens, UI_WAIT)
+            .await
+            .expect("sync");
         let general = alice.list_conversations(&team).expect("conversations")[0]
             .id
             .clone();
