@@ -27,6 +27,8 @@ pub enum ModelError {
     },
     #[error("you may not {0}")]
     Forbidden(&'static str),
+    #[error("answer every required question first: “{0}” has no answer")]
+    Unanswered(String),
     #[error("a team must keep at least one owner")]
     LastOwner,
     #[error("the document is not a {expected} document")]
@@ -57,6 +59,7 @@ impl ModelError {
             Self::InvalidTransition { .. } => "invalid_transition",
             Self::Invalid { .. } => "invalid_input",
             Self::Forbidden(_) => "forbidden",
+            Self::Unanswered(_) => "unanswered",
             Self::LastOwner => "last_owner",
             Self::WrongKind { .. } => "wrong_kind",
             Self::Corrupt(_) => "corrupt_document",

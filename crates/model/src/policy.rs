@@ -111,11 +111,35 @@ pub fn check_create(meta: &DocMeta, who: Actor<'_>) -> Result<()> {
     Ok(())
 }
 
+/// What the relay reads from other documents to judge a write: for a response,
+/// the assignee's assignment in its assessment as it stands now.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Context {
+    pub assignment: Option<AssignmentState>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AssignmentState {
+    /// The round the assignee may answer now.
+    pub round: u64,
+    pub approved: bool,
+}
+
+impl AssignmentState {
+    pub fn of(assessment: &crate::assessment::Assessment, assignee: &str) -> Option<Self> {
+        assessment.assignments.get(assignee).map(|a| Self {
+            round: a.round,
+            approved: a.status == crate::assessment::AssignmentStatus::Approved,
+        })
+    }
+}
+
 /// May `who` make the changes between `before` and `after`? `doc` holds both.
 pub fn check_write(
     doc: &mut AutoCommit,
     meta: &DocMeta,
     who: Actor<'_>,
+    context: Context,
     before: &[ChangeHash],
     after: &[ChangeHash],
 ) -> Result<()> {
@@ -126,7 +150,7 @@ pub fn check_write(
     match meta.kind {
         DocKind::Team => check_team_write(doc, who, before, &touched),
         DocKind::Channel => check_channel_write(doc, who, before, &touched),
-        DocKind::Response => check_response_write(doc, before, &touched),
+        DocKind::Response => check_response_write(doc, context, before, &touched),
         DocKind::Board | DocKind::Assessment | DocKind::User => Ok(()),
         DocKind::Billing => Err(ModelError::Forbidden("write the billing document")),
     }
@@ -165,7 +189,8 @@ fn prop(p: Prop) -> String {
 }
 
 /// Fields of a member entry that only owners and managers set.
-const MANAGED_MEMBER_FIELDS: [&str; 3] = ["role", "user_id", "joined_at"];
+const MANAGED_MEMBER_FIELDS: [&str; 5] =
+    ["role", "user_id", "joined_at", "department", "reports_to"];
 
 fn check_team_write(
     doc: &AutoCommit,
@@ -317,16 +342,14 @@ fn message_deleted(doc: &AutoCommit, message: &str) -> bool {
     )
 }
 
+/// A response is written while it is a draft, or once its assessment has opened
+/// a later round than the one submitted; never past the round that is open.
 fn check_response_write(
     doc: &AutoCommit,
+    context: Context,
     before: &[ChangeHash],
     touched: &[Vec<String>],
 ) -> Result<()> {
-    if root_str(doc, "status", Some(before)).as_deref() == Some("submitted") {
-        return Err(ModelError::Forbidden(
-            "change a response after it was submitted",
-        ));
-    }
     if touched.iter().any(|p| {
         matches!(
             p.first().map(String::as_str),
@@ -334,6 +357,19 @@ fn check_response_write(
         )
     }) {
         return Err(ModelError::Forbidden("reassign a response"));
+    }
+    let assignment = context.assignment.ok_or(ModelError::Forbidden(
+        "answer an assessment not assigned to you",
+    ))?;
+    let round_before = root_uint(doc, "round", Some(before)).unwrap_or(1);
+    let reopened = !assignment.approved && assignment.round > round_before;
+    if root_str(doc, "status", Some(before)).as_deref() == Some("submitted") && !reopened {
+        return Err(ModelError::Forbidden(
+            "change a response after it was submitted",
+        ));
+    }
+    if root_uint(doc, "round", None).unwrap_or(1) > assignment.round {
+        return Err(ModelError::Forbidden("answer a round that is not open"));
     }
     Ok(())
 }
@@ -375,6 +411,21 @@ fn str_at(
 
 fn root_str(doc: &AutoCommit, key: &str, at: Option<&[ChangeHash]>) -> Option<String> {
     str_at(doc, ROOT, key, at)
+}
+
+fn root_uint(doc: &AutoCommit, key: &str, at: Option<&[ChangeHash]>) -> Option<u64> {
+    let found = match at {
+        Some(heads) => doc.get_at(ROOT, key, heads),
+        None => doc.get(ROOT, key),
+    };
+    match found.ok()?? {
+        (Value::Scalar(s), _) => match s.as_ref() {
+            ScalarValue::Uint(n) => Some(*n),
+            ScalarValue::Int(n) => u64::try_from(*n).ok(),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 #[cfg(test)]

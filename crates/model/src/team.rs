@@ -8,9 +8,12 @@ use automerge::AutoCommit;
 use autosurgeon::{hydrate, reconcile, Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
+use crate::assessment::templates::{validate_template, Template};
 use crate::conversation::Conversation;
 use crate::doc::expect_kind;
-use crate::{validate_title, DocKind, Millis, ModelError, Result, UserId, SCHEMA_VERSION};
+use crate::{
+    normalize_labels, validate_title, DocKind, Millis, ModelError, Result, UserId, SCHEMA_VERSION,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Reconcile, Hydrate, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -99,6 +102,12 @@ pub struct Team {
     /// channel documents (conversation.rs). Absent from teams made before chat.
     #[autosurgeon(missing = "Default::default")]
     pub conversations: HashMap<String, Conversation>,
+    /// Document ids of the team's assessments, newest last.
+    #[autosurgeon(missing = "Default::default")]
+    pub assessments: Vec<String>,
+    /// The team's own assessment templates (assessment/templates.rs has the built-in ones).
+    #[autosurgeon(missing = "Default::default")]
+    pub templates: HashMap<String, Template>,
     pub created_at: Millis,
 }
 
@@ -133,6 +142,8 @@ pub fn init(doc: &mut AutoCommit, name: &str, mut owner: Member, now: Millis) ->
         departments: HashMap::new(),
         boards: Vec::new(),
         conversations: HashMap::new(),
+        assessments: Vec::new(),
+        templates: HashMap::new(),
         created_at: now,
     };
     reconcile(doc, &team)?;
@@ -231,9 +242,195 @@ pub fn add_board(doc: &mut AutoCommit, by: &str, board_id: &str) -> Result<Team>
     Ok(team)
 }
 
+/// Records a new assessment in the team's list.
+pub fn add_assessment(doc: &mut AutoCommit, by: &str, assessment_id: &str) -> Result<Team> {
+    let mut team = read(doc)?;
+    team.require_manager(by, "create assessments in this team")?;
+    if !team.assessments.iter().any(|a| a == assessment_id) {
+        team.assessments.push(assessment_id.to_string());
+    }
+    write(doc, &team)?;
+    Ok(team)
+}
+
+/// Creates or replaces one of the team's own templates.
+pub fn save_template(doc: &mut AutoCommit, by: &str, template: Template) -> Result<Team> {
+    let mut team = read(doc)?;
+    team.require_manager(by, "write this team's templates")?;
+    if template.is_builtin() {
+        return Err(ModelError::Forbidden("change a built-in template"));
+    }
+    let template = validate_template(template)?;
+    team.templates.insert(template.id.clone(), template);
+    write(doc, &team)?;
+    Ok(team)
+}
+
+pub fn delete_template(doc: &mut AutoCommit, by: &str, template_id: &str) -> Result<Team> {
+    let mut team = read(doc)?;
+    team.require_manager(by, "write this team's templates")?;
+    team.templates
+        .remove(template_id)
+        .ok_or_else(|| ModelError::not_found("template", template_id))?;
+    write(doc, &team)?;
+    Ok(team)
+}
+
+/// Creates or renames a department.
+pub fn save_department(
+    doc: &mut AutoCommit,
+    by: &str,
+    id: &str,
+    name: &str,
+    lead: Option<&str>,
+) -> Result<Team> {
+    let mut team = read(doc)?;
+    team.require_manager(by, "change this team's departments")?;
+    if let Some(lead) = lead {
+        team.role_of(lead)
+            .ok_or_else(|| ModelError::not_found("member", lead))?;
+    }
+    team.departments.insert(
+        id.to_string(),
+        Department {
+            id: id.to_string(),
+            name: validate_title("a department name", name)?,
+            lead: lead.map(str::to_string),
+        },
+    );
+    write(doc, &team)?;
+    Ok(team)
+}
+
+/// Removes a department; its members stay in the team, in no department.
+pub fn remove_department(doc: &mut AutoCommit, by: &str, id: &str) -> Result<Team> {
+    let mut team = read(doc)?;
+    team.require_manager(by, "change this team's departments")?;
+    team.departments
+        .remove(id)
+        .ok_or_else(|| ModelError::not_found("department", id))?;
+    for member in team.members.values_mut() {
+        if member.department.as_deref() == Some(id) {
+            member.department = None;
+        }
+    }
+    write(doc, &team)?;
+    Ok(team)
+}
+
+/// What a person says about themself.
+pub fn set_profile(
+    doc: &mut AutoCommit,
+    by: &str,
+    user: &str,
+    title: Option<&str>,
+    skills: &[String],
+) -> Result<Team> {
+    let mut team = read(doc)?;
+    if by != user {
+        team.require_manager(by, "edit someone else's profile")?;
+    }
+    let title = match title.map(str::trim) {
+        Some("") | None => None,
+        Some(t) => Some(validate_title("a job title", t)?),
+    };
+    let skills = normalize_labels(skills)?;
+    let member = team
+        .members
+        .get_mut(user)
+        .ok_or_else(|| ModelError::not_found("member", user))?;
+    member.title = title;
+    member.skills = skills;
+    write(doc, &team)?;
+    Ok(team)
+}
+
+/// Where a person sits: their department and whom they report to. Managers decide;
+/// a reporting line may not loop back to the person.
+pub fn set_placement(
+    doc: &mut AutoCommit,
+    by: &str,
+    user: &str,
+    department: Option<&str>,
+    reports_to: Option<&str>,
+) -> Result<Team> {
+    let mut team = read(doc)?;
+    team.require_manager(by, "place people in departments")?;
+    if let Some(dept) = department {
+        if !team.departments.contains_key(dept) {
+            return Err(ModelError::not_found("department", dept));
+        }
+    }
+    if let Some(boss) = reports_to {
+        team.role_of(boss)
+            .ok_or_else(|| ModelError::not_found("member", boss))?;
+        let mut chain = vec![user.to_string()];
+        let mut next = Some(boss.to_string());
+        while let Some(current) = next {
+            chain.push(current.clone());
+            if current == user {
+                return Err(ModelError::Invalid {
+                    what: "this reporting line",
+                    reason: "it would loop back to the same person",
+                });
+            }
+            next = team
+                .members
+                .get(&current)
+                .and_then(|m| m.reports_to.clone());
+            if chain.len() > team.members.len() + 1 {
+                break;
+            }
+        }
+    }
+    let member = team
+        .members
+        .get_mut(user)
+        .ok_or_else(|| ModelError::not_found("member", user))?;
+    member.department = department.map(str::to_string);
+    member.reports_to = reports_to.map(str::to_string);
+    write(doc, &team)?;
+    Ok(team)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reporting_lines_never_loop_and_departments_must_exist() {
+        let mut doc = team_with_owner();
+        for id in ["bob", "eve"] {
+            let m = Member::new(id.into(), id, Role::Member, 2).expect("member");
+            add_member(&mut doc, "alice", m).expect("add");
+        }
+        assert_eq!(
+            set_placement(&mut doc, "alice", "bob", Some("eng"), None).map_err(|e| e.code()),
+            Err("not_found")
+        );
+        save_department(&mut doc, "alice", "eng", "Engineering", Some("alice")).expect("dept");
+        set_placement(&mut doc, "alice", "bob", Some("eng"), Some("alice")).expect("bob");
+        set_placement(&mut doc, "alice", "eve", Some("eng"), Some("bob")).expect("eve");
+        assert_eq!(
+            set_placement(&mut doc, "alice", "bob", Some("eng"), Some("eve")).map_err(|e| e.code()),
+            Err("invalid_input")
+        );
+        assert_eq!(
+            set_placement(&mut doc, "bob", "eve", None, None).map(|_| ()),
+            Err(ModelError::Forbidden("place people in departments"))
+        );
+        let team = set_profile(
+            &mut doc,
+            "bob",
+            "bob",
+            Some("Engineer"),
+            &["Rust".into(), "rust".into()],
+        )
+        .expect("own profile");
+        assert_eq!(team.members["bob"].skills, vec!["rust".to_string()]);
+        let team = remove_department(&mut doc, "alice", "eng").expect("remove");
+        assert_eq!(team.members["eve"].department, None);
+    }
 
     fn team_with_owner() -> AutoCommit {
         let mut doc = AutoCommit::new();

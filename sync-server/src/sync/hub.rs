@@ -14,9 +14,9 @@ use std::time::Instant;
 use automerge::sync::{self, SyncDoc};
 use automerge::{ActorId, AutoCommit, ChangeHash};
 use teamstead_model::conversation::ConversationKind;
-use teamstead_model::policy::{self, Access, Actor, DocMeta};
+use teamstead_model::policy::{self, Access, Actor, AssignmentState, Context, DocMeta};
 use teamstead_model::team::{self, Role};
-use teamstead_model::{channel, user};
+use teamstead_model::{assessment, channel, response, user};
 use teamstead_model::{DocKind, ModelError};
 use teamstead_protocol::{DocumentId, Message, PresenceState, Signal};
 use tokio::sync::mpsc;
@@ -439,7 +439,8 @@ impl Hub {
             user_id: &peer.user_id,
             role,
         };
-        policy::check_write(&mut e.doc, &e.meta, who, before, after)
+        let context = self.write_context(&e.meta, &e.doc).await?;
+        policy::check_write(&mut e.doc, &e.meta, who, context, before, after)
             .map_err(|err| Refusal(err.to_string()))?;
         let (members, conversations) = if e.meta.kind == DocKind::Team {
             let (members, conversations) =
@@ -458,6 +459,24 @@ impl Hub {
             now: clock::now(),
         };
         self.store(id, e, write).await
+    }
+
+    /// What other documents say about a write to this one: a response is judged
+    /// against its assignee's assignment as the assessment now stands.
+    async fn write_context(&self, meta: &DocMeta, doc: &AutoCommit) -> Result<Context, Refusal> {
+        if meta.kind != DocKind::Response {
+            return Ok(Context::default());
+        }
+        let unreadable = || Refusal("the relay could not read this response's assessment".into());
+        let response = response::read(doc).map_err(|e| Refusal(e.to_string()))?;
+        let assessment_id: DocumentId = response.assessment_id.parse().map_err(|_| unreadable())?;
+        let Some(entry) = self.entry(&assessment_id).await.map_err(|_| unreadable())? else {
+            return Ok(Context::default());
+        };
+        let assessment = assessment::read(&entry.lock().await.doc).map_err(|_| unreadable())?;
+        Ok(Context {
+            assignment: AssignmentState::of(&assessment, &response.assignee),
+        })
     }
 
     /// Checks that every change since `before` carries an actor of this device;
@@ -677,6 +696,17 @@ impl Hub {
             },
         )
         .map_err(|e| Refusal(e.to_string()))?;
+        if meta.kind == DocKind::Response
+            && self
+                .write_context(&meta, &scratch.doc)
+                .await?
+                .assignment
+                .is_none()
+        {
+            return Err(Refusal(
+                ModelError::Forbidden("answer an assessment not assigned to you").to_string(),
+            ));
+        }
         let actors = self.check_actors(peer, &mut scratch.doc, &[], genesis)?;
         let write = DocWrite {
             doc_id: id.to_string(),
@@ -1048,6 +1078,13 @@ fn canonical_start(
         DocKind::User => {
             let user_id = meta.subject.as_deref().unwrap_or_default();
             (user::doc_id(user_id), user::genesis_hash(user_id))
+        }
+        DocKind::Response => {
+            let r = response::read(doc).map_err(|e| refuse(&e.to_string()))?;
+            (
+                response::doc_id(&r.assessment_id, &r.assignee),
+                response::genesis_hash(&r.assessment_id, &r.assignee),
+            )
         }
         _ => return Ok(None),
     };

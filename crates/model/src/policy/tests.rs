@@ -41,7 +41,22 @@ fn judge(
     edit(doc);
     doc.commit();
     let after = doc.get_heads();
-    check_write(doc, meta, who, &before, &after)
+    check_write(doc, meta, who, Context::default(), &before, &after)
+}
+
+/// As `judge`, for a response whose assignment stands at `assignment`.
+fn judge_response(
+    doc: &mut AutoCommit,
+    meta: &DocMeta,
+    who: Actor<'_>,
+    assignment: Option<AssignmentState>,
+    edit: impl FnOnce(&mut AutoCommit),
+) -> Result<()> {
+    let before = doc.get_heads();
+    edit(doc);
+    doc.commit();
+    let after = doc.get_heads();
+    check_write(doc, meta, who, Context { assignment }, &before, &after)
 }
 
 fn set_member_field(doc: &mut AutoCommit, member: &str, field: &str, value: &str) {
@@ -227,25 +242,70 @@ fn members_start_conversations_and_change_only_their_own() {
 }
 
 #[test]
-fn a_response_is_its_assignees_until_submitted() {
-    let mut doc = AutoCommit::new();
-    response::init(&mut doc, "assessment", "mia").expect("init");
-    doc.commit();
+fn a_response_is_its_assignees_until_submitted_and_reopened_only_by_a_new_round() {
+    let (_, assessment) = crate::assessment::tests::assigned(&["mia"]);
+    let mut doc = response::genesis("assessment", "mia").expect("genesis");
     let meta = describe(&doc, "r").expect("describe");
     assert_eq!(meta.subject.as_deref(), Some("mia"));
     let max = actor("max", Some(Role::Manager));
     assert_eq!(access(&meta, max), Access::Read);
     let mia = actor("mia", Some(Role::Member));
-    judge(&mut doc, &meta, mia, |d| {
-        response::submit(d, "mia", 5).expect("submit");
+    let round = |n| {
+        Some(AssignmentState {
+            round: n,
+            approved: false,
+        })
+    };
+    let unassigned = judge_response(&mut doc, &meta, mia, None, |d| {
+        d.put(ROOT, "status", "submitted").expect("put");
+    });
+    assert_eq!(unassigned.map_err(|e| e.code()), Err("forbidden"));
+    doc = response::genesis("assessment", "mia").expect("genesis");
+    judge_response(&mut doc, &meta, mia, round(1), |d| {
+        let answer = Some(response::Answer::Number(4.0));
+        response::answer(d, "mia", &assessment, "q1", answer).expect("answer");
+        let answer = Some(response::Answer::YesNo(true));
+        response::answer(d, "mia", &assessment, "q2", answer).expect("answer");
+        response::submit(d, "mia", &assessment, 5).expect("submit");
     })
     .expect("submit");
-    let after = judge(&mut doc, &meta, mia, |d| {
+    let after = judge_response(&mut doc, &meta, mia, round(1), |d| {
         d.put(ROOT, "status", "draft").expect("put");
     });
     assert_eq!(after.map_err(|e| e.code()), Err("forbidden"));
+    let ahead = judge_response(&mut doc, &meta, mia, round(2), |d| {
+        d.put(ROOT, "status", "draft").expect("put");
+        d.put(ROOT, "round", 3_u64).expect("put");
+    });
+    assert_eq!(
+        ahead.map_err(|e| e.code()),
+        Err("forbidden"),
+        "round 3 is not open"
+    );
+    judge_response(&mut doc, &meta, mia, round(2), |d| {
+        d.put(ROOT, "status", "draft").expect("put");
+        d.put(ROOT, "round", 2_u64).expect("put");
+    })
+    .expect("the reopened round");
+    let approved = Some(AssignmentState {
+        round: 2,
+        approved: true,
+    });
+    judge_response(&mut doc, &meta, mia, round(2), |d| {
+        d.put(ROOT, "status", "submitted").expect("put");
+    })
+    .expect("resubmit");
+    let late = judge_response(&mut doc, &meta, mia, approved, |d| {
+        d.put(ROOT, "status", "draft").expect("put");
+    });
+    assert_eq!(late.map_err(|e| e.code()), Err("forbidden"));
     let stranger = actor("eve", Some(Role::Member));
     assert_eq!(access(&meta, stranger), Access::None);
+    let viewer = actor("mia", Some(Role::Viewer));
+    assert!(
+        check_create(&meta, viewer).is_err(),
+        "a viewer cannot answer"
+    );
 }
 
 #[test]
