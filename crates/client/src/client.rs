@@ -167,7 +167,13 @@ impl Client {
         index::clear(&tx)?;
         let mut count = 0;
         // Boards before teams: a team's index entry orders its boards.
-        for kind in [DocKind::Board, DocKind::Team, DocKind::Channel] {
+        for kind in [
+            DocKind::Board,
+            DocKind::Team,
+            DocKind::Channel,
+            DocKind::Assessment,
+            DocKind::Response,
+        ] {
             for id in store::document_ids(&tx, kind)? {
                 let live = loaded(&tx, &mut inner.docs, &id, &inner.actor)?;
                 index::update(&tx, &id, live, Scope::Whole)?;

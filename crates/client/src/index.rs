@@ -40,8 +40,10 @@ pub fn update(conn: &Connection, id: &DocumentId, live: &mut LiveDoc, scope: Sco
                 crate::chat::index::channel(conn, id, live)
             }
         },
-        // Indexed as their features arrive; a user document is read whole.
-        DocKind::Assessment | DocKind::Response | DocKind::User | DocKind::Billing => Ok(()),
+        DocKind::Assessment => crate::assessments::index::assessment(conn, id, live),
+        DocKind::Response => crate::assessments::index::response(conn, live),
+        // Read whole when needed.
+        DocKind::User | DocKind::Billing => Ok(()),
     }
 }
 
@@ -181,7 +183,10 @@ fn put_task(conn: &Connection, board_id: &str, team_id: &str, task: &Task) -> Re
 /// Empties every index table; the caller re-indexes each document after.
 pub fn clear(conn: &Connection) -> Result<()> {
     conn.execute_batch(
-        "DELETE FROM idx_tasks;
+        "DELETE FROM idx_assessments;
+         DELETE FROM idx_assignments;
+         DELETE FROM idx_responses;
+         DELETE FROM idx_tasks;
          DELETE FROM idx_messages;
          DELETE FROM idx_conversations;
          DELETE FROM idx_boards;

@@ -3,6 +3,7 @@
 //! call. Every write goes into a document first; the index follows in the same
 //! SQLite transaction, so what a call reports as saved is on disk.
 
+mod assessments;
 mod batch;
 mod boards;
 mod chat;
@@ -20,6 +21,7 @@ pub mod sync;
 mod tasks;
 mod teams;
 
+pub use assessments::*;
 pub use chat::messages::MessageFilter;
 pub use client::Client;
 pub use dto::*;

@@ -27,6 +27,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "0004_chat.sql",
         include_str!("../../../migrations/client/0004_chat.sql"),
     ),
+    (
+        5,
+        "0005_assessments.sql",
+        include_str!("../../../migrations/client/0005_assessments.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {

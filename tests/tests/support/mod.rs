@@ -297,9 +297,10 @@ impl RawPeer {
         .await;
     }
 
-    /// Sends the local edits of `doc` and returns the relay's first answer that is
-    /// not a sync message (acknowledgements of earlier messages may come first),
-    /// or `None` if only sync messages came within a few seconds.
+    /// Sends the local edits of `doc`, carrying on the sync exchange as long as the
+    /// relay asks for more (a new document takes a few rounds), and returns the
+    /// relay's first answer that is not a sync message, or `None` if only sync
+    /// messages came within a few seconds.
     pub async fn push(
         &mut self,
         id: DocumentId,
@@ -312,6 +313,17 @@ impl RawPeer {
         }
         loop {
             match self.recv_within(Duration::from_secs(3)).await? {
+                Message::Sync {
+                    document_id, data, ..
+                } if document_id == id => {
+                    let message = automerge::sync::Message::decode(&data).expect("sync message");
+                    doc.sync()
+                        .receive_sync_message(state, message)
+                        .expect("apply");
+                    if let Some(reply) = doc.sync().generate_sync_message(state) {
+                        self.sync_bytes(id, reply.encode()).await;
+                    }
+                }
                 Message::Sync { .. } => continue,
                 other => return Some(other),
             }

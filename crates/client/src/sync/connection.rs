@@ -350,6 +350,10 @@ impl<'a> Session<'a> {
                 }
             }
         }
+        // Responses submitted while this device was away.
+        for id in self.client.local_documents(DocKind::Assessment)? {
+            self.want_listed(&id).await?;
+        }
         self.want(user::doc_id(&self.account.user_id)).await?;
         for (doc, signal) in self.client.opening_signals()? {
             self.send_signal(doc, signal).await?;
@@ -486,7 +490,7 @@ impl<'a> Session<'a> {
                         self.offer(id).await?;
                     }
                 }
-                if changed.kind == DocKind::Team {
+                if matches!(changed.kind, DocKind::Team | DocKind::Assessment) {
                     self.want_listed(&id).await?;
                 }
             }
@@ -521,6 +525,9 @@ impl<'a> Session<'a> {
                 if let Some(state) = self.states.get_mut(&document_id) {
                     self.client.receive_sync(&document_id, state, decoded)?;
                     self.push(document_id).await?;
+                    // What a team or assessment now lists is asked for before this
+                    // sync can count as settled.
+                    self.want_listed(&document_id).await?;
                 } else if let Some((mut doc, mut state)) = requested {
                     doc.sync()
                         .receive_sync_message(&mut state, decoded)
@@ -569,7 +576,7 @@ impl<'a> Session<'a> {
         Ok(())
     }
 
-    /// Asks for the boards and channels a team lists that are not here yet.
+    /// Asks for what a team or an assessment lists that is not here yet.
     async fn want_listed(&mut self, team: &DocumentId) -> Result<()> {
         let listed = match self.client.listed_documents(team) {
             Ok(listed) => listed,

@@ -5,7 +5,7 @@
 use automerge::sync::{self, SyncDoc};
 use automerge::{AutoCommit, ChangeHash, ReadDoc};
 use rusqlite::{params, OptionalExtension};
-use teamstead_model::{channel, read_kind, DocKind};
+use teamstead_model::{assessment, channel, read_kind, response, DocKind};
 use teamstead_protocol::DocumentId;
 
 use crate::batch::loaded;
@@ -30,46 +30,63 @@ impl Client {
             .collect())
     }
 
+    pub(crate) fn local_documents(&self, kind: DocKind) -> Result<Vec<DocumentId>> {
+        store::document_ids(&self.lock().conn, kind)
+    }
+
     pub(crate) fn has_document(&self, id: &DocumentId) -> Result<bool> {
         store::exists(&self.lock().conn, id)
     }
 
-    /// The documents a team lists: its boards, and this month's and last month's
-    /// documents of each conversation this person reads (older months are fetched
-    /// as they scroll up to them).
-    pub(crate) fn listed_documents(&self, team_id: &DocumentId) -> Result<Vec<DocumentId>> {
+    /// The documents a document lists. A team: its boards and assessments, and this
+    /// month's and last month's documents of each conversation this person reads
+    /// (older months are fetched as they scroll up to them). An assessment: the
+    /// responses this person may read (all of them for its owner, else their own).
+    pub(crate) fn listed_documents(&self, id: &DocumentId) -> Result<Vec<DocumentId>> {
         let me = self.identity().user_id;
-        let team_key = team_id.to_string();
+        let key = id.to_string();
         let now = clock::now();
-        self.read_doc(team_id, |doc| {
-            let team = teamstead_model::team::read(doc)?;
-            let mut listed: Vec<DocumentId> = team
-                .boards
-                .iter()
-                .filter_map(|id| id.parse().ok())
-                .collect();
-            if !team.members.contains_key(&me) {
-                return Ok(listed);
+        self.read_doc(id, |doc| match read_kind(doc) {
+            Some(DocKind::Assessment) => {
+                let a = assessment::read(doc)?;
+                Ok(a.assignments
+                    .keys()
+                    .filter(|user| a.owner == me || **user == me)
+                    .map(|user| response::doc_id(&key, user))
+                    .collect())
             }
-            let this_month = channel::period_of(now);
-            for c in team.conversations.values().filter(|c| c.admits(&me)) {
-                let first = channel::period_of(c.created_at);
-                let mut months = vec![this_month.clone()];
-                if let Some(last) = channel::previous_period(&this_month) {
-                    if last >= first {
-                        months.push(last);
+            Some(DocKind::Team) => {
+                let team = teamstead_model::team::read(doc)?;
+                let mut listed: Vec<DocumentId> = team
+                    .boards
+                    .iter()
+                    .chain(&team.assessments)
+                    .filter_map(|id| id.parse().ok())
+                    .collect();
+                if !team.members.contains_key(&me) {
+                    return Ok(listed);
+                }
+                let this_month = channel::period_of(now);
+                for c in team.conversations.values().filter(|c| c.admits(&me)) {
+                    let first = channel::period_of(c.created_at);
+                    let mut months = vec![this_month.clone()];
+                    if let Some(last) = channel::previous_period(&this_month) {
+                        if last >= first {
+                            months.push(last);
+                        }
+                    }
+                    for period in &months {
+                        listed.push(channel::period_doc_id(channel::PeriodKey {
+                            team_id: &key,
+                            conversation_id: &c.id,
+                            kind: c.kind,
+                            period,
+                        }));
                     }
                 }
-                for period in &months {
-                    listed.push(channel::period_doc_id(channel::PeriodKey {
-                        team_id: &team_key,
-                        conversation_id: &c.id,
-                        kind: c.kind,
-                        period,
-                    }));
-                }
+                Ok(listed)
             }
-            Ok(listed)
+            _ => Ok(Vec::new()),
         })
     }
 
@@ -142,10 +159,21 @@ impl Client {
         };
         let team_id = match kind {
             DocKind::Team | DocKind::User => None,
-            _ => match doc.get(automerge::ROOT, "team_id").ok().flatten() {
-                Some((automerge::Value::Scalar(s), _)) => s.as_str().map(str::to_string),
-                _ => None,
-            },
+            // A response belongs to its assessment's team.
+            DocKind::Response => {
+                let assessment_id = root_str(&doc, "assessment_id");
+                let inner = self.lock();
+                inner
+                    .conn
+                    .query_row(
+                        "SELECT team_id FROM documents WHERE id = ?1",
+                        [assessment_id],
+                        |r| r.get(0),
+                    )
+                    .optional()?
+                    .flatten()
+            }
+            _ => root_str(&doc, "team_id"),
         };
         let event = {
             let mut guard = self.lock();
@@ -262,6 +290,13 @@ fn save_relay_heads(
         )?;
     }
     Ok(())
+}
+
+fn root_str(doc: &AutoCommit, key: &str) -> Option<String> {
+    match doc.get(automerge::ROOT, key).ok().flatten() {
+        Some((automerge::Value::Scalar(s), _)) => s.as_str().map(str::to_string),
+        _ => None,
+    }
 }
 
 pub(crate) fn decode_heads(bytes: &[u8]) -> Vec<ChangeHash> {

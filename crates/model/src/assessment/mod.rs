@@ -40,6 +40,22 @@ pub enum AssignmentStatus {
     Approved,
 }
 
+impl AssignmentStatus {
+    pub const ALL: [Self; 3] = [Self::Assigned, Self::ChangesRequested, Self::Approved];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Assigned => "assigned",
+            Self::ChangesRequested => "changes_requested",
+            Self::Approved => "approved",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct Assignment {
     pub user_id: UserId,
@@ -111,10 +127,8 @@ pub struct NewAssessment<'a> {
     pub description: &'a str,
     pub sections: Vec<Section>,
     pub template_id: Option<String>,
-    /// The series and run number; `None` starts a new series named by `own_id`.
+    /// The series and run number; `None` starts a new series.
     pub series: Option<(String, u64)>,
-    /// The new document's own id.
-    pub own_id: &'a str,
 }
 
 impl Assessment {
@@ -147,7 +161,7 @@ impl Assessment {
 
 pub fn init(doc: &mut AutoCommit, new: NewAssessment<'_>, now: Millis) -> Result<Assessment> {
     questions::validate_sections(&new.sections)?;
-    let (series, run) = new.series.unwrap_or_else(|| (new.own_id.to_string(), 1));
+    let (series, run) = new.series.unwrap_or_else(|| (crate::new_id(), 1));
     let assessment = Assessment {
         kind: DocKind::Assessment.as_str().into(),
         schema: SCHEMA_VERSION,
@@ -363,14 +377,15 @@ pub fn review(
     let submitted =
         response.status == ResponseStatus::Submitted && response.round == assignment.round;
     match verdict.decision {
-        Decision::Rescored => {
-            if assignment.status != AssignmentStatus::Approved || score_override.is_none() {
-                return Err(ModelError::Invalid {
-                    what: "this review",
-                    reason: "only an approved response is rescored, with a score and a reason",
-                });
-            }
+        Decision::Rescored
+            if assignment.status != AssignmentStatus::Approved || score_override.is_none() =>
+        {
+            return Err(ModelError::Invalid {
+                what: "this review",
+                reason: "only an approved response is rescored, with a score and a reason",
+            });
         }
+        Decision::Rescored => {}
         _ if assignment.status == AssignmentStatus::Approved => {
             return Err(ModelError::Invalid {
                 what: "this review",
@@ -428,17 +443,31 @@ pub enum Progress {
     Approved,
 }
 
+/// What `Progress` needs of a response: its status, round and how many answers.
+pub type ResponseState = (ResponseStatus, u64, usize);
+
 impl Progress {
     pub fn of(assignment: &Assignment, response: Option<&Response>) -> Self {
-        if assignment.status == AssignmentStatus::Approved {
+        Self::from_parts(
+            assignment.status,
+            assignment.round,
+            response.map(|r| (r.status, r.round, r.answers.len())),
+        )
+    }
+
+    /// As `of`, from the index's columns.
+    pub fn from_parts(
+        status: AssignmentStatus,
+        round: u64,
+        response: Option<ResponseState>,
+    ) -> Self {
+        if status == AssignmentStatus::Approved {
             return Self::Approved;
         }
         match response {
-            Some(r) if r.status == ResponseStatus::Submitted && r.round >= assignment.round => {
-                Self::Submitted
-            }
-            _ if assignment.status == AssignmentStatus::ChangesRequested => Self::ChangesRequested,
-            Some(r) if !r.answers.is_empty() => Self::InProgress,
+            Some((ResponseStatus::Submitted, r, _)) if r >= round => Self::Submitted,
+            _ if status == AssignmentStatus::ChangesRequested => Self::ChangesRequested,
+            Some((_, _, answered)) if answered > 0 => Self::InProgress,
             _ => Self::NotStarted,
         }
     }

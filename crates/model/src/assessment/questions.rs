@@ -257,13 +257,7 @@ pub fn answer_fraction(question: &Question, answer: Option<&Answer>) -> Option<f
                 0.0
             }
         }
-        (Scoring::Expect { yes }, _, Some(Answer::YesNo(answer))) => {
-            if answer == yes {
-                1.0
-            } else {
-                0.0
-            }
-        }
+        (Scoring::Expect { yes }, _, Some(Answer::YesNo(answer))) if answer == yes => 1.0,
         // An answer of the wrong type (from an older questionnaire) earns nothing.
         _ => 0.0,
     };

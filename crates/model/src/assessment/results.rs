@@ -151,7 +151,7 @@ pub fn compute(
             }
         })
         .collect();
-    members.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    members.sort_by_key(|m| m.name.to_lowercase());
 
     let counted: Vec<&Response> = members
         .iter()

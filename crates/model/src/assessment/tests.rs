@@ -73,7 +73,6 @@ fn new_assessment(doc: &mut AutoCommit) -> Assessment {
             sections: sections(),
             template_id: None,
             series: None,
-            own_id: "assessment",
         },
         1,
     )
