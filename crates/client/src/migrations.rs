@@ -119,7 +119,7 @@ mod tests {
         let mut conn = Connection::open_in_memory().expect("db");
         assert_eq!(
             migrate_to(&mut conn, latest_version()).expect("first"),
-            vec![1, 2, 3, 4]
+            vec![1, 2, 3, 4, 5]
         );
         assert!(migrate_to(&mut conn, latest_version())
             .expect("second")
