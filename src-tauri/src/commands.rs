@@ -7,6 +7,11 @@ use tauri::{AppHandle, Emitter, Runtime, State};
 use teamstead_client::sync::api::Invite;
 use teamstead_client::sync::{Account, Syncer};
 use teamstead_client::{
+    Answer, AssessmentDetail, AssessmentResults, AssessmentSummary, Assignees, ExportFormat,
+    InboxItem, NewAssessmentInput, ReviewInput, Section, TeamPeople, Template, TrendPoint,
+    Workload,
+};
+use teamstead_client::{
     Attachment, BoardSummary, ChatNotification, Client, CommentView, ConversationView, Identity,
     MemberView, MessageEditView, MessageFilter, MessageHit, MessagePage, MessageView,
     NotificationSettings, PresenceState, PresenceView, Result, Role, SearchHit, Status, SyncStatus,
@@ -234,9 +239,11 @@ pub async fn invitation_create(
     sync: State<'_, Syncer>,
     team_id: String,
     role: Role,
+    expires_in_hours: Option<u32>,
+    max_uses: Option<u32>,
 ) -> Result<Invite> {
     sync.client()
-        .create_invitation(sync.tokens(), &team_id, role, None, None)
+        .create_invitation(sync.tokens(), &team_id, role, expires_in_hours, max_uses)
         .await
 }
 
@@ -502,4 +509,259 @@ pub fn attachment_pick<R: Runtime>(app: AppHandle<R>) -> Option<String> {
         .blocking_pick_file()
         .and_then(|file| file.into_path().ok())
         .map(|path| path.to_string_lossy().to_string())
+}
+
+// People (docs/ipc.md, "People commands").
+
+#[tauri::command(async)]
+pub fn people_get(client: State<'_, Arc<Client>>, team_id: String) -> Result<TeamPeople> {
+    client.people(&team_id)
+}
+
+#[tauri::command(async)]
+pub fn department_save(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    department_id: Option<String>,
+    name: String,
+    lead: Option<String>,
+) -> Result<TeamPeople> {
+    client.save_department(&team_id, department_id.as_deref(), &name, lead.as_deref())
+}
+
+#[tauri::command(async)]
+pub fn department_remove(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    department_id: String,
+) -> Result<TeamPeople> {
+    client.remove_department(&team_id, &department_id)
+}
+
+#[tauri::command(async)]
+pub fn profile_set(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    user_id: String,
+    title: Option<String>,
+    skills: Vec<String>,
+) -> Result<TeamPeople> {
+    client.set_profile(&team_id, &user_id, title.as_deref(), &skills)
+}
+
+#[tauri::command(async)]
+pub fn placement_set(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    user_id: String,
+    department: Option<String>,
+    reports_to: Option<String>,
+) -> Result<TeamPeople> {
+    client.set_placement(
+        &team_id,
+        &user_id,
+        department.as_deref(),
+        reports_to.as_deref(),
+    )
+}
+
+#[tauri::command(async)]
+pub fn member_set_role(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    user_id: String,
+    role: Role,
+) -> Result<TeamPeople> {
+    client.set_role(&team_id, &user_id, role)
+}
+
+#[tauri::command(async)]
+pub fn member_remove(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    user_id: String,
+) -> Result<TeamPeople> {
+    client.remove_from_team(&team_id, &user_id)
+}
+
+#[tauri::command(async)]
+pub fn workload_get(client: State<'_, Arc<Client>>, team_id: String) -> Result<Vec<Workload>> {
+    client.workload(&team_id)
+}
+
+// Assessments (docs/ipc.md, "Assessment commands").
+
+#[tauri::command(async)]
+pub fn template_list(client: State<'_, Arc<Client>>, team_id: String) -> Result<Vec<Template>> {
+    client.templates(&team_id)
+}
+
+#[tauri::command(async)]
+pub fn template_save(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    template: Template,
+) -> Result<Template> {
+    client.save_template(&team_id, template)
+}
+
+#[tauri::command(async)]
+pub fn template_delete(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    template_id: String,
+) -> Result<()> {
+    client.delete_template(&team_id, &template_id)
+}
+
+#[tauri::command(async)]
+pub fn assessment_list(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+) -> Result<Vec<AssessmentSummary>> {
+    client.list_assessments(&team_id)
+}
+
+#[tauri::command(async)]
+pub fn assessment_get(
+    client: State<'_, Arc<Client>>,
+    assessment_id: String,
+) -> Result<AssessmentDetail> {
+    client.assessment(&assessment_id)
+}
+
+#[tauri::command(async)]
+pub fn assessment_create(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    input: NewAssessmentInput,
+) -> Result<AssessmentDetail> {
+    client.create_assessment(&team_id, input)
+}
+
+#[tauri::command(async)]
+pub fn assessment_edit(
+    client: State<'_, Arc<Client>>,
+    assessment_id: String,
+    title: String,
+    description: String,
+    sections: Option<Vec<Section>>,
+) -> Result<AssessmentDetail> {
+    client.edit_assessment(&assessment_id, &title, &description, sections)
+}
+
+#[tauri::command(async)]
+pub fn assessment_assign(
+    client: State<'_, Arc<Client>>,
+    assessment_id: String,
+    to: Assignees,
+    due: Option<String>,
+) -> Result<AssessmentDetail> {
+    client.assign_assessment(&assessment_id, to, due.as_deref())
+}
+
+#[tauri::command(async)]
+pub fn assessment_unassign(
+    client: State<'_, Arc<Client>>,
+    assessment_id: String,
+    user_id: String,
+) -> Result<AssessmentDetail> {
+    client.unassign_assessment(&assessment_id, &user_id)
+}
+
+#[tauri::command(async)]
+pub fn assessment_run_again(
+    client: State<'_, Arc<Client>>,
+    assessment_id: String,
+    due: Option<String>,
+) -> Result<AssessmentDetail> {
+    client.run_assessment_again(&assessment_id, due.as_deref())
+}
+
+#[tauri::command(async)]
+pub fn assessment_nudge(
+    client: State<'_, Arc<Client>>,
+    assessment_id: String,
+    user_id: String,
+) -> Result<()> {
+    client.nudge(&assessment_id, &user_id)
+}
+
+#[tauri::command(async)]
+pub fn assessment_review(
+    client: State<'_, Arc<Client>>,
+    assessment_id: String,
+    user_id: String,
+    review: ReviewInput,
+) -> Result<AssessmentDetail> {
+    client.review(&assessment_id, &user_id, review)
+}
+
+#[tauri::command(async)]
+pub fn assessment_inbox(client: State<'_, Arc<Client>>) -> Result<Vec<InboxItem>> {
+    client.inbox()
+}
+
+#[tauri::command(async)]
+pub fn response_answer(
+    client: State<'_, Arc<Client>>,
+    assessment_id: String,
+    question_id: String,
+    answer: Option<Answer>,
+) -> Result<AssessmentDetail> {
+    client.answer(&assessment_id, &question_id, answer)
+}
+
+#[tauri::command(async)]
+pub fn response_submit(
+    client: State<'_, Arc<Client>>,
+    assessment_id: String,
+) -> Result<AssessmentDetail> {
+    client.submit_response(&assessment_id)
+}
+
+#[tauri::command(async)]
+pub fn assessment_results(
+    client: State<'_, Arc<Client>>,
+    assessment_id: String,
+) -> Result<AssessmentResults> {
+    client.assessment_results(&assessment_id)
+}
+
+#[tauri::command(async)]
+pub fn assessment_trend(
+    client: State<'_, Arc<Client>>,
+    assessment_id: String,
+) -> Result<Vec<TrendPoint>> {
+    client.assessment_trend(&assessment_id)
+}
+
+/// Asks where to save, then writes the export there; `None` if the user cancelled.
+#[tauri::command]
+pub async fn assessment_export<R: Runtime>(
+    app: AppHandle<R>,
+    client: State<'_, Arc<Client>>,
+    assessment_id: String,
+    format: ExportFormat,
+) -> Result<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
+    let contents = client.export_results(&assessment_id, format)?;
+    let extension = match format {
+        ExportFormat::Csv => "csv",
+        ExportFormat::Json => "json",
+    };
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_file_name(format!("assessment-results.{extension}"))
+        .blocking_save_file()
+        .and_then(|p| p.into_path().ok())
+    else {
+        return Ok(None);
+    };
+    std::fs::write(&path, contents).map_err(|source| teamstead_client::ClientError::Io {
+        context: format!("writing {}", path.display()),
+        source,
+    })?;
+    Ok(Some(path.display().to_string()))
 }

@@ -34,6 +34,7 @@ pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> ta
             );
             // Mentions and direct messages, as desktop notifications.
             notify::watch(app.handle().clone());
+            notify::remind(app.handle().clone());
             // Signed in before: reconnect to the relay in the background.
             let handle = app.handle().clone();
             tauri::async_runtime::spawn(async move { handle.state::<Syncer>().restart() });
@@ -92,6 +93,32 @@ pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> ta
             commands::attachment_upload,
             commands::attachment_fetch,
             commands::attachment_pick,
+            commands::people_get,
+            commands::department_save,
+            commands::department_remove,
+            commands::profile_set,
+            commands::placement_set,
+            commands::member_set_role,
+            commands::member_remove,
+            commands::workload_get,
+            commands::template_list,
+            commands::template_save,
+            commands::template_delete,
+            commands::assessment_list,
+            commands::assessment_get,
+            commands::assessment_create,
+            commands::assessment_edit,
+            commands::assessment_assign,
+            commands::assessment_unassign,
+            commands::assessment_run_again,
+            commands::assessment_nudge,
+            commands::assessment_review,
+            commands::assessment_inbox,
+            commands::response_answer,
+            commands::response_submit,
+            commands::assessment_results,
+            commands::assessment_trend,
+            commands::assessment_export,
         ])
 }
 

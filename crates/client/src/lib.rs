@@ -15,6 +15,7 @@ mod dto;
 mod error;
 mod index;
 pub mod migrations;
+mod people;
 mod search;
 mod store;
 pub mod sync;
@@ -26,9 +27,16 @@ pub use chat::messages::MessageFilter;
 pub use client::Client;
 pub use dto::*;
 pub use error::{ClientError, Result};
+pub use people::{DepartmentView, PersonView, TeamPeople, Workload};
 pub use tasks::TaskQuery;
+pub use teamstead_model::assessment::results::Results as AssessmentResults;
+pub use teamstead_model::assessment::templates::Template;
+pub use teamstead_model::assessment::{
+    Assignees, Decision, Progress, Question, QuestionKind, Scoring, Section,
+};
 pub use teamstead_model::board::{Priority, Status, TaskPatch};
 pub use teamstead_model::channel::Attachment;
+pub use teamstead_model::response::Answer;
 pub use teamstead_model::team::Role;
 pub use teamstead_model::user::NotificationSettings;
 pub use teamstead_model::{DocKind, ModelError};

@@ -5,6 +5,8 @@
 mod answer;
 pub(crate) mod index;
 mod manage;
+
+pub(crate) use manage::assignment_states;
 mod reminders;
 mod results;
 
