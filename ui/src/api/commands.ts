@@ -4,7 +4,21 @@ import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { toAppError } from './errors';
 import type {
   Account,
+  AssessmentDetail,
+  AssessmentResults,
+  AssessmentSummary,
+  Assignees,
+  Answer,
   Attachment,
+  ExportFormat,
+  InboxItem,
+  NewAssessment,
+  ReviewInput,
+  Section,
+  TeamPeople,
+  Template,
+  TrendPoint,
+  Workload,
   BoardSummary,
   ChatMessage,
   ChatNotification,
@@ -28,6 +42,11 @@ import type {
   TaskSummary,
   TeamSummary,
 } from './types';
+
+/** Leaves out fields that are undefined: optional arguments are absent, never null. */
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
@@ -111,8 +130,15 @@ export const accountLogOut = () => call<null>('account_log_out');
 
 export const teamPublish = (teamId: string) => call<null>('team_publish', { teamId });
 
-export const invitationCreate = (teamId: string, role: Role) =>
-  call<Invite>('invitation_create', { teamId, role });
+export interface InviteOptions {
+  /** 1 hour to 90 days (2160); the relay's default is a week. */
+  expiresInHours?: number;
+  /** Any number of uses when left out. */
+  maxUses?: number;
+}
+
+export const invitationCreate = (teamId: string, role: Role, options: InviteOptions = {}) =>
+  call<Invite>('invitation_create', { teamId, role, ...definedOnly(options) });
 
 /** Resolves to the id of the team joined. */
 export const teamJoin = (code: string) => call<string>('team_join', { code });
@@ -210,3 +236,101 @@ export const notificationSettingsGet = () => call<NotificationSettings>('notific
 
 export const notificationSettingsSet = (settings: NotificationSettings) =>
   call<NotificationSettings>('notification_settings_set', { settings: { ...settings } });
+
+// ----- People -----
+
+export const peopleGet = (teamId: string) => call<TeamPeople>('people_get', { teamId });
+
+/** Without `departmentId`: a new department. */
+export const departmentSave = (teamId: string, name: string, departmentId?: string, lead?: string) =>
+  call<TeamPeople>('department_save', { teamId, name, ...definedOnly({ departmentId, lead }) });
+
+/** Its people stay, in no department. */
+export const departmentRemove = (teamId: string, departmentId: string) =>
+  call<TeamPeople>('department_remove', { teamId, departmentId });
+
+/** Anyone for themself; managers for anyone. */
+export const profileSet = (teamId: string, userId: string, title: string | null, skills: string[]) =>
+  call<TeamPeople>('profile_set', { teamId, userId, title, skills: [...skills] });
+
+/** Managers; a reporting loop is `invalid_input`. */
+export const placementSet = (teamId: string, userId: string, department: string | null, reportsTo: string | null) =>
+  call<TeamPeople>('placement_set', { teamId, userId, department, reportsTo });
+
+/** Only owners make or unmake owners; the last owner stays (`last_owner`). */
+export const memberSetRole = (teamId: string, userId: string, role: Role) =>
+  call<TeamPeople>('member_set_role', { teamId, userId, role });
+
+/** The relay revokes their access as soon as it has the change. */
+export const memberRemove = (teamId: string, userId: string) =>
+  call<TeamPeople>('member_remove', { teamId, userId });
+
+export const workloadGet = (teamId: string) => call<Workload[]>('workload_get', { teamId });
+
+// ----- Assessments -----
+
+/** Built-in templates first. */
+export const templateList = (teamId: string) => call<Template[]>('template_list', { teamId });
+
+/** An empty id saves a new template. */
+export const templateSave = (teamId: string, template: Template) =>
+  call<Template>('template_save', { teamId, template: structuredClone(template) });
+
+export const templateDelete = (teamId: string, templateId: string) =>
+  call<null>('template_delete', { teamId, templateId });
+
+/** Newest first. */
+export const assessmentList = (teamId: string) => call<AssessmentSummary[]>('assessment_list', { teamId });
+
+export const assessmentGet = (assessmentId: string) => call<AssessmentDetail>('assessment_get', { assessmentId });
+
+export const assessmentCreate = (teamId: string, input: NewAssessment) =>
+  call<AssessmentDetail>('assessment_create', { teamId, input: structuredClone(definedOnly(input)) });
+
+/** Questions are fixed once assigned: leave `sections` out then. */
+export const assessmentEdit = (assessmentId: string, title: string, description: string, sections?: Section[]) =>
+  call<AssessmentDetail>('assessment_edit', {
+    assessmentId,
+    title,
+    description,
+    ...definedOnly({ sections: sections && structuredClone(sections) }),
+  });
+
+/** `due` is YYYY-MM-DD; viewers cannot be assigned. */
+export const assessmentAssign = (assessmentId: string, to: Assignees, due?: string) =>
+  call<AssessmentDetail>('assessment_assign', { assessmentId, to: structuredClone(to), ...definedOnly({ due }) });
+
+export const assessmentUnassign = (assessmentId: string, userId: string) =>
+  call<AssessmentDetail>('assessment_unassign', { assessmentId, userId });
+
+/** The next run of the series, for the same people. */
+export const assessmentRunAgain = (assessmentId: string, due?: string) =>
+  call<AssessmentDetail>('assessment_run_again', { assessmentId, ...definedOnly({ due }) });
+
+/** The assignee gets a reminder. */
+export const assessmentNudge = (assessmentId: string, userId: string) =>
+  call<null>('assessment_nudge', { assessmentId, userId });
+
+/** `changes_requested` needs feedback; an override needs a reason. */
+export const assessmentReview = (assessmentId: string, userId: string, review: ReviewInput) =>
+  call<AssessmentDetail>('assessment_review', { assessmentId, userId, review: definedOnly(review) });
+
+/** Waiting on me first, soonest due first; then what I finished. */
+export const assessmentInbox = () => call<InboxItem[]>('assessment_inbox');
+
+/** Saves a draft answer on this device (null clears it). */
+export const responseAnswer = (assessmentId: string, questionId: string, answer: Answer | null) =>
+  call<AssessmentDetail>('response_answer', { assessmentId, questionId, answer: answer && structuredClone(answer) });
+
+/** Rejects with `unanswered` while a required question is blank. */
+export const responseSubmit = (assessmentId: string) => call<AssessmentDetail>('response_submit', { assessmentId });
+
+export const assessmentResults = (assessmentId: string) =>
+  call<AssessmentResults>('assessment_results', { assessmentId });
+
+/** Every run of the assessment's series. */
+export const assessmentTrend = (assessmentId: string) => call<TrendPoint[]>('assessment_trend', { assessmentId });
+
+/** Asks where to save; resolves with the saved file's path, or null when cancelled. */
+export const assessmentExport = (assessmentId: string, format: ExportFormat) =>
+  call<string | null>('assessment_export', { assessmentId, format });

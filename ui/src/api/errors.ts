@@ -32,7 +32,8 @@ export type KnownErrorCode =
   | 'used_invitation'
   | 'conflict'
   | 'too_large'
-  | 'attachment_too_large';
+  | 'attachment_too_large'
+  | 'unanswered';
 
 /**
  * Used when a rejection is not shaped like `{ code, message }`, e.g. Tauri's own

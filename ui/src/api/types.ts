@@ -272,3 +272,264 @@ export interface NotificationClickedPayload {
 export const LIVE_SIGNAL_EVENT = 'live-signal';
 export const TRANSFER_PROGRESS_EVENT = 'transfer-progress';
 export const NOTIFICATION_CLICKED_EVENT = 'notification-clicked';
+
+// ----- People and assessments -----
+
+export interface Person {
+  userId: string;
+  name: string;
+  role: Role;
+  title: string | null;
+  /** A department id. */
+  department: string | null;
+  /** A user id. */
+  reportsTo: string | null;
+  skills: string[];
+  joinedAt: number;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  lead: string | null;
+  members: number;
+}
+
+export interface TeamPeople {
+  people: Person[];
+  departments: Department[];
+}
+
+export interface Workload {
+  userId: string;
+  name: string;
+  openTasks: number;
+  overdueTasks: number;
+  openAssessments: number;
+  overdueAssessments: number;
+}
+
+export type QuestionKind =
+  | { type: 'single_choice'; options: string[] }
+  | { type: 'multiple_choice'; options: string[] }
+  /** 1 (strongly disagree) … 5 (strongly agree). */
+  | { type: 'likert' }
+  | { type: 'scale'; min: number; max: number }
+  | { type: 'yes_no' }
+  | { type: 'free_text' };
+
+export type QuestionType = QuestionKind['type'];
+
+export type Scoring =
+  | { rule: 'none' }
+  /** Likert and scale questions. */
+  | { rule: 'linear'; reverse: boolean }
+  /** Choice questions: one number per option. */
+  | { rule: 'points'; points: number[] }
+  /** Yes/no questions. */
+  | { rule: 'expect'; yes: boolean };
+
+export interface Question {
+  id: string;
+  prompt: string;
+  kind: QuestionKind;
+  weight: number;
+  required: boolean;
+  scoring: Scoring;
+}
+
+export interface Section {
+  id: string;
+  title: string;
+  questions: Question[];
+}
+
+export interface Template {
+  /** 'builtin:…' for the built-in ones, which cannot be changed; empty for a new one. */
+  id: string;
+  title: string;
+  description: string;
+  sections: Section[];
+  createdBy: string;
+  updatedAt: number;
+}
+
+export type Answer =
+  | { type: 'choice'; value: string }
+  | { type: 'choices'; value: string[] }
+  | { type: 'number'; value: number }
+  | { type: 'yes_no'; value: boolean }
+  | { type: 'text'; value: string };
+
+export type Progress = 'not_started' | 'in_progress' | 'submitted' | 'changes_requested' | 'approved';
+export type Decision = 'approved' | 'changes_requested' | 'rescored';
+export type Assignees = { to: 'people'; ids: string[] } | { to: 'department'; ids: string };
+
+export interface AssessmentSummary {
+  id: string;
+  teamId: string;
+  title: string;
+  owner: string;
+  series: string;
+  run: number;
+  createdAt: number;
+  assigned: number;
+  submitted: number;
+  approved: number;
+  overdue: number;
+}
+
+export interface InboxItem {
+  assessmentId: string;
+  teamId: string;
+  title: string;
+  owner: string;
+  due: string | null;
+  progress: Progress;
+  overdue: boolean;
+  round: number;
+  answered: number;
+}
+
+export interface Review {
+  round: number;
+  decision: Decision;
+  autoScore: number | null;
+  score: number | null;
+  overrideReason: string | null;
+  feedback: string | null;
+  by: string;
+  at: number;
+}
+
+export interface AssignmentView {
+  userId: string;
+  name: string;
+  department: string | null;
+  due: string | null;
+  progress: Progress;
+  overdue: boolean;
+  round: number;
+  nudges: number;
+  /** The rules' score of what was submitted (0–100). */
+  autoScore: number | null;
+  /** The score that counts, once approved. */
+  score: number | null;
+  /** Oldest first; every override keeps its reason. */
+  reviews: Review[];
+}
+
+export interface ResponseView {
+  status: 'draft' | 'submitted';
+  round: number;
+  /** By question id. */
+  answers: Record<string, Answer>;
+  submittedAt: number | null;
+  /** The assignee may still change it. */
+  editable: boolean;
+  /** The manager's, when changes were requested. */
+  feedback: string | null;
+}
+
+export interface AssessmentDetail {
+  id: string;
+  teamId: string;
+  title: string;
+  description: string;
+  owner: string;
+  isOwner: boolean;
+  series: string;
+  run: number;
+  templateId: string | null;
+  sections: Section[];
+  assignments: AssignmentView[];
+  /** When it is assigned to me. */
+  myResponse: ResponseView | null;
+}
+
+export interface QuestionResult {
+  id: string;
+  section: string;
+  prompt: string;
+  kind: QuestionKind;
+  answered: number;
+  /** Of numeric answers. */
+  mean: number | null;
+  /** Mean share of the question's points, 0–100. */
+  averageScore: number | null;
+  /** Each option or value, in order, and how often it was picked. */
+  counts: [string, number][];
+  /** Free-text answers. */
+  texts: string[];
+}
+
+export interface MemberResult {
+  userId: string;
+  name: string;
+  department: string | null;
+  progress: Progress;
+  due: string | null;
+  autoScore: number | null;
+  score: number | null;
+  overrideReason: string | null;
+  /** Question id → 0–100. */
+  questionScores: Record<string, number>;
+  /** Question id → the answer as text. */
+  answers: Record<string, string>;
+}
+
+export interface DepartmentResult {
+  id: string;
+  name: string;
+  assigned: number;
+  submitted: number;
+  averageScore: number | null;
+}
+
+export interface AssessmentResults {
+  title: string;
+  series: string;
+  run: number;
+  assigned: number;
+  submitted: number;
+  approved: number;
+  averageScore: number | null;
+  questions: QuestionResult[];
+  members: MemberResult[];
+  departments: DepartmentResult[];
+}
+
+export interface TrendPoint {
+  assessmentId: string;
+  run: number;
+  createdAt: number;
+  submitted: number;
+  averageScore: number | null;
+}
+
+/** assessment_create's `input`: a template, or questions of its own (or both: a customised template). */
+export interface NewAssessment {
+  title: string;
+  description?: string;
+  templateId?: string;
+  sections?: Section[];
+}
+
+export interface ReviewInput {
+  decision: Decision;
+  /** 0–100 in place of the automatic score; needs `overrideReason`. */
+  scoreOverride?: number;
+  overrideReason?: string;
+  /** Required with `changes_requested`. */
+  feedback?: string;
+}
+
+export type ExportFormat = 'csv' | 'json';
+
+export interface ReminderClickedPayload {
+  assessmentId: string;
+  teamId: string;
+  userId: string;
+}
+
+export const REMINDER_CLICKED_EVENT = 'reminder-clicked';

@@ -22,7 +22,9 @@ import type {
   TaskSummary,
   TeamSummary,
 } from '../api/types';
+import { FakeAssessments } from './fakeAssessments';
 import { FakeChat, NOT_HANDLED } from './fakeChat';
+import { FakePeople } from './fakePeople';
 
 const STATUS_ORDER: Status[] = ['todo', 'in_progress', 'in_review', 'done'];
 const PRIORITIES: Priority[] = ['none', 'low', 'medium', 'high', 'urgent'];
@@ -136,6 +138,10 @@ export class FakeBackend {
   readonly me: string;
   /** Channels, messages, presence and notifications. */
   readonly chat: FakeChat;
+  /** Departments, titles, reporting lines and skills. */
+  readonly people: FakePeople;
+  /** Templates, assessments, responses and their reviews. */
+  readonly assessments: FakeAssessments;
 
   constructor(options: FakeBackendOptions = {}) {
     this.now = options.now ?? (() => Date.now());
@@ -154,7 +160,54 @@ export class FakeBackend {
         if (this.emitEvents) setTimeout(() => void emit(event, payload), 0);
       },
     });
+    this.people = new FakePeople({
+      me: this.me,
+      now: () => this.now(),
+      id: (prefix) => this.id(prefix),
+      nameOf: (userId) => this.users.get(userId) ?? 'Unknown',
+      teamMembers: (teamId) => this.team(teamId).members,
+      fail,
+      changed: (docId, kind, teamId) => this.changed(docId, kind, teamId),
+      openTasks: (teamId) =>
+        this.team(teamId).boardIds.flatMap((id) =>
+          [...(this.boards.get(id)?.tasks.values() ?? [])]
+            .filter((t) => t.status !== 'done' && t.assignee !== null)
+            .map((t) => ({ assignee: t.assignee as string, due: t.due })),
+        ),
+      openAssessments: (teamId) => this.assessments.openAssignments(teamId),
+      today: () => this.today(),
+    });
+    this.assessments = new FakeAssessments({
+      me: this.me,
+      now: () => this.now(),
+      id: (prefix) => this.id(prefix),
+      nameOf: (userId) => this.users.get(userId) ?? 'Unknown',
+      teamMembers: (teamId) => this.team(teamId).members,
+      departmentOf: (teamId, userId) => this.people.departmentOf(teamId, userId),
+      departmentIds: (teamId) => this.people.departmentIds(teamId),
+      departmentName: (teamId, id) => this.people.departmentName(teamId, id),
+      fail,
+      changed: (docId, kind, teamId) => this.changed(docId, kind, teamId),
+      today: () => this.today(),
+    });
     if (options.seed) this.seed();
+  }
+
+  /** Today as YYYY-MM-DD in local time, by this fake's clock. */
+  today(): string {
+    const d = new Date(this.now());
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }
+
+  /** A local day `offsetDays` from today, as YYYY-MM-DD. */
+  dayFromToday(offsetDays: number): string {
+    const d = new Date(this.now() + offsetDays * 86_400_000);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }
+
+  /** Emits an event to the window as the shell would (tests and the dev seed). */
+  emitEvent(event: string, payload: unknown): Promise<void> {
+    return emit(event, payload);
   }
 
   /** Makes the next call of `cmd` reject with this error (queued, one per call). */
@@ -295,15 +348,27 @@ export class FakeBackend {
       case 'invitation_create': {
         const team = this.team(a.teamId);
         if (!this.account) return fail('not_signed_in', 'not signed in to a relay; sign in or sign up first');
-        return { code: `tst_${this.id('invite')}`, team_id: team.id, role: a.role, expires_at: this.now() + 7 * 86_400_000, max_uses: null };
+        if (!this.account.teams.includes(team.id)) return fail('not_found', 'this team is not on the relay yet; share it first');
+        if (!ROLES.includes(a.role as Role)) return fail('invalid_input', 'unknown role');
+        const hours = a.expiresInHours === undefined ? 7 * 24 : Number(a.expiresInHours);
+        if (!Number.isInteger(hours) || hours < 1 || hours > 90 * 24) {
+          return fail('invalid_input', 'an invitation lasts from 1 hour to 90 days');
+        }
+        const maxUses = a.maxUses === undefined ? null : Number(a.maxUses);
+        if (maxUses !== null && (!Number.isInteger(maxUses) || maxUses < 1)) {
+          return fail('invalid_input', 'an invitation is used at least once');
+        }
+        return { code: `tst_${this.id('invite')}`, team_id: team.id, role: a.role, expires_at: this.now() + hours * 3_600_000, max_uses: maxUses };
       }
       case 'team_join': {
         if (!this.account) return fail('not_signed_in', 'not signed in to a relay; sign in or sign up first');
         return fail('invalid_invitation', 'this invitation code is not valid');
       }
       default: {
-        const answer = this.chat.dispatch(cmd, a);
-        if (answer !== NOT_HANDLED) return answer;
+        for (const part of [this.chat, this.people, this.assessments]) {
+          const answer = part.dispatch(cmd, a);
+          if (answer !== NOT_HANDLED) return answer;
+        }
         return fail('invalid_input', `unknown command ${cmd}`);
       }
     }
@@ -413,6 +478,12 @@ export class FakeBackend {
     const payload: DocChangedPayload = { docId, kind, teamId };
     // After the answer, as the core emits once the write is stored.
     setTimeout(() => void emit('doc-changed', payload), 0);
+  }
+
+  /** Signs in to the pretend relay and puts these teams on it (tests and seed data). */
+  signIn(teams: string[] = [], email = 'alex@example.com'): void {
+    this.relayAccounts.set(email, 'password123');
+    this.account = { relayUrl: 'http://127.0.0.1:7420', email, userId: this.me, teams: [...teams] };
   }
 
   /** Creates a team with its first board and #general, as team_create does. */
@@ -628,8 +699,55 @@ export class FakeBackend {
     );
     this.insertTask(boardId, { title: 'Pick the app icon', status: 'done', assignee: ada, labels: ['design'] });
     this.chat.seed(design.id, ada, grace);
+    this.seedPeopleAndAssessments(design.id, ada, grace);
     const platform = this.createTeam('Platform');
     this.insertTask(platform.boardIds[0], { title: 'Nightly backup of the local database', priority: 'high' });
+  }
+
+  /** Departments and titles, a finished quarter with results, a new run, and one waiting on me. */
+  private seedPeopleAndAssessments(teamId: string, ada: string, grace: string): void {
+    const day = 86_400_000;
+    const linus = this.addMember(teamId, 'Linus Torvalds');
+    this.addMember(teamId, 'Vera Viewer', 'viewer');
+    const product = this.people.addDepartment(teamId, 'Product design', ada);
+    const research = this.people.addDepartment(teamId, 'Research');
+    this.people.setProfile(teamId, this.me, { title: 'Design lead', skills: ['facilitation', 'figma'], department: product });
+    this.people.setProfile(teamId, ada, { title: 'Senior designer', department: product, reportsTo: this.me, skills: ['typography'] });
+    this.people.setProfile(teamId, grace, { title: 'Researcher', department: research, reportsTo: this.me, skills: ['interviews'] });
+    this.people.setProfile(teamId, linus, { title: 'Design engineer', department: product, reportsTo: ada });
+
+    const q1 = this.assessments.addAssessment(teamId, {
+      title: 'Quarterly check-in',
+      templateId: 'builtin:quarterly-check-in',
+      createdAt: this.now() - 90 * day,
+    });
+    this.assessments.assignStored(q1, [ada, grace, linus], this.dayFromToday(-80));
+    const answers = (goals: number, met: string, overloaded: number, focus: number, support: number) => ({
+      'goals-clear': { type: 'number' as const, value: goals },
+      'goals-met': { type: 'choice' as const, value: met },
+      overloaded: { type: 'number' as const, value: overloaded },
+      focus: { type: 'number' as const, value: focus },
+      support: { type: 'number' as const, value: support },
+    });
+    this.assessments.respondAs(q1, ada, answers(5, 'Most', 2, 24, 4), true);
+    this.assessments.respondAs(q1, grace, answers(3, 'Some', 4, 12, 3), true);
+    this.assessments.respondAs(q1, linus, answers(4, 'All', 3, 30, 5), true);
+    this.assessments.reviewStored(q1, ada, 'approved');
+    this.assessments.reviewStored(q1, grace, 'approved');
+    this.assessments.reviewStored(q1, linus, 'approved');
+
+    const q2 = this.assessments.addRun(q1, { createdAt: this.now() - 2 * day });
+    this.assessments.assignStored(q2, [ada, grace, linus], this.dayFromToday(5));
+    this.assessments.respondAs(q2, ada, { ...answers(4, 'All', 2, 28, 5), next: { type: 'text', value: 'Fewer meetings on Mondays.' } }, true);
+    this.assessments.respondAs(q2, grace, { 'goals-clear': { type: 'number', value: 4 } });
+
+    const onboarding = this.assessments.addAssessment(teamId, {
+      title: 'Onboarding review',
+      templateId: 'builtin:onboarding-30',
+      owner: ada,
+      createdAt: this.now() - day,
+    });
+    this.assessments.assignStored(onboarding, [this.me], this.dayFromToday(2));
   }
 }
 
