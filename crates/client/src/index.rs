@@ -43,7 +43,7 @@ pub fn update(conn: &Connection, id: &DocumentId, live: &mut LiveDoc, scope: Sco
         DocKind::Assessment => crate::assessments::index::assessment(conn, id, live),
         DocKind::Response => crate::assessments::index::response(conn, live),
         // Read whole when needed.
-        DocKind::User | DocKind::Billing => Ok(()),
+        DocKind::User | DocKind::Billing | DocKind::PulseAnswer | DocKind::PulseResults => Ok(()),
     }
 }
 

@@ -17,10 +17,14 @@ pub enum DocKind {
     Channel,
     User,
     Billing,
+    /// One person's answer to one period of a pulse survey (pulse.rs).
+    PulseAnswer,
+    /// A pulse survey's aggregates, written by the relay.
+    PulseResults,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 7] = [
+    pub const ALL: [DocKind; 9] = [
         Self::Team,
         Self::Board,
         Self::Assessment,
@@ -28,6 +32,8 @@ impl DocKind {
         Self::Channel,
         Self::User,
         Self::Billing,
+        Self::PulseAnswer,
+        Self::PulseResults,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -39,6 +45,8 @@ impl DocKind {
             Self::Channel => "channel",
             Self::User => "user",
             Self::Billing => "billing",
+            Self::PulseAnswer => "pulse_answer",
+            Self::PulseResults => "pulse_results",
         }
     }
 

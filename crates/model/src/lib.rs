@@ -12,6 +12,7 @@ pub mod conversation;
 mod doc;
 mod error;
 pub mod policy;
+pub mod pulse;
 pub mod response;
 pub mod team;
 pub mod user;

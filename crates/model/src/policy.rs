@@ -47,6 +47,11 @@ pub fn access(meta: &DocMeta, who: Actor<'_>) -> Access {
         // A user document is private even from the team.
         DocKind::User if is_subject => Access::Write,
         DocKind::User => Access::None,
+        // A pulse answer is its author's alone: not even managers read it.
+        DocKind::PulseAnswer if is_subject && who.role.is_some_and(Role::writes_content) => {
+            Access::Write
+        }
+        DocKind::PulseAnswer => Access::None,
         _ => match who.role {
             None => Access::None,
             Some(role) => member_access(meta, role, is_subject),
@@ -66,7 +71,8 @@ fn member_access(meta: &DocMeta, role: Role, is_subject: bool) -> Access {
         DocKind::Response if is_subject || role.manages_team() => Access::Read,
         DocKind::Response => Access::None,
         DocKind::Billing => Access::Read,
-        DocKind::User => Access::None,
+        DocKind::PulseResults if role.manages_team() => Access::Read,
+        DocKind::User | DocKind::PulseAnswer | DocKind::PulseResults => Access::None,
     }
 }
 
@@ -84,7 +90,8 @@ pub fn describe(doc: &AutoCommit, id: &str) -> Result<DocMeta> {
     };
     let (team_id, subject) = match kind {
         DocKind::Team => (id.to_string(), None),
-        DocKind::Board | DocKind::Billing => (field("team_id")?, None),
+        DocKind::Board | DocKind::Billing | DocKind::PulseResults => (field("team_id")?, None),
+        DocKind::PulseAnswer => (field("team_id")?, Some(field("user_id")?)),
         DocKind::Channel => (field("team_id")?, Some(field("conversation_id")?)),
         DocKind::Assessment => (field("team_id")?, Some(field("owner")?)),
         // A response's team is its assessment's; the caller resolves it.
@@ -102,7 +109,7 @@ pub fn describe(doc: &AutoCommit, id: &str) -> Result<DocMeta> {
 /// billing documents only by the relay.
 pub fn check_create(meta: &DocMeta, who: Actor<'_>) -> Result<()> {
     let forbidden = match meta.kind {
-        DocKind::Team | DocKind::Billing => true,
+        DocKind::Team | DocKind::Billing | DocKind::PulseResults => true,
         _ => access(meta, who) != Access::Write,
     };
     if forbidden {
@@ -112,10 +119,12 @@ pub fn check_create(meta: &DocMeta, who: Actor<'_>) -> Result<()> {
 }
 
 /// What the relay reads from other documents to judge a write: for a response,
-/// the assignee's assignment in its assessment as it stands now.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// the assignee's assignment in its assessment as it stands now; for a pulse
+/// answer, the survey as the team document defines it.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Context {
     pub assignment: Option<AssignmentState>,
+    pub pulse: Option<crate::pulse::Pulse>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,7 +159,9 @@ pub fn check_write(
     match meta.kind {
         DocKind::Team => check_team_write(doc, who, before, &touched),
         DocKind::Channel => check_channel_write(doc, who, before, &touched),
-        DocKind::Response => check_response_write(doc, context, before, &touched),
+        DocKind::Response => check_response_write(doc, &context, before, &touched),
+        DocKind::PulseAnswer => check_pulse_answer_write(doc, &context, before),
+        DocKind::PulseResults => Err(ModelError::Forbidden("write survey results")),
         DocKind::Board | DocKind::Assessment | DocKind::User => Ok(()),
         DocKind::Billing => Err(ModelError::Forbidden("write the billing document")),
     }
@@ -346,7 +357,7 @@ fn message_deleted(doc: &AutoCommit, message: &str) -> bool {
 /// a later round than the one submitted; never past the round that is open.
 fn check_response_write(
     doc: &AutoCommit,
-    context: Context,
+    context: &Context,
     before: &[ChangeHash],
     touched: &[Vec<String>],
 ) -> Result<()> {
@@ -372,6 +383,39 @@ fn check_response_write(
         return Err(ModelError::Forbidden("answer a round that is not open"));
     }
     Ok(())
+}
+
+/// A pulse answer is written once, complete and in range for its survey.
+fn check_pulse_answer_write(
+    doc: &AutoCommit,
+    context: &Context,
+    before: &[ChangeHash],
+) -> Result<()> {
+    let submitted_before = matches!(
+        doc.get_at(ROOT, "submitted_at", before).ok().flatten(),
+        Some((Value::Scalar(s), _)) if !matches!(s.as_ref(), ScalarValue::Int(0) | ScalarValue::Uint(0))
+    );
+    if submitted_before {
+        return Err(ModelError::Forbidden("change an answer after it was sent"));
+    }
+    let pulse = context.pulse.as_ref().ok_or(ModelError::Forbidden(
+        "answer a survey this team does not run",
+    ))?;
+    let answer = crate::pulse::read_answer(doc)?;
+    if answer.pulse_id != pulse.id
+        || crate::pulse::period_of(pulse, &answer.period).as_deref() != Some(answer.period.as_str())
+    {
+        return Err(ModelError::Forbidden(
+            "answer a survey this team does not run",
+        ));
+    }
+    if answer.submitted_at <= 0 {
+        return Err(ModelError::Invalid {
+            what: "a pulse answer",
+            reason: "it is sent whole, in one change",
+        });
+    }
+    crate::pulse::validate_answer(pulse, &answer)
 }
 
 fn get_obj(

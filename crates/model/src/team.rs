@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::templates::{validate_template, Template};
 use crate::conversation::Conversation;
 use crate::doc::expect_kind;
+use crate::pulse::{validate_pulse, validate_threshold, Pulse, DEFAULT_THRESHOLD};
 use crate::{
     normalize_labels, validate_title, DocKind, Millis, ModelError, Result, UserId, SCHEMA_VERSION,
 };
@@ -108,10 +109,21 @@ pub struct Team {
     /// The team's own assessment templates (assessment/templates.rs has the built-in ones).
     #[autosurgeon(missing = "Default::default")]
     pub templates: HashMap<String, Template>,
+    /// Pulse surveys by id (pulse.rs).
+    #[autosurgeon(missing = "Default::default")]
+    pub pulses: HashMap<String, Pulse>,
+    /// How many answers a pulse figure must cover; `None`: the default, 5.
+    #[autosurgeon(missing = "Default::default")]
+    pub pulse_threshold: Option<u64>,
     pub created_at: Millis,
 }
 
 impl Team {
+    /// The anonymity threshold of this team's pulse surveys.
+    pub fn pulse_threshold(&self) -> u64 {
+        self.pulse_threshold.unwrap_or(DEFAULT_THRESHOLD)
+    }
+
     pub fn role_of(&self, user: &str) -> Option<Role> {
         self.members.get(user).map(|m| m.role)
     }
@@ -144,6 +156,8 @@ pub fn init(doc: &mut AutoCommit, name: &str, mut owner: Member, now: Millis) ->
         conversations: HashMap::new(),
         assessments: Vec::new(),
         templates: HashMap::new(),
+        pulses: HashMap::new(),
+        pulse_threshold: None,
         created_at: now,
     };
     reconcile(doc, &team)?;
@@ -272,6 +286,33 @@ pub fn delete_template(doc: &mut AutoCommit, by: &str, template_id: &str) -> Res
     team.templates
         .remove(template_id)
         .ok_or_else(|| ModelError::not_found("template", template_id))?;
+    write(doc, &team)?;
+    Ok(team)
+}
+
+/// Creates or changes a pulse survey. Its questions are fixed once it started, so
+/// periods stay comparable.
+pub fn save_pulse(doc: &mut AutoCommit, by: &str, pulse: Pulse, today: &str) -> Result<Team> {
+    let mut team = read(doc)?;
+    team.require_manager(by, "run pulse surveys in this team")?;
+    let pulse = validate_pulse(pulse)?;
+    if let Some(old) = team.pulses.get(&pulse.id) {
+        if old.questions != pulse.questions && old.starts.as_str() <= today {
+            return Err(ModelError::Invalid {
+                what: "the questions",
+                reason: "they are fixed once the survey has started; start a new survey instead",
+            });
+        }
+    }
+    team.pulses.insert(pulse.id.clone(), pulse);
+    write(doc, &team)?;
+    Ok(team)
+}
+
+pub fn set_pulse_threshold(doc: &mut AutoCommit, by: &str, threshold: u64) -> Result<Team> {
+    let mut team = read(doc)?;
+    team.require_manager(by, "change the anonymity threshold")?;
+    team.pulse_threshold = Some(validate_threshold(threshold)?);
     write(doc, &team)?;
     Ok(team)
 }

@@ -122,3 +122,71 @@ mod tests {
         assert!(normalize_labels(&many).is_err());
     }
 }
+
+/// Days since 1970-01-01 of a valid `YYYY-MM-DD` (the civil-calendar algorithm
+/// from Howard Hinnant's date library notes).
+fn days_from_civil(date: &str) -> Option<i64> {
+    let date = validate_date(date).ok()?;
+    let y: i64 = date.get(0..4)?.parse().ok()?;
+    let m: i64 = date.get(5..7)?.parse().ok()?;
+    let d: i64 = date.get(8..10)?.parse().ok()?;
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+fn civil_from_days(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days from `from` to `to` (negative if `to` is earlier).
+pub(crate) fn days_between(from: &str, to: &str) -> Option<i64> {
+    Some(days_from_civil(to)? - days_from_civil(from)?)
+}
+
+pub(crate) fn add_days(date: &str, days: i64) -> Option<String> {
+    Some(civil_from_days(days_from_civil(date)? + days))
+}
+
+/// The same day `months` later, or the month's last day if it is shorter.
+pub(crate) fn add_months(date: &str, months: i64) -> Option<String> {
+    let date = validate_date(date).ok()?;
+    let y: i64 = date.get(0..4)?.parse().ok()?;
+    let m: i64 = date.get(5..7)?.parse().ok()?;
+    let d: i64 = date.get(8..10)?.parse().ok()?;
+    let total = y * 12 + (m - 1) + months;
+    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) + 1);
+    (0..=3)
+        .map(|back| format!("{y:04}-{m:02}-{:02}", d - back))
+        .find(|candidate| validate_date(candidate).is_ok())
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn date_arithmetic_crosses_months_years_and_leap_days() {
+        assert_eq!(days_between("2026-11-24", "2026-12-01"), Some(7));
+        assert_eq!(days_between("2024-02-28", "2024-03-01"), Some(2));
+        assert_eq!(add_days("2026-12-30", 3).as_deref(), Some("2027-01-02"));
+        assert_eq!(add_days("1970-01-01", 0).as_deref(), Some("1970-01-01"));
+        assert_eq!(add_months("2026-01-31", 1).as_deref(), Some("2026-02-28"));
+        assert_eq!(add_months("2024-01-31", 1).as_deref(), Some("2024-02-29"));
+        assert_eq!(add_months("2026-11-15", 2).as_deref(), Some("2027-01-15"));
+        assert_eq!(days_between("2026-02-30", "2026-03-01"), None);
+    }
+}

@@ -105,7 +105,21 @@ pub struct DocWrite {
     /// A team document's private conversations after the change, as
     /// (conversation, reader) pairs.
     pub conversations: Option<Vec<(String, String)>>,
+    /// A pulse answer as submitted, kept for aggregation.
+    pub pulse_answer: Option<PulseAnswerRow>,
     pub now: Millis,
+}
+
+/// One person's submitted pulse answer, as only the relay reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PulseAnswerRow {
+    pub team_id: String,
+    pub pulse_id: String,
+    pub period: String,
+    pub user_id: String,
+    pub answers: std::collections::HashMap<String, i64>,
+    pub comment: Option<String>,
+    pub submitted_at: Millis,
 }
 
 /// An attachment uploaded to a team.
@@ -145,6 +159,13 @@ pub trait Storage: Send + Sync + 'static {
     fn doc_chunks(&self, doc_id: &str) -> Result<Vec<Vec<u8>>>;
     /// Stores accepted changes; returns how many chunks the document now has.
     fn write_doc(&self, write: &DocWrite) -> Result<usize>;
+    /// The submitted answers of one period of a pulse survey, oldest first.
+    fn pulse_answers(
+        &self,
+        team_id: &str,
+        pulse_id: &str,
+        period: &str,
+    ) -> Result<Vec<PulseAnswerRow>>;
     /// Replaces a document's chunks with one snapshot.
     fn compact_doc(&self, doc_id: &str, snapshot: &[u8]) -> Result<()>;
     fn count_docs(&self) -> Result<u64>;

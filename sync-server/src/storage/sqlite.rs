@@ -23,6 +23,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "0002_conversations_and_blobs.sql",
         include_str!("../../../migrations/relay/0002_conversations_and_blobs.sql"),
     ),
+    (
+        3,
+        "0003_pulse_answers.sql",
+        include_str!("../../../migrations/relay/0003_pulse_answers.sql"),
+    ),
 ];
 
 pub struct SqliteStorage {
@@ -270,6 +275,26 @@ impl Storage for SqliteStorage {
                 )?;
             }
         }
+        if let Some(a) = &w.pulse_answer {
+            let answers = serde_json::to_string(&a.answers)
+                .map_err(|e| StorageError::Corrupt(e.to_string()))?;
+            tx.execute(
+                "INSERT INTO pulse_answers
+                     (doc_id, team_id, pulse_id, period, user_id, answers, comment, submitted_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 ON CONFLICT (doc_id) DO NOTHING",
+                params![
+                    w.doc_id,
+                    a.team_id,
+                    a.pulse_id,
+                    a.period,
+                    a.user_id,
+                    answers,
+                    a.comment,
+                    a.submitted_at
+                ],
+            )?;
+        }
         let chunks: i64 = tx.query_row(
             "SELECT COUNT(*) FROM doc_chunks WHERE doc_id = ?1",
             [&w.doc_id],
@@ -277,6 +302,47 @@ impl Storage for SqliteStorage {
         )?;
         tx.commit()?;
         Ok(usize::try_from(chunks).unwrap_or(usize::MAX))
+    }
+
+    fn pulse_answers(
+        &self,
+        team_id: &str,
+        pulse_id: &str,
+        period: &str,
+    ) -> Result<Vec<PulseAnswerRow>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT team_id, pulse_id, period, user_id, answers, comment, submitted_at
+             FROM pulse_answers WHERE team_id = ?1 AND pulse_id = ?2 AND period = ?3
+             ORDER BY submitted_at, doc_id",
+        )?;
+        let rows = stmt.query_map(params![team_id, pulse_id, period], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, i64>(6)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (team_id, pulse_id, period, user_id, answers, comment, submitted_at) = row?;
+            let answers = serde_json::from_str(&answers)
+                .map_err(|e| StorageError::Corrupt(format!("a stored pulse answer: {e}")))?;
+            out.push(PulseAnswerRow {
+                team_id,
+                pulse_id,
+                period,
+                user_id,
+                answers,
+                comment,
+                submitted_at,
+            });
+        }
+        Ok(out)
     }
 
     fn compact_doc(&self, doc_id: &str, snapshot: &[u8]) -> Result<()> {

@@ -16,14 +16,14 @@ use automerge::{ActorId, AutoCommit, ChangeHash};
 use teamstead_model::conversation::ConversationKind;
 use teamstead_model::policy::{self, Access, Actor, AssignmentState, Context, DocMeta};
 use teamstead_model::team::{self, Role};
-use teamstead_model::{assessment, channel, response, user};
+use teamstead_model::{assessment, channel, pulse, response, user};
 use teamstead_model::{DocKind, ModelError};
 use teamstead_protocol::{DocumentId, Message, PresenceState, Signal};
 use tokio::sync::mpsc;
 
 use crate::error::{ApiError, ApiResult};
 use crate::metrics::Metrics;
-use crate::storage::{ActorBinding, DocWrite, Storage, StorageError};
+use crate::storage::{ActorBinding, DocWrite, PulseAnswerRow, Storage, StorageError};
 use crate::{blocking, clock};
 
 pub type ConnId = u64;
@@ -456,14 +456,20 @@ impl Hub {
             actors,
             members,
             conversations,
+            pulse_answer: pulse_answer_row(&e.meta, &e.doc),
             now: clock::now(),
         };
-        self.store(id, e, write).await
+        self.store(id, e, write).await?;
+        self.after_store(&e.meta, &e.doc).await;
+        Ok(())
     }
 
     /// What other documents say about a write to this one: a response is judged
     /// against its assignee's assignment as the assessment now stands.
     async fn write_context(&self, meta: &DocMeta, doc: &AutoCommit) -> Result<Context, Refusal> {
+        if meta.kind == DocKind::PulseAnswer {
+            return self.pulse_context(meta, doc).await;
+        }
         if meta.kind != DocKind::Response {
             return Ok(Context::default());
         }
@@ -476,6 +482,22 @@ impl Hub {
         let assessment = assessment::read(&entry.lock().await.doc).map_err(|_| unreadable())?;
         Ok(Context {
             assignment: AssignmentState::of(&assessment, &response.assignee),
+            pulse: None,
+        })
+    }
+
+    /// The survey a pulse answer answers, as its team defines it now.
+    async fn pulse_context(&self, meta: &DocMeta, doc: &AutoCommit) -> Result<Context, Refusal> {
+        let unreadable = || Refusal("the relay could not read this answer's survey".into());
+        let answer = pulse::read_answer(doc).map_err(|e| Refusal(e.to_string()))?;
+        let team_id: DocumentId = meta.team_id.parse().map_err(|_| unreadable())?;
+        let Some(entry) = self.entry(&team_id).await.map_err(|_| unreadable())? else {
+            return Ok(Context::default());
+        };
+        let team = team::read(&entry.lock().await.doc).map_err(|_| unreadable())?;
+        Ok(Context {
+            assignment: None,
+            pulse: team.pulses.get(&answer.pulse_id).cloned(),
         })
     }
 
@@ -707,6 +729,19 @@ impl Hub {
                 ModelError::Forbidden("answer an assessment not assigned to you").to_string(),
             ));
         }
+        if meta.kind == DocKind::PulseAnswer {
+            // Judged as a write from its canonical start: whole, in range, for a
+            // survey the team runs.
+            let context = self.write_context(&meta, &scratch.doc).await?;
+            let who = Actor {
+                user_id: &peer.user_id,
+                role,
+            };
+            let start: Vec<ChangeHash> = genesis.into_iter().collect();
+            let heads = scratch.doc.get_heads();
+            policy::check_write(&mut scratch.doc, &meta, who, context, &start, &heads)
+                .map_err(|e| Refusal(e.to_string()))?;
+        }
         let actors = self.check_actors(peer, &mut scratch.doc, &[], genesis)?;
         let write = DocWrite {
             doc_id: id.to_string(),
@@ -715,6 +750,7 @@ impl Hub {
             actors,
             members: None,
             conversations: None,
+            pulse_answer: pulse_answer_row(&meta, &scratch.doc),
             now: clock::now(),
         };
         scratch.doc.set_actor(self.relay_actor.clone());
@@ -724,33 +760,179 @@ impl Hub {
             syncs: HashMap::new(),
         };
         self.store(&id, &mut entry, write).await?;
+        self.after_store(&entry.meta, &entry.doc).await;
         entry.syncs.insert(peer.conn, scratch.state);
         lock(&peer.docs).insert(id);
-        // Those who asked for it before it existed get it now, if they may read it.
-        let waiting = lock(&self.waiting).remove(&id).unwrap_or_default();
-        {
-            let peers = read_lock(&self.peers);
-            let readers = waiting
-                .iter()
-                .filter(|conn| **conn != peer.conn)
-                .filter_map(|conn| {
-                    peers.get(conn).filter(|other| {
-                        matches!(
-                            self.access(&entry.meta, &other.user_id),
-                            Ok(Access::Read | Access::Write)
-                        )
-                    })
-                });
-            for other in readers {
-                entry.syncs.insert(other.conn, sync::State::new());
-                lock(&other.docs).insert(id);
-            }
-        }
+        self.admit_waiting(&id, &mut entry, Some(peer.conn));
         let entry = Arc::new(tokio::sync::Mutex::new(entry));
         let entry = lock(&self.docs).entry(id).or_insert(entry).clone();
         let mut guard = entry.lock().await;
         self.broadcast(&id, &mut guard);
         Ok(())
+    }
+
+    /// Those who asked for a document before it existed get it now, if they may
+    /// read it (all but `except`, who has it already).
+    fn admit_waiting(&self, id: &DocumentId, entry: &mut DocEntry, except: Option<u64>) {
+        let waiting = lock(&self.waiting).remove(id).unwrap_or_default();
+        let peers = read_lock(&self.peers);
+        let readers = waiting
+            .iter()
+            .filter(|conn| Some(**conn) != except)
+            .filter_map(|conn| {
+                peers.get(conn).filter(|other| {
+                    matches!(
+                        self.access(&entry.meta, &other.user_id),
+                        Ok(Access::Read | Access::Write)
+                    )
+                })
+            });
+        for other in readers {
+            entry.syncs.insert(other.conn, sync::State::new());
+            lock(&other.docs).insert(*id);
+        }
+    }
+
+    /// What follows from a stored change beyond forwarding it: a pulse answer
+    /// updates its survey's results.
+    async fn after_store(&self, meta: &DocMeta, doc: &AutoCommit) {
+        if meta.kind != DocKind::PulseAnswer {
+            return;
+        }
+        let Ok(answer) = pulse::read_answer(doc) else {
+            return;
+        };
+        if let Err(e) = self
+            .publish_pulse(&answer.team_id, &answer.pulse_id, &answer.period)
+            .await
+        {
+            tracing::error!(team = %answer.team_id, pulse = %answer.pulse_id, error = %e.0, "updating survey results failed");
+        }
+    }
+
+    /// Recomputes one period of a survey from the answers only the relay keeps, and
+    /// writes what may be published into the survey's results document (pulse.rs
+    /// has the rules).
+    async fn publish_pulse(
+        &self,
+        team_id: &str,
+        pulse_id: &str,
+        period: &str,
+    ) -> Result<(), Refusal> {
+        let failed = |what: &str| Refusal(format!("could not {what}"));
+        let storage = self.storage.clone();
+        let (t, p, d) = (
+            team_id.to_string(),
+            pulse_id.to_string(),
+            period.to_string(),
+        );
+        let rows = blocking(move || storage.pulse_answers(&t, &p, &d))
+            .await
+            .map_err(|_| failed("read the answers"))?
+            .map_err(|_| failed("read the answers"))?;
+        let team_doc: DocumentId = team_id.parse().map_err(|_| failed("find the team"))?;
+        let team_entry = self
+            .entry(&team_doc)
+            .await
+            .map_err(|_| failed("load the team"))?
+            .ok_or_else(|| failed("find the team"))?;
+        let team = team::read(&team_entry.lock().await.doc).map_err(|_| failed("read the team"))?;
+        let survey = team
+            .pulses
+            .get(pulse_id)
+            .ok_or_else(|| failed("find the survey"))?;
+        let submitted: Vec<pulse::Submitted> = rows
+            .into_iter()
+            .map(|row| pulse::Submitted {
+                department: team
+                    .members
+                    .get(&row.user_id)
+                    .and_then(|m| m.department.clone()),
+                answers: row.answers,
+                comment: row.comment,
+            })
+            .collect();
+        let id = pulse::results_doc_id(team_id, pulse_id);
+        let entry = match self
+            .entry(&id)
+            .await
+            .map_err(|_| failed("load the results"))?
+        {
+            Some(entry) => entry,
+            None => {
+                self.create_relay_doc(id, team_id, |doc| {
+                    pulse::init_results(doc, team_id, pulse_id).map(|_| ())
+                })
+                .await?
+            }
+        };
+        let mut guard = entry.lock().await;
+        let e = &mut *guard;
+        let mut results = pulse::read_results(&e.doc).map_err(|_| failed("read the results"))?;
+        let previous = results.periods.get(period);
+        let next = pulse::aggregate(
+            &submitted,
+            &survey.questions,
+            team.pulse_threshold(),
+            previous,
+        );
+        if previous == Some(&next) {
+            return Ok(());
+        }
+        results.periods.insert(period.to_string(), next);
+        let before = e.doc.get_heads();
+        pulse::write_results(&mut e.doc, &results).map_err(|_| failed("write the results"))?;
+        e.doc.commit();
+        let write = DocWrite {
+            doc_id: id.to_string(),
+            create: None,
+            chunk: e.doc.save_after(&before),
+            actors: Vec::new(),
+            members: None,
+            conversations: None,
+            pulse_answer: None,
+            now: clock::now(),
+        };
+        if let Err(refusal) = self.store(&id, e, write).await {
+            self.reload(&id, e).await;
+            return Err(refusal);
+        }
+        self.broadcast(&id, e);
+        Ok(())
+    }
+
+    /// Creates a document only the relay writes (a survey's results), stores it,
+    /// and hands it to those who asked for it already.
+    async fn create_relay_doc(
+        &self,
+        id: DocumentId,
+        team_id: &str,
+        init: impl FnOnce(&mut AutoCommit) -> Result<(), ModelError>,
+    ) -> Result<Arc<tokio::sync::Mutex<DocEntry>>, Refusal> {
+        let mut doc = AutoCommit::new().with_actor(self.relay_actor.clone());
+        init(&mut doc).map_err(|e| Refusal(e.to_string()))?;
+        doc.commit();
+        let meta = policy::describe(&doc, &id.to_string()).map_err(|e| Refusal(e.to_string()))?;
+        debug_assert_eq!(meta.team_id, team_id);
+        let write = DocWrite {
+            doc_id: id.to_string(),
+            create: Some(meta.clone()),
+            chunk: doc.save(),
+            actors: Vec::new(),
+            members: None,
+            conversations: None,
+            pulse_answer: None,
+            now: clock::now(),
+        };
+        let mut entry = DocEntry {
+            doc,
+            meta,
+            syncs: HashMap::new(),
+        };
+        self.store(&id, &mut entry, write).await?;
+        self.admit_waiting(&id, &mut entry, None);
+        let entry = Arc::new(tokio::sync::Mutex::new(entry));
+        Ok(lock(&self.docs).entry(id).or_insert(entry).clone())
     }
 
     /// Passes an ephemeral message to the other peers syncing the document that may
@@ -951,6 +1133,7 @@ impl Hub {
             actors,
             members: Some(members),
             conversations: Some(conversations),
+            pulse_answer: None,
             now: clock::now(),
         };
         doc.set_actor(self.relay_actor.clone());
@@ -1003,6 +1186,7 @@ impl Hub {
             actors: Vec::new(),
             members: Some(members),
             conversations: Some(conversations),
+            pulse_answer: None,
             now: clock::now(),
         };
         if let Err(Refusal(why)) = self.store(&id, e, write).await {
@@ -1079,6 +1263,16 @@ fn canonical_start(
             let user_id = meta.subject.as_deref().unwrap_or_default();
             (user::doc_id(user_id), user::genesis_hash(user_id))
         }
+        DocKind::PulseAnswer => {
+            let a = pulse::read_answer(doc).map_err(|e| refuse(&e.to_string()))?;
+            let key = pulse::AnswerKey {
+                team_id: &a.team_id,
+                pulse_id: &a.pulse_id,
+                period: &a.period,
+                user_id: &a.user_id,
+            };
+            (pulse::answer_doc_id(key), pulse::answer_genesis_hash(key))
+        }
         DocKind::Response => {
             let r = response::read(doc).map_err(|e| refuse(&e.to_string()))?;
             (
@@ -1096,6 +1290,23 @@ fn canonical_start(
         return Err(refuse("it does not start with its canonical first change"));
     }
     Ok(Some(first))
+}
+
+/// A pulse answer's row for the relay's own table, once it is submitted.
+fn pulse_answer_row(meta: &DocMeta, doc: &AutoCommit) -> Option<PulseAnswerRow> {
+    if meta.kind != DocKind::PulseAnswer {
+        return None;
+    }
+    let a = pulse::read_answer(doc).ok()?;
+    (a.submitted_at > 0).then_some(PulseAnswerRow {
+        team_id: a.team_id,
+        pulse_id: a.pulse_id,
+        period: a.period,
+        user_id: a.user_id,
+        answers: a.answers,
+        comment: a.comment,
+        submitted_at: a.submitted_at,
+    })
 }
 
 /// Locks a std mutex; a panic elsewhere left the data usable, so carry on.

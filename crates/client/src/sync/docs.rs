@@ -5,7 +5,7 @@
 use automerge::sync::{self, SyncDoc};
 use automerge::{AutoCommit, ChangeHash, ReadDoc};
 use rusqlite::{params, OptionalExtension};
-use teamstead_model::{assessment, channel, read_kind, response, DocKind};
+use teamstead_model::{assessment, channel, pulse, read_kind, response, DocKind};
 use teamstead_protocol::DocumentId;
 
 use crate::batch::loaded;
@@ -63,8 +63,23 @@ impl Client {
                     .chain(&team.assessments)
                     .filter_map(|id| id.parse().ok())
                     .collect();
-                if !team.members.contains_key(&me) {
+                let Some(role) = team.role_of(&me) else {
                     return Ok(listed);
+                };
+                let today = crate::assessments::today();
+                for survey in team.pulses.values() {
+                    if role.manages_team() {
+                        listed.push(pulse::results_doc_id(&key, &survey.id));
+                    }
+                    // Whether I answered this period, as another of my devices did.
+                    if let Some(period) = pulse::period_of(survey, &today) {
+                        listed.push(pulse::answer_doc_id(pulse::AnswerKey {
+                            team_id: &key,
+                            pulse_id: &survey.id,
+                            period: &period,
+                            user_id: &me,
+                        }));
+                    }
                 }
                 let this_month = channel::period_of(now);
                 for c in team.conversations.values().filter(|c| c.admits(&me)) {

@@ -56,7 +56,17 @@ fn judge_response(
     edit(doc);
     doc.commit();
     let after = doc.get_heads();
-    check_write(doc, meta, who, Context { assignment }, &before, &after)
+    check_write(
+        doc,
+        meta,
+        who,
+        Context {
+            assignment,
+            pulse: None,
+        },
+        &before,
+        &after,
+    )
 }
 
 fn set_member_field(doc: &mut AutoCommit, member: &str, field: &str, value: &str) {
