@@ -110,3 +110,163 @@ fn two_people_share_a_board_from_the_command_line() {
     assert_eq!(error["error"]["code"], "not_signed_in");
     runtime.block_on(relay.shutdown()).expect("shutdown");
 }
+
+fn sign_up(dir: &Path, url: &str, name: &str) {
+    let email = format!("{}@example.test", name.to_lowercase());
+    let (success, signed) = teamstead(
+        dir,
+        &["signup", "--relay", url, "--email", &email, "--name", name],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(success, "{signed}");
+}
+
+#[test]
+fn an_assessment_and_a_pulse_survey_from_the_command_line() {
+    let keyrings = tempfile::tempdir().expect("tempdir");
+    if !teamstead_tests::in_keyring_session(
+        "an_assessment_and_a_pulse_survey_from_the_command_line",
+        keyrings.path(),
+    ) {
+        return;
+    }
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let relay_dir = tempfile::tempdir().expect("tempdir");
+    let relay = runtime.block_on(start_relay(relay_dir.path()));
+    let url = relay.http_url();
+    let (ann, ben) = (
+        tempfile::tempdir().expect("a"),
+        tempfile::tempdir().expect("b"),
+    );
+    sign_up(ann.path(), &url, "Ann");
+    let team = ok(ann.path(), &["team", "create", "Cli Crew"])["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    ok(ann.path(), &["team", "publish", &team]);
+    let code = ok(ann.path(), &["team", "invite", &team])["code"]
+        .as_str()
+        .expect("code")
+        .to_string();
+    sign_up(ben.path(), &url, "Ben");
+    ok(ben.path(), &["team", "join", &code]);
+    ok(ben.path(), &["sync"]);
+    ok(ann.path(), &["sync"]);
+    let members = ok(ann.path(), &["team", "members", &team]);
+    let ben_id = members
+        .as_array()
+        .expect("members")
+        .iter()
+        .find(|m| m["name"] == "Ben")
+        .expect("ben")["userId"]
+        .as_str()
+        .expect("id")
+        .to_string();
+
+    let templates = ok(ann.path(), &["assessment", "templates", &team]);
+    assert!(templates.as_array().is_some_and(|t| t.len() >= 3));
+    let id = ok(
+        ann.path(),
+        &[
+            "assessment",
+            "create",
+            &team,
+            "--title",
+            "Onboarding",
+            "--template",
+            "builtin:onboarding-30",
+        ],
+    )["id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    ok(
+        ann.path(),
+        &[
+            "assessment",
+            "assign",
+            &id,
+            "--member",
+            &ben_id,
+            "--due",
+            "2030-01-10",
+        ],
+    );
+    ok(ann.path(), &["sync"]);
+
+    ok(ben.path(), &["sync"]);
+    let inbox = ok(ben.path(), &["assessment", "inbox"]);
+    assert_eq!(inbox[0]["progress"], "not_started");
+    for (question, value) in [
+        ("access", "yes"),
+        ("buddy", "4"),
+        ("known", "Ship a change, Ask for review"),
+    ] {
+        ok(ben.path(), &["assessment", "answer", &id, question, value]);
+    }
+    let (success, error) = teamstead(
+        ben.path(),
+        &["assessment", "answer", &id, "buddy", "many"],
+        "",
+    );
+    assert!(!success);
+    assert_eq!(error["error"]["code"], "invalid_input");
+    ok(ben.path(), &["assessment", "submit", &id]);
+    ok(ben.path(), &["sync"]);
+
+    ok(ann.path(), &["sync"]);
+    let shown = ok(ann.path(), &["assessment", "show", &id]);
+    assert_eq!(shown["assignments"][0]["progress"], "submitted");
+    ok(
+        ann.path(),
+        &["assessment", "review", &id, &ben_id, "--approve"],
+    );
+    let results = ok(ann.path(), &["assessment", "results", &id]);
+    assert_eq!(results["approved"], 1);
+    let score = results["members"][0]["score"].as_f64().expect("score");
+    assert!(score > 0.0 && score <= 100.0, "{score}");
+    let csv_path = ann.path().join("results.csv");
+    let out = csv_path.to_str().expect("path");
+    let (success, _) = teamstead(
+        ann.path(),
+        &["assessment", "export", &id, "--format", "csv", "--out", out],
+        "",
+    );
+    assert!(success);
+    let csv = std::fs::read_to_string(&csv_path).expect("the export");
+    assert!(
+        csv.starts_with("member,department,status,due,score"),
+        "{csv}"
+    );
+    assert!(csv.contains("Ben,,approved,2030-01-10,"), "{csv}");
+
+    // A pulse with a threshold of 3 and two people: nothing to see.
+    ok(ann.path(), &["pulse", "threshold", &team, "3"]);
+    let pulse = ok(
+        ann.path(),
+        &[
+            "pulse",
+            "create",
+            &team,
+            "--title",
+            "Pulse",
+            "--question",
+            "I am heard.",
+        ],
+    )["id"]
+        .as_str()
+        .expect("pulse id")
+        .to_string();
+    ok(ann.path(), &["sync"]);
+    ok(ben.path(), &["sync"]);
+    ok(ben.path(), &["pulse", "answer", &team, &pulse, "4"]);
+    ok(ben.path(), &["sync"]);
+    ok(ann.path(), &["pulse", "answer", &team, &pulse, "5"]);
+    ok(ann.path(), &["sync"]);
+    ok(ann.path(), &["sync"]);
+    let results = ok(ann.path(), &["pulse", "results", &team, &pulse]);
+    assert_eq!(results["threshold"], 3);
+    assert_eq!(results["periods"][0]["received"], 2);
+    assert_eq!(results["periods"][0]["published"], 0);
+    runtime.block_on(relay.shutdown()).expect("shutdown");
+}

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
+mod assessment;
 mod chat;
 
 use clap::{Parser, Subcommand};
@@ -57,6 +58,12 @@ enum Command {
     /// Conversations and messages.
     #[command(subcommand)]
     Chat(chat::ChatCommand),
+    /// Delegated assessments: templates, delegation, answers, review, results.
+    #[command(subcommand)]
+    Assessment(assessment::AssessmentCommand),
+    /// Anonymous pulse surveys.
+    #[command(subcommand)]
+    Pulse(assessment::PulseCommand),
     /// Sync with the relay until everything matches, or keep syncing with --watch.
     Sync {
         #[arg(long)]
@@ -281,6 +288,8 @@ async fn run(cli: Cli) -> teamstead_client::Result<()> {
         }
         Command::Task(command) => task(&client, json, command)?,
         Command::Chat(command) => chat::run(&client, json, command)?,
+        Command::Assessment(command) => assessment::run(&client, json, command)?,
+        Command::Pulse(command) => assessment::run_pulse(&client, json, command)?,
         Command::Sync { watch, timeout } => {
             if watch {
                 let (stop_tx, stop) = tokio::sync::watch::channel(false);
