@@ -1,6 +1,7 @@
 //! The IPC surface (docs/ipc.md). Each command is one call into teamstead-client;
 //! errors cross as `{ code, message }` through ClientError's Serialize.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use tauri::{AppHandle, Emitter, Runtime, State};
@@ -8,8 +9,8 @@ use teamstead_client::sync::api::Invite;
 use teamstead_client::sync::{Account, Syncer};
 use teamstead_client::{
     Answer, AssessmentDetail, AssessmentResults, AssessmentSummary, Assignees, ExportFormat,
-    InboxItem, NewAssessmentInput, ReviewInput, Section, TeamPeople, Template, TrendPoint,
-    Workload,
+    InboxItem, NewAssessmentInput, PulseInput, PulseResultsView, PulseView, ReviewInput, Section,
+    TeamPeople, Template, TrendPoint, Workload,
 };
 use teamstead_client::{
     Attachment, BoardSummary, ChatNotification, Client, CommentView, ConversationView, Identity,
@@ -764,4 +765,49 @@ pub async fn assessment_export<R: Runtime>(
         source,
     })?;
     Ok(Some(path.display().to_string()))
+}
+
+// Pulse surveys (docs/ipc.md, "Pulse commands").
+
+#[tauri::command(async)]
+pub fn pulse_list(client: State<'_, Arc<Client>>, team_id: String) -> Result<Vec<PulseView>> {
+    client.pulses(&team_id)
+}
+
+#[tauri::command(async)]
+pub fn pulse_save(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    input: PulseInput,
+) -> Result<PulseView> {
+    client.save_pulse(&team_id, input)
+}
+
+#[tauri::command(async)]
+pub fn pulse_threshold_set(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    threshold: u64,
+) -> Result<u64> {
+    client.set_pulse_threshold(&team_id, threshold)
+}
+
+#[tauri::command(async)]
+pub fn pulse_answer(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    pulse_id: String,
+    answers: HashMap<String, i64>,
+    comment: Option<String>,
+) -> Result<PulseView> {
+    client.answer_pulse(&team_id, &pulse_id, answers, comment.as_deref())
+}
+
+#[tauri::command(async)]
+pub fn pulse_results(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    pulse_id: String,
+) -> Result<PulseResultsView> {
+    client.pulse_results(&team_id, &pulse_id)
 }

@@ -119,6 +119,11 @@ pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> ta
             commands::assessment_results,
             commands::assessment_trend,
             commands::assessment_export,
+            commands::pulse_list,
+            commands::pulse_save,
+            commands::pulse_threshold_set,
+            commands::pulse_answer,
+            commands::pulse_results,
         ])
 }
 

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 use teamstead_model::pulse::{self, AnswerKey, Cadence, PeriodResults, Pulse, PulseQuestion};
-use teamstead_model::team;
-use teamstead_model::{new_id, DocKind};
+use teamstead_model::team::{self, Role};
+use teamstead_model::{new_id, DocKind, ModelError};
 
 use crate::assessments::today;
 use crate::client::doc_id;
@@ -192,7 +192,11 @@ impl Client {
 
     /// The aggregates the relay published for a survey; empty until it has any.
     pub fn pulse_results(&self, team_id: &str, pulse_id: &str) -> Result<PulseResultsView> {
+        let me = self.identity().user_id;
         let (_, team) = self.team_doc(team_id)?;
+        if !team.role_of(&me).is_some_and(Role::manages_team) {
+            return Err(ModelError::Forbidden("see survey results; only managers do").into());
+        }
         team.pulses
             .get(pulse_id)
             .ok_or_else(|| ClientError::not_found("survey", pulse_id))?;
