@@ -590,3 +590,214 @@ async fn a_message_typed_in_the_window_reaches_the_cli_and_its_reply_appears() {
     let _ = app.close().await;
     relay.shutdown().await.expect("shutdown");
 }
+
+/// Signs a person up from the command line; returns their user id.
+fn cli_sign_up(dir: &Path, url: &str, name: &str, password: &str) -> String {
+    let email = format!("{}@example.test", name.to_lowercase());
+    let account = cli(
+        dir,
+        &["signup", "--relay", url, "--email", &email, "--name", name],
+        &format!("{password}\n"),
+    );
+    account["userId"].as_str().expect("user id").to_string()
+}
+
+/// Waits until the element with this test id shows text that `done` accepts.
+async fn wait_for_text(app: &Client, id: &str, done: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + UI_WAIT;
+    loop {
+        if let Ok(element) = app.find(Locator::Css(&testid(id))).await {
+            let text = text_of(&element).await;
+            if done(text.trim()) {
+                return text.trim().to_string();
+            }
+            assert!(Instant::now() < deadline, "{id} still says {text:?}");
+        } else {
+            assert!(Instant::now() < deadline, "{id} never appeared");
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a display, D-Bus and tauri-driver: run by `make test` (test-e2e)"]
+async fn a_manager_delegates_in_the_window_and_sees_the_scores_of_headless_members() {
+    use teamstead_client::sync::MemoryTokens;
+    const PASSWORD: &str = "correct horse battery";
+
+    let keyrings = tempfile::tempdir().expect("keyring dir");
+    teamstead_tests::start_keyring(keyrings.path());
+    let relay_dir = tempfile::tempdir().expect("relay dir");
+    let relay = teamstead_relay::start(teamstead_relay::Config::local(relay_dir.path().into()))
+        .await
+        .expect("relay");
+    let url = relay.http_url();
+
+    // Alice's team, made headless, with an invitation for her two reports.
+    let alice_dir = tempfile::tempdir().expect("data dir");
+    let code = {
+        let alice = teamstead_client::Client::open(Some(alice_dir.path().into())).expect("open");
+        alice.set_name("Alice").expect("name");
+        let tokens = MemoryTokens::default();
+        alice
+            .sign_up(&tokens, &url, "alice@example.test", PASSWORD)
+            .await
+            .expect("sign up");
+        let team = alice.create_team("Harbour Lights").expect("team").id;
+        alice.publish_team(&tokens, &team).await.expect("publish");
+        let invite = alice
+            .create_invitation(
+                &tokens,
+                &team,
+                teamstead_client::Role::Member,
+                None,
+                Some(2),
+            )
+            .await
+            .expect("invite");
+        (team, invite.code)
+    };
+    // Bob and Carol use only the command line, their tokens in the real Secret Service.
+    let members: Vec<(tempfile::TempDir, String)> = ["Bob", "Carol"]
+        .iter()
+        .map(|name| {
+            let dir = tempfile::tempdir().expect("member's data dir");
+            let id = cli_sign_up(dir.path(), &url, name, PASSWORD);
+            cli(dir.path(), &["team", "join", &code], "");
+            cli(dir.path(), &["sync"], "");
+            (dir, id)
+        })
+        .collect();
+
+    // Alice signs in on the desktop and delegates the quarterly check-in.
+    let data = tempfile::tempdir().expect("data dir");
+    let driver = start_driver(&[("TEAMSTEAD_DATA_DIR", data.path())], false);
+    let app = launch(&driver).await;
+    sign_in(&app, &url, "alice@example.test", PASSWORD).await;
+    wait_for_badge(&app, "Synced").await;
+    find(&app, "nav-assessments")
+        .await
+        .click()
+        .await
+        .expect("open assessments");
+    find(&app, "assessment-new")
+        .await
+        .click()
+        .await
+        .expect("new assessment");
+    find(&app, "assessment-title")
+        .await
+        .send_keys("Q3 check-in")
+        .await
+        .expect("title");
+    find(&app, "assessment-template")
+        .await
+        .select_by_value("builtin:quarterly-check-in")
+        .await
+        .expect("template");
+    find(&app, "assessment-create-submit")
+        .await
+        .click()
+        .await
+        .expect("create");
+    for (_, id) in &members {
+        find(&app, &format!("assign-member-{id}"))
+            .await
+            .click()
+            .await
+            .expect("pick a member");
+    }
+    let due = find(&app, "assign-due").await;
+    // A date input takes the date as typed in its locale's order; set it directly.
+    app.execute(
+        "const el = arguments[0]; \
+         const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set; \
+         set.call(el, '2030-01-31'); el.dispatchEvent(new Event('input', { bubbles: true })); \
+         el.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![serde_json::to_value(&due).expect("element")],
+    )
+    .await
+    .expect("due date");
+    find(&app, "assign-submit")
+        .await
+        .click()
+        .await
+        .expect("assign");
+    for (_, id) in &members {
+        find(&app, &format!("assignment-row-{id}")).await;
+    }
+
+    // Each member answers headless, from the command line, and submits.
+    let assessment = {
+        let (dir, _) = &members[0];
+        let deadline = Instant::now() + UI_WAIT;
+        loop {
+            cli(dir.path(), &["sync"], "");
+            let inbox = cli(dir.path(), &["assessment", "inbox"], "");
+            if let Some(id) = inbox[0]["assessmentId"].as_str() {
+                break id.to_string();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the assessment never reached Bob"
+            );
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+    };
+    let answers: [&[(&str, &str)]; 2] = [
+        &[
+            ("goals-clear", "5"),
+            ("goals-met", "All"),
+            ("overloaded", "2"),
+            ("focus", "30"),
+            ("support", "5"),
+            ("next", "Fewer meetings on Mondays"),
+        ],
+        &[
+            ("goals-clear", "3"),
+            ("goals-met", "Some"),
+            ("overloaded", "4"),
+            ("focus", "12"),
+            ("support", "4"),
+        ],
+    ];
+    for ((dir, _), answers) in members.iter().zip(answers) {
+        cli(dir.path(), &["sync"], "");
+        for (question, value) in answers {
+            cli(
+                dir.path(),
+                &["assessment", "answer", &assessment, question, value],
+                "",
+            );
+        }
+        cli(dir.path(), &["assessment", "submit", &assessment], "");
+        cli(dir.path(), &["sync"], "");
+    }
+
+    // The manager's window shows each score as the rules computed it.
+    let mut scores = Vec::new();
+    for (_, id) in &members {
+        let shown = wait_for_text(&app, &format!("assignment-score-{id}"), |t| {
+            t.parse::<f64>().is_ok()
+        })
+        .await;
+        let score: f64 = shown.parse().expect("a number");
+        assert!((0.0..=100.0).contains(&score), "{score}");
+        scores.push(score);
+    }
+    assert!(scores[0] > scores[1], "Bob answered higher: {scores:?}");
+
+    // The results view with its charts, for docs/; the picture is not an assertion.
+    find(&app, "assessment-results-open")
+        .await
+        .click()
+        .await
+        .expect("open results");
+    find(&app, "results-view").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let png = app.screenshot().await.expect("screenshot");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/assessment-results.png");
+    std::fs::write(&path, png).expect("write docs/assessment-results.png");
+    let _ = app.close().await;
+    relay.shutdown().await.expect("shutdown");
+}
