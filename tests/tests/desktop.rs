@@ -655,7 +655,7 @@ async fn a_manager_delegates_in_the_window_and_sees_the_scores_of_headless_membe
             )
             .await
             .expect("invite");
-        (team, invite.code)
+        invite.code
     };
     // Bob and Carol use only the command line, their tokens in the real Secret Service.
     let members: Vec<(tempfile::TempDir, String)> = ["Bob", "Carol"]
