@@ -1,9 +1,12 @@
 //! A demo team for first start, so a newcomer sees a living board at once.
 
+use teamstead_model::assessment::Assignees;
 use teamstead_model::board::{Priority, Status, TaskPatch};
+use teamstead_model::date_from_days;
+use teamstead_model::pulse::Cadence;
 use teamstead_model::team::Role;
 
-use crate::{Client, Result, TeamSummary};
+use crate::{Client, NewAssessmentInput, PulseInput, Result, TeamSummary};
 
 struct DemoTask {
     title: &'static str,
@@ -120,7 +123,7 @@ impl Client {
             let patch = TaskPatch {
                 description: Some(demo.description.into()),
                 assignee: Some(demo.assignee.and_then(|i| people.get(i).cloned())),
-                due: demo.due_in_days.map(|d| Some(civil_date(today + d))),
+                due: demo.due_in_days.map(|d| Some(date_from_days(today + d))),
                 priority: Some(demo.priority),
                 labels: Some(demo.labels.iter().map(|l| l.to_string()).collect()),
                 ..Default::default()
@@ -142,30 +145,38 @@ impl Client {
                 "I put the competitor prices in the shared sheet.",
             )?;
         }
+        // A check-in delegated to everyone, and a weekly pulse.
+        let check_in = self.create_assessment(
+            &team.id,
+            NewAssessmentInput {
+                title: "Quarterly check-in".into(),
+                description: "How the quarter went: goals, workload and support.".into(),
+                template_id: Some("builtin:quarterly-check-in".into()),
+                sections: None,
+            },
+        )?;
+        let mut everyone = people.clone();
+        everyone.push(self.identity().user_id);
+        self.assign_assessment(
+            &check_in.id,
+            Assignees::People(everyone),
+            Some(&date_from_days(today + 5)),
+        )?;
+        self.save_pulse(
+            &team.id,
+            PulseInput {
+                id: String::new(),
+                title: "Weekly pulse".into(),
+                questions: vec![
+                    "I can do my best work here.".into(),
+                    "My workload is sustainable this week.".into(),
+                ],
+                allow_comment: true,
+                cadence: Cadence::Weekly,
+                starts: None,
+                active: true,
+            },
+        )?;
         self.team(&team.id).map(Some)
-    }
-}
-
-/// `YYYY-MM-DD` for a day count since 1970-01-01 (Howard Hinnant's civil-from-days).
-fn civil_date(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn civil_dates() {
-        assert_eq!(super::civil_date(0), "1970-01-01");
-        assert_eq!(super::civil_date(19_782), "2024-02-29");
-        assert_eq!(super::civil_date(-1), "1969-12-31");
     }
 }

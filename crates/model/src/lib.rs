@@ -21,7 +21,7 @@ mod validate;
 pub use doc::{new_id, read_kind, DocKind, SCHEMA_VERSION};
 pub use error::ModelError;
 pub use teamstead_protocol::DocumentId;
-pub use validate::{normalize_labels, validate_date, validate_title};
+pub use validate::{date_from_days, normalize_labels, validate_date, validate_title};
 
 /// Milliseconds since the Unix epoch; passed in so the model stays pure.
 pub type Millis = i64;

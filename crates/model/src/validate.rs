@@ -139,7 +139,8 @@ fn days_from_civil(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-fn civil_from_days(days: i64) -> String {
+/// `YYYY-MM-DD` of a day count since 1970-01-01.
+pub fn date_from_days(days: i64) -> String {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -158,7 +159,7 @@ pub(crate) fn days_between(from: &str, to: &str) -> Option<i64> {
 }
 
 pub(crate) fn add_days(date: &str, days: i64) -> Option<String> {
-    Some(civil_from_days(days_from_civil(date)? + days))
+    Some(date_from_days(days_from_civil(date)? + days))
 }
 
 /// The same day `months` later, or the month's last day if it is shorter.
@@ -188,5 +189,8 @@ mod date_tests {
         assert_eq!(add_months("2024-01-31", 1).as_deref(), Some("2024-02-29"));
         assert_eq!(add_months("2026-11-15", 2).as_deref(), Some("2027-01-15"));
         assert_eq!(days_between("2026-02-30", "2026-03-01"), None);
+        assert_eq!(date_from_days(0), "1970-01-01");
+        assert_eq!(date_from_days(19_782), "2024-02-29");
+        assert_eq!(date_from_days(-1), "1969-12-31");
     }
 }
