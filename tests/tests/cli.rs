@@ -31,22 +31,7 @@ fn two_people_share_a_board_from_the_command_line() {
         tempfile::tempdir().expect("a"),
         tempfile::tempdir().expect("b"),
     );
-    let password = format!("{PASSWORD}\n");
-
-    let (success, signed) = teamstead(
-        ann.path(),
-        &[
-            "signup",
-            "--relay",
-            &url,
-            "--email",
-            "ann@example.test",
-            "--name",
-            "Ann",
-        ],
-        &password,
-    );
-    assert!(success, "{signed}");
+    sign_up(ann.path(), &url, "Ann");
     let team = ok(ann.path(), &["team", "create", "Cli Crew"])["id"]
         .as_str()
         .expect("id")
@@ -56,20 +41,7 @@ fn two_people_share_a_board_from_the_command_line() {
     let code = invite["code"].as_str().expect("code").to_string();
     ok(ann.path(), &["sync"]);
 
-    let (success, _) = teamstead(
-        ben.path(),
-        &[
-            "signup",
-            "--relay",
-            &url,
-            "--email",
-            "ben@example.test",
-            "--name",
-            "Ben",
-        ],
-        &password,
-    );
-    assert!(success);
+    sign_up(ben.path(), &url, "Ben");
     assert_eq!(ok(ben.path(), &["team", "join", &code])["role"], "member");
     ok(ben.path(), &["sync"]);
     let boards = ok(ben.path(), &["board", "list", &team]);

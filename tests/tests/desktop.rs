@@ -388,7 +388,6 @@ async fn wait_for_badge(app: &Client, label: &str) {
 #[ignore = "needs a display, D-Bus and tauri-driver: run by `make test` (test-e2e)"]
 async fn signs_in_to_a_relay_syncs_both_ways_and_shows_synced() {
     use teamstead_client::sync::MemoryTokens;
-    const PASSWORD: &str = "correct horse battery";
 
     let keyrings = tempfile::tempdir().expect("keyring dir");
     teamstead_tests::start_keyring(keyrings.path());
@@ -459,6 +458,83 @@ fn cli(dir: &Path, args: &[&str], stdin: &str) -> serde_json::Value {
     json
 }
 
+const PASSWORD: &str = "correct horse battery";
+
+/// A relay on loopback, a real Secret Service for the command line's tokens, and
+/// Alice's team made headless and published (its board and #general too), with an
+/// invitation `invitees` people may use.
+struct SharedTeam {
+    relay: teamstead_relay::RunningRelay,
+    url: String,
+    team: String,
+    code: String,
+    _dirs: [tempfile::TempDir; 3],
+}
+
+async fn shared_team(invitees: u32) -> SharedTeam {
+    use teamstead_client::sync::MemoryTokens;
+    let keyrings = tempfile::tempdir().expect("keyring dir");
+    teamstead_tests::start_keyring(keyrings.path());
+    let relay_dir = tempfile::tempdir().expect("relay dir");
+    let relay = teamstead_relay::start(teamstead_relay::Config::local(relay_dir.path().into()))
+        .await
+        .expect("relay");
+    let url = relay.http_url();
+    let alice_dir = tempfile::tempdir().expect("data dir");
+    let alice = teamstead_client::Client::open(Some(alice_dir.path().into())).expect("open");
+    alice.set_name("Alice").expect("name");
+    let tokens = MemoryTokens::default();
+    alice
+        .sign_up(&tokens, &url, "alice@example.test", PASSWORD)
+        .await
+        .expect("sign up");
+    let team = alice.create_team("Harbour Lights").expect("team").id;
+    alice.publish_team(&tokens, &team).await.expect("publish");
+    // The team's board goes up too, so the window shows the whole team.
+    teamstead_client::sync::sync_once(&alice, &tokens, UI_WAIT)
+        .await
+        .expect("sync");
+    let invite = alice
+        .create_invitation(
+            &tokens,
+            &team,
+            teamstead_client::Role::Member,
+            None,
+            Some(invitees),
+        )
+        .await
+        .expect("invite");
+    SharedTeam {
+        relay,
+        url,
+        team,
+        code: invite.code,
+        _dirs: [keyrings, relay_dir, alice_dir],
+    }
+}
+
+/// Signs a person up from the command line and joins them to the shared team;
+/// returns their user id.
+fn cli_member(dir: &Path, shared: &SharedTeam, name: &str) -> String {
+    let email = format!("{}@example.test", name.to_lowercase());
+    let account = cli(
+        dir,
+        &[
+            "signup",
+            "--relay",
+            &shared.url,
+            "--email",
+            &email,
+            "--name",
+            name,
+        ],
+        &format!("{PASSWORD}\n"),
+    );
+    cli(dir, &["team", "join", &shared.code], "");
+    cli(dir, &["sync"], "");
+    account["userId"].as_str().expect("user id").to_string()
+}
+
 /// Waits until a message whose text is `body` shows in the open conversation.
 async fn wait_for_message(app: &Client, body: &str) {
     let deadline = Instant::now() + UI_WAIT;
@@ -480,60 +556,16 @@ async fn wait_for_message(app: &Client, body: &str) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs a display, D-Bus and tauri-driver: run by `make test` (test-e2e)"]
 async fn a_message_typed_in_the_window_reaches_the_cli_and_its_reply_appears() {
-    use teamstead_client::sync::MemoryTokens;
-    const PASSWORD: &str = "correct horse battery";
-
-    let keyrings = tempfile::tempdir().expect("keyring dir");
-    teamstead_tests::start_keyring(keyrings.path());
-    let relay_dir = tempfile::tempdir().expect("relay dir");
-    let relay = teamstead_relay::start(teamstead_relay::Config::local(relay_dir.path().into()))
-        .await
-        .expect("relay");
-    let url = relay.http_url();
-
-    // Alice makes a team (with its #general) and an invitation, headless.
-    let alice_dir = tempfile::tempdir().expect("data dir");
-    let (general, code) = {
-        let alice = teamstead_client::Client::open(Some(alice_dir.path().into())).expect("open");
-        let tokens = MemoryTokens::default();
-        alice
-            .sign_up(&tokens, &url, "alice@example.test", PASSWORD)
-            .await
-            .expect("sign up");
-        let team = alice.create_team("Harbour Lights").expect("team").id;
-        alice.publish_team(&tokens, &team).await.expect("publish");
-        // The team's board goes up too, so the window shows the whole team.
-        teamstead_client::sync::sync_once(&alice, &tokens, UI_WAIT)
-            .await
-            .expect("sync");
-        let general = alice.list_conversations(&team).expect("conversations")[0]
-            .id
-            .clone();
-        let invite = alice
-            .create_invitation(&tokens, &team, teamstead_client::Role::Member, None, None)
-            .await
-            .expect("invite");
-        (general, invite.code)
-    };
-
+    let shared = shared_team(1).await;
+    let url = shared.url.clone();
     // Bob uses only the command line, his token in the real Secret Service.
     let bob = tempfile::tempdir().expect("bob's data dir");
-    let password = format!("{PASSWORD}\n");
-    cli(
-        bob.path(),
-        &[
-            "signup",
-            "--relay",
-            &url,
-            "--email",
-            "bob@example.test",
-            "--name",
-            "Bob",
-        ],
-        &password,
-    );
-    cli(bob.path(), &["team", "join", &code], "");
-    cli(bob.path(), &["sync"], "");
+    cli_member(bob.path(), &shared, "Bob");
+    // Every new team starts with #general.
+    let general = cli(bob.path(), &["chat", "conversations", &shared.team], "")[0]["id"]
+        .as_str()
+        .expect("#general")
+        .to_string();
 
     // Alice signs in on the desktop and writes in #general.
     let data = tempfile::tempdir().expect("data dir");
@@ -588,18 +620,7 @@ async fn a_message_typed_in_the_window_reaches_the_cli_and_its_reply_appears() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/chat-screenshot.png");
     std::fs::write(&path, png).expect("write docs/chat-screenshot.png");
     let _ = app.close().await;
-    relay.shutdown().await.expect("shutdown");
-}
-
-/// Signs a person up from the command line; returns their user id.
-fn cli_sign_up(dir: &Path, url: &str, name: &str, password: &str) -> String {
-    let email = format!("{}@example.test", name.to_lowercase());
-    let account = cli(
-        dir,
-        &["signup", "--relay", url, "--email", &email, "--name", name],
-        &format!("{password}\n"),
-    );
-    account["userId"].as_str().expect("user id").to_string()
+    shared.relay.shutdown().await.expect("shutdown");
 }
 
 /// Waits until the element with this test id shows text that `done` accepts.
@@ -622,49 +643,14 @@ async fn wait_for_text(app: &Client, id: &str, done: impl Fn(&str) -> bool) -> S
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs a display, D-Bus and tauri-driver: run by `make test` (test-e2e)"]
 async fn a_manager_delegates_in_the_window_and_sees_the_scores_of_headless_members() {
-    use teamstead_client::sync::MemoryTokens;
-    const PASSWORD: &str = "correct horse battery";
-
-    let keyrings = tempfile::tempdir().expect("keyring dir");
-    teamstead_tests::start_keyring(keyrings.path());
-    let relay_dir = tempfile::tempdir().expect("relay dir");
-    let relay = teamstead_relay::start(teamstead_relay::Config::local(relay_dir.path().into()))
-        .await
-        .expect("relay");
-    let url = relay.http_url();
-
-    // Alice's team, made headless, with an invitation for her two reports.
-    let alice_dir = tempfile::tempdir().expect("data dir");
-    let code = {
-        let alice = teamstead_client::Client::open(Some(alice_dir.path().into())).expect("open");
-        alice.set_name("Alice").expect("name");
-        let tokens = MemoryTokens::default();
-        alice
-            .sign_up(&tokens, &url, "alice@example.test", PASSWORD)
-            .await
-            .expect("sign up");
-        let team = alice.create_team("Harbour Lights").expect("team").id;
-        alice.publish_team(&tokens, &team).await.expect("publish");
-        let invite = alice
-            .create_invitation(
-                &tokens,
-                &team,
-                teamstead_client::Role::Member,
-                None,
-                Some(2),
-            )
-            .await
-            .expect("invite");
-        invite.code
-    };
+    let shared = shared_team(2).await;
+    let url = shared.url.clone();
     // Bob and Carol use only the command line, their tokens in the real Secret Service.
     let members: Vec<(tempfile::TempDir, String)> = ["Bob", "Carol"]
         .iter()
         .map(|name| {
             let dir = tempfile::tempdir().expect("member's data dir");
-            let id = cli_sign_up(dir.path(), &url, name, PASSWORD);
-            cli(dir.path(), &["team", "join", &code], "");
-            cli(dir.path(), &["sync"], "");
+            let id = cli_member(dir.path(), &shared, name);
             (dir, id)
         })
         .collect();
@@ -799,5 +785,5 @@ async fn a_manager_delegates_in_the_window_and_sees_the_scores_of_headless_membe
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/assessment-results.png");
     std::fs::write(&path, png).expect("write docs/assessment-results.png");
     let _ = app.close().await;
-    relay.shutdown().await.expect("shutdown");
+    shared.relay.shutdown().await.expect("shutdown");
 }

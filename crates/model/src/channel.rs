@@ -408,9 +408,9 @@ pub fn extract_mentions(body: &str, members: &[(UserId, String)]) -> Vec<String>
 
 /// The month `at` falls in, as `YYYY-MM` (UTC).
 pub fn period_of(at: Millis) -> String {
-    let days = at.div_euclid(86_400_000);
-    let (year, month) = civil_month(days);
-    format!("{year:04}-{month:02}")
+    let mut date = crate::date_from_days(at.div_euclid(86_400_000));
+    date.truncate(7);
+    date
 }
 
 /// The month before `period`, if `period` is a month.
@@ -425,19 +425,6 @@ pub fn previous_period(period: &str) -> Option<String> {
     } else {
         format!("{year:04}-{:02}", month - 1)
     })
-}
-
-/// Year and month of a day counted from 1970-01-01 (Howard Hinnant's civil calendar).
-fn civil_month(days: i64) -> (i64, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month as u32)
 }
 
 #[cfg(test)]

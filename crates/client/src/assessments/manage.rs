@@ -15,7 +15,7 @@ use teamstead_protocol::DocumentId;
 
 use super::{
     is_overdue, today, AssessmentDetail, AssessmentSummary, AssignmentView, NewAssessmentInput,
-    ResponseView, ReviewInput, ReviewView,
+    ResponseView, ReviewInput,
 };
 use crate::client::doc_id;
 use crate::{Client, ClientError, Result};
@@ -332,11 +332,7 @@ impl Client {
                     .filter(|_| submitted)
                     .and_then(|r| assessment::questions::score(&a.sections, &r.answers)),
                 score: a.reviewed_score(&x.user_id),
-                reviews: a
-                    .reviews
-                    .get(&x.user_id)
-                    .map(|r| r.iter().map(review_view).collect())
-                    .unwrap_or_default(),
+                reviews: a.reviews.get(&x.user_id).cloned().unwrap_or_default(),
             });
         }
         assignments.sort_by_key(|x| x.name.to_lowercase());
@@ -362,19 +358,6 @@ impl Client {
             assignments,
             my_response,
         })
-    }
-}
-
-fn review_view(r: &assessment::Review) -> ReviewView {
-    ReviewView {
-        round: r.round,
-        decision: r.decision,
-        auto_score: r.auto_score,
-        score: r.score,
-        override_reason: r.override_reason.clone(),
-        feedback: r.feedback.clone(),
-        by: r.by.clone(),
-        at: r.at,
     }
 }
 

@@ -13,7 +13,7 @@ mod results;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
-use teamstead_model::assessment::{Decision, Progress, Section};
+use teamstead_model::assessment::{Decision, Progress, Review, Section};
 use teamstead_model::response::{Answer, ResponseStatus};
 
 pub use reminders::{Reminder, ReminderKind};
@@ -85,20 +85,7 @@ pub struct AssignmentView {
     pub auto_score: Option<f64>,
     /// The score that counts once approved.
     pub score: Option<f64>,
-    pub reviews: Vec<ReviewView>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReviewView {
-    pub round: u64,
-    pub decision: Decision,
-    pub auto_score: Option<f64>,
-    pub score: Option<f64>,
-    pub override_reason: Option<String>,
-    pub feedback: Option<String>,
-    pub by: String,
-    pub at: i64,
+    pub reviews: Vec<Review>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

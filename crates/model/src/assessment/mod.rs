@@ -87,7 +87,8 @@ pub enum Decision {
 
 /// One review of one round; an assignee's reviews are kept in order, so every
 /// override keeps its reason.
-#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Review {
     pub round: u64,
     pub decision: Decision,
