@@ -4,6 +4,7 @@ import {
   hasCode,
   LIVE_SIGNAL_EVENT,
   NOTIFICATION_CLICKED_EVENT,
+  REMINDER_CLICKED_EVENT,
   type AppError,
   type ChatNotification,
   type Conversation,
@@ -12,12 +13,15 @@ import {
   type NotificationClickedPayload,
   type NotificationSettings,
   type PresenceState,
+  type ReminderClickedPayload,
   type SearchHit,
   type Status,
 } from './api';
+import { AssessmentsView } from './components/assessments/AssessmentsView';
 import { Board } from './components/Board';
 import { ChatView, type MessageFocus } from './components/chat/ChatView';
 import { NotificationBell } from './components/chat/NotificationBell';
+import { PeopleView } from './components/people/PeopleView';
 import { BoardIcon } from './components/icons';
 import { SearchBox, type SearchBoxHandle } from './components/SearchBox';
 import { Sidebar } from './components/Sidebar';
@@ -25,9 +29,11 @@ import { SyncBadge } from './components/SyncBadge';
 import { TaskPanel } from './components/TaskPanel';
 import { TopBar } from './components/TopBar';
 import { WelcomeCard } from './components/WelcomeCard';
+import { awaitsAssignee } from './lib/assessments';
 import { isTypingTarget } from './lib/keyboard';
 import { ConfirmProvider } from './state/confirm';
 import { planChatRefresh } from './state/chatRefreshPlan';
+import { ASSESSMENTS_HOME, type AssessmentRoute, type Page } from './state/pages';
 import { planRefresh } from './state/refreshPlan';
 import { reconcileSelection, upsertTeam, type Selection } from './state/selection';
 import { ToastProvider, useToasts } from './state/toasts';
@@ -49,6 +55,8 @@ export function App() {
 }
 
 const NO_PRESENCE: ReadonlyMap<string, PresenceState> = new Map();
+
+const PAGE_TITLE: Record<Page['kind'], string> = { people: 'People', assessments: 'Assessments' };
 
 /** The conversation shown in the main area instead of a board. */
 interface OpenChat {
@@ -72,6 +80,7 @@ function Workspace() {
   const [composer, setComposer] = useState<Status | null>(null);
   const [chat, setChat] = useState<OpenChat | null>(null);
   const [focus, setFocus] = useState<MessageFocus | null>(null);
+  const [page, setPage] = useState<Page | null>(null);
   const focusToken = useRef(0);
   const searchRef = useRef<SearchBoxHandle>(null);
   const returnFocusTo = useRef<string | null>(null);
@@ -143,6 +152,15 @@ function Workspace() {
     return byTeam;
   }, [presenceLists.data]);
   const notifications = useResource('notifications', api.notificationList, showError);
+  // Assessments waiting on me, in every team: the sidebar's badges and each team's inbox.
+  const inbox = useResource('assessment-inbox', api.assessmentInbox, showError);
+  const waiting = useMemo(() => {
+    const counts: Record<string, number> = {};
+    for (const item of inbox.data ?? []) {
+      if (awaitsAssignee(item.progress)) counts[item.teamId] = (counts[item.teamId] ?? 0) + 1;
+    }
+    return counts;
+  }, [inbox.data]);
   const notificationSettings = useResource('notification-settings', api.notificationSettingsGet, showError);
 
   useTauriEvent<LiveSignalPayload>(LIVE_SIGNAL_EVENT, (signal) => {
@@ -169,6 +187,8 @@ function Workspace() {
     const chatPlan = planChatRefresh(changes, { conversationId: chat?.conversationId ?? null, teamId: chat?.teamId ?? null });
     if (chatPlan.conversations) void conversations.reload();
     if (chatPlan.notifications) void notifications.reload();
+    // Assignments live in assessments, answers in responses, membership in the team.
+    if (changes.some((c) => c.kind === 'assessment' || c.kind === 'response' || c.kind === 'team')) void inbox.reload();
   });
 
   const selectBoard = useCallback((nextTeamId: string, nextBoardId: string | null, taskId: string | null = null) => {
@@ -176,6 +196,7 @@ function Workspace() {
     setOpenTaskId(taskId);
     setComposer(null);
     setChat(null);
+    setPage(null);
   }, []);
 
   const teamsRef = useRef(teams.data);
@@ -190,6 +211,7 @@ function Workspace() {
       );
       setOpenTaskId(null);
       setComposer(null);
+      setPage(null);
       setChat({ teamId: nextTeamId, conversationId });
       setFocus(target ? { ...target, token: ++focusToken.current } : null);
     },
@@ -198,6 +220,31 @@ function Workspace() {
 
   useTauriEvent<NotificationClickedPayload>(NOTIFICATION_CLICKED_EVENT, (clicked) => {
     openConversation(clicked.teamId, clicked.conversationId, { messageId: clicked.messageId });
+  });
+
+  /** Shows a team's People or Assessments page in the main area. */
+  const openPage = useCallback((next: Page) => {
+    setSelection((current) =>
+      current && current.teamId === next.teamId
+        ? current
+        : { teamId: next.teamId, boardId: teamsRef.current?.find((t) => t.id === next.teamId)?.boards[0]?.id ?? null },
+    );
+    setOpenTaskId(null);
+    setComposer(null);
+    setChat(null);
+    setPage(next);
+  }, []);
+
+  const identityRef = useRef(identity.data);
+  identityRef.current = identity.data;
+  // A reminder is about my own response, or (for a manager) someone else's.
+  useTauriEvent<ReminderClickedPayload>(REMINDER_CLICKED_EVENT, (clicked) => {
+    const mine = clicked.userId === identityRef.current?.userId;
+    const route: AssessmentRoute = mine
+      ? { screen: 'respond', id: clicked.assessmentId }
+      : { screen: 'detail', id: clicked.assessmentId };
+    openPage({ kind: 'assessments', teamId: clicked.teamId, route });
+    void inbox.reload();
   });
 
   const openTask = useCallback((taskId: string) => {
@@ -321,18 +368,19 @@ function Workspace() {
       if (event.key === '/') {
         event.preventDefault();
         searchRef.current?.focus();
-      } else if ((event.key === 'n' || event.key === 'N') && !event.shiftKey && board && !chat) {
+      } else if ((event.key === 'n' || event.key === 'N') && !event.shiftKey && board && !chat && !page) {
         event.preventDefault();
         setComposer('todo');
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [openTaskId, closePanel, board, chat]);
+  }, [openTaskId, closePanel, board, chat, page]);
 
   const noTeams = teams.data !== undefined && teams.data.length === 0;
   const conversation = chat ? conversations.data?.[chat.teamId]?.find((c) => c.id === chat.conversationId) : undefined;
   const chatTeam = chat ? teams.data?.find((t) => t.id === chat.teamId) : undefined;
+  const pageTeam = page ? teams.data?.find((t) => t.id === page.teamId) : undefined;
 
   return (
     <div className="app">
@@ -340,7 +388,7 @@ function Workspace() {
         teams={teams.data}
         identity={identity.data}
         selectedTeamId={teamId}
-        selectedBoardId={chat ? null : boardId}
+        selectedBoardId={chat || page ? null : boardId}
         onSelectTeam={(id) => {
           const first = teams.data?.find((t) => t.id === id)?.boards[0]?.id ?? null;
           selectBoard(id, first);
@@ -358,9 +406,15 @@ function Workspace() {
           onCreateChannel: createChannel,
           onOpenDirect: openDirect,
         }}
+        nav={{
+          open: page && { kind: page.kind, teamId: page.teamId },
+          waiting,
+          onOpenAssessments: (id) => openPage({ kind: 'assessments', teamId: id, route: ASSESSMENTS_HOME }),
+          onOpenPeople: (id) => openPage({ kind: 'people', teamId: id }),
+        }}
       />
       <main className="main">
-        <TopBar teamName={team?.name ?? null} boardName={chat ? null : board?.name ?? null}>
+        <TopBar teamName={team?.name ?? null} boardName={chat ? null : page ? PAGE_TITLE[page.kind] : board?.name ?? null}>
           <SearchBox
             ref={searchRef}
             teamId={teamId}
@@ -396,7 +450,31 @@ function Workspace() {
           <WelcomeCard onCreateTeam={createTeam} />
         ) : (
           <div className="workspace">
-            {chat ? (
+            {page && pageTeam ? (
+              page.kind === 'people' ? (
+                <PeopleView
+                  key={page.teamId}
+                  team={pageTeam}
+                  me={identity.data}
+                  account={account.data}
+                  syncState={sync.data?.state}
+                  onTeamChanged={() => {
+                    void teams.reload();
+                    void members.reload();
+                  }}
+                />
+              ) : (
+                <AssessmentsView
+                  key={page.teamId}
+                  team={pageTeam}
+                  me={identity.data}
+                  route={page.route}
+                  onNavigate={(route) => setPage({ kind: 'assessments', teamId: page.teamId, route })}
+                  inbox={inbox.data?.filter((item) => item.teamId === page.teamId)}
+                  onInboxStale={inbox.reload}
+                />
+              )
+            ) : chat ? (
               conversation && chatTeam ? (
                 <ChatView
                   conversation={conversation}
@@ -434,7 +512,7 @@ function Workspace() {
                 </div>
               )
             )}
-            {openTaskId && board && !chat && (
+            {openTaskId && board && !chat && !page && (
               <TaskPanel
                 key={openTaskId}
                 task={detail.data}

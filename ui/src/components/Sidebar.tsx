@@ -4,6 +4,7 @@ import { Avatar } from './Avatar';
 import { TeamChat } from './chat/TeamChat';
 import { BoardIcon, PencilIcon, PlusIcon } from './icons';
 import { NameForm } from './NameForm';
+import { TeamNav } from './TeamNav';
 import './Sidebar.css';
 
 interface SidebarProps {
@@ -17,6 +18,17 @@ interface SidebarProps {
   onCreateBoard: (teamId: string, name: string) => Promise<boolean>;
   onRename: (name: string) => Promise<boolean>;
   chat: SidebarChat;
+  nav: SidebarNav;
+}
+
+/** Each team's Assessments and People pages. */
+export interface SidebarNav {
+  /** The page open in the main area, if any. */
+  open: { kind: 'people' | 'assessments'; teamId: string } | null;
+  /** Assessments waiting on me, by team id. */
+  waiting: Record<string, number>;
+  onOpenAssessments: (teamId: string) => void;
+  onOpenPeople: (teamId: string) => void;
 }
 
 /** What the sidebar needs to list each team's channels and direct messages. */
@@ -46,6 +58,7 @@ export function Sidebar({
   onCreateBoard,
   onRename,
   chat,
+  nav,
 }: SidebarProps) {
   const [creatingTeam, setCreatingTeam] = useState(false);
   const [creatingBoard, setCreatingBoard] = useState(false);
@@ -168,6 +181,13 @@ export function Sidebar({
                       </li>
                     ))}
                 </ul>
+                <TeamNav
+                  teamId={team.id}
+                  current={nav.open?.teamId === team.id ? nav.open.kind : null}
+                  waiting={nav.waiting[team.id] ?? 0}
+                  onOpenAssessments={nav.onOpenAssessments}
+                  onOpenPeople={nav.onOpenPeople}
+                />
                 <TeamChat
                   teamId={team.id}
                   selected={selected}

@@ -26,8 +26,15 @@ function ToastItem({ toast, onDismiss, timeoutMs }: { toast: Toast; onDismiss: (
   }, [toast.id, onDismiss, timeoutMs]);
 
   return (
-    <div className="toast" role="alert" data-testid="error-toast" data-code={toast.code}>
-      <span className="toast__icon" aria-hidden="true">!</span>
+    <div
+      className={`toast${toast.tone === 'info' ? ' toast--info' : ''}`}
+      role={toast.tone === 'info' ? 'status' : 'alert'}
+      data-testid={toast.tone === 'info' ? 'info-toast' : 'error-toast'}
+      data-code={toast.code}
+    >
+      <span className="toast__icon" aria-hidden="true">
+        {toast.tone === 'info' ? '✓' : '!'}
+      </span>
       <p className="toast__message">{toast.message}</p>
       <button
         type="button"

@@ -154,3 +154,26 @@ export const SendIcon = (p: IconProps) => (
     <path d="M7.5 9l6-6" />
   </Icon>
 );
+
+export const PeopleIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="6" cy="5.5" r="2.25" />
+    <path d="M2 13a4 4 0 0 1 8 0" />
+    <path d="M10.5 3.5a2.25 2.25 0 0 1 0 4.2M12 9.6A4 4 0 0 1 14 13" />
+  </Icon>
+);
+
+export const ClipboardIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3" y="3" width="10" height="11" rx="1.5" />
+    <path d="M6 2.5h4v2H6z" />
+    <path d="M5.5 8l1.5 1.5L10.5 6M5.5 11.5h5" />
+  </Icon>
+);
+
+export const CopyIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+    <path d="M10.5 5.5V3.5a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h2" />
+  </Icon>
+);

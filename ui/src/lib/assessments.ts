@@ -190,3 +190,33 @@ export function copyQuestion(question: Question, existing: readonly Question[]):
   const id = taken.has(question.id) ? localId('q') : question.id;
   return { ...structuredClone(question), id };
 }
+
+/** A scoring rule in words: "Points: None 0, Some 1", "Lower is better", "Expects Yes". */
+export function describeScoring(question: Question): string {
+  const { scoring, kind } = question;
+  switch (scoring.rule) {
+    case 'none':
+      return 'Not scored';
+    case 'linear':
+      return scoring.reverse ? 'Lower is better' : 'Higher is better';
+    case 'expect':
+      return `Expects ${scoring.yes ? 'Yes' : 'No'}`;
+    case 'points': {
+      const options = kind.type === 'single_choice' || kind.type === 'multiple_choice' ? kind.options : [];
+      return `Points: ${options.map((o, i) => `${o} ${scoring.points[i] ?? 0}`).join(', ')}`;
+    }
+  }
+}
+
+/** The kind in words, with its range or options count. */
+export function describeKind(kind: QuestionKind): string {
+  switch (kind.type) {
+    case 'scale':
+      return `Scale ${kind.min}–${kind.max}`;
+    case 'single_choice':
+    case 'multiple_choice':
+      return `${KIND_LABEL[kind.type]}: ${kind.options.join(', ')}`;
+    default:
+      return KIND_LABEL[kind.type];
+  }
+}

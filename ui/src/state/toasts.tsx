@@ -4,11 +4,15 @@ import { Toasts } from '../components/Toasts';
 
 export interface Toast extends AppError {
   id: number;
+  /** 'info' confirms something that worked (say, where a file was saved). */
+  tone: 'error' | 'info';
 }
 
 interface ToastApi {
   /** Shows a rejected command's message; accepts anything a command can reject with. */
   showError: (error: unknown) => void;
+  /** Says that something worked, briefly. */
+  showInfo: (message: string) => void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -24,16 +28,25 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setToasts((list) => list.filter((t) => t.id !== id));
   }, []);
 
-  const showError = useCallback((error: unknown) => {
-    const { code, message } = toAppError(error);
+  const push = useCallback((tone: Toast['tone'], code: string, message: string) => {
     setToasts((list) => {
       // The same failure repeated (say, a retried refresh) should not stack up.
       const rest = list.filter((t) => !(t.code === code && t.message === message));
-      return [...rest, { id: nextId.current++, code, message }].slice(-MAX_TOASTS);
+      return [...rest, { id: nextId.current++, code, message, tone }].slice(-MAX_TOASTS);
     });
   }, []);
 
-  const value = useMemo(() => ({ showError }), [showError]);
+  const showError = useCallback(
+    (error: unknown) => {
+      const { code, message } = toAppError(error);
+      push('error', code, message);
+    },
+    [push],
+  );
+
+  const showInfo = useCallback((message: string) => push('info', 'info', message), [push]);
+
+  const value = useMemo(() => ({ showError, showInfo }), [showError, showInfo]);
   return (
     <ToastContext.Provider value={value}>
       {children}

@@ -1,0 +1,56 @@
+import { ClipboardIcon, PeopleIcon } from './icons';
+import './TeamNav.css';
+
+interface TeamNavProps {
+  teamId: string;
+  /** Which of the two is open, if any. */
+  current: 'people' | 'assessments' | null;
+  /** Assessments in this team waiting on me. */
+  waiting: number;
+  onOpenAssessments: (teamId: string) => void;
+  onOpenPeople: (teamId: string) => void;
+}
+
+/** A team's Assessments (with what waits on me) and People, under its boards. */
+export function TeamNav({ teamId, current, waiting, onOpenAssessments, onOpenPeople }: TeamNavProps) {
+  return (
+    <ul className="team-nav" aria-label="Team pages">
+      <li className={`team-nav__row${current === 'assessments' ? ' is-current' : ''}`}>
+        <button
+          type="button"
+          className="team-nav__item"
+          data-testid="nav-assessments"
+          data-team-id={teamId}
+          aria-current={current === 'assessments' ? 'page' : undefined}
+          onClick={() => onOpenAssessments(teamId)}
+        >
+          <ClipboardIcon className="team-nav__icon" size={14} />
+          <span className="team-nav__label">Assessments</span>
+          {waiting > 0 && (
+            <span
+              className="team-nav__badge"
+              data-testid="nav-assessments-badge"
+              aria-label={`${waiting} waiting on you`}
+              title={`${waiting} waiting on you`}
+            >
+              {waiting}
+            </span>
+          )}
+        </button>
+      </li>
+      <li className={`team-nav__row${current === 'people' ? ' is-current' : ''}`}>
+        <button
+          type="button"
+          className="team-nav__item"
+          data-testid="nav-people"
+          data-team-id={teamId}
+          aria-current={current === 'people' ? 'page' : undefined}
+          onClick={() => onOpenPeople(teamId)}
+        >
+          <PeopleIcon className="team-nav__icon" size={14} />
+          <span className="team-nav__label">People</span>
+        </button>
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,95 @@
+import type { AssignmentView } from '../../api';
+import { awaitsAssignee, formatScore, shownScore } from '../../lib/assessments';
+import { formatDue } from '../../lib/dates';
+import { OverdueBadge } from './DueLabel';
+import { ProgressPill } from './ProgressPill';
+import './AssignmentsTable.css';
+
+interface AssignmentsTableProps {
+  assignments: AssignmentView[];
+  /** Only the assessment's owner nudges and reviews. */
+  canAct: boolean;
+  reviewing: string | null;
+  onNudge: (assignment: AssignmentView) => void;
+  onReview: (userId: string) => void;
+}
+
+/** One row per assignee: due, progress, round, score, and what to do next. */
+export function AssignmentsTable({ assignments, canAct, reviewing, onNudge, onReview }: AssignmentsTableProps) {
+  return (
+    <section className="panel" aria-labelledby="assignments-title">
+      <h3 id="assignments-title" className="panel__title">
+        Assignments
+      </h3>
+      {assignments.length === 0 ? (
+        <p className="panel__hint" data-testid="assignments-empty">
+          Nobody is assigned yet. Pick people or a department above, and a due date.
+        </p>
+      ) : (
+        <table className="assignments-table" data-testid="assignments-table">
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Due</th>
+              <th scope="col">Progress</th>
+              <th scope="col">Round</th>
+              <th scope="col">Score</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {assignments.map((a) => (
+              <tr
+                key={a.userId}
+                data-testid={`assignment-row-${a.userId}`}
+                className={`${a.overdue ? 'is-overdue' : ''}${reviewing === a.userId ? ' is-reviewing' : ''}`}
+              >
+                <th scope="row" className="assignments-table__name">
+                  {a.name}
+                </th>
+                <td>
+                  {a.due ? formatDue(a.due) : '–'} {a.overdue && <OverdueBadge />}
+                </td>
+                <td>
+                  <ProgressPill progress={a.progress} testId={`assignment-progress-${a.userId}`} />
+                </td>
+                <td className="assignments-table__number">{a.round}</td>
+                <td className="assignments-table__number" data-testid={`assignment-score-${a.userId}`}>
+                  {formatScore(shownScore(a))}
+                </td>
+                <td className="assignments-table__actions">
+                  {canAct && awaitsAssignee(a.progress) && (
+                    <button
+                      type="button"
+                      className="button button--ghost"
+                      data-testid={`nudge-${a.userId}`}
+                      aria-label={`Nudge ${a.name}`}
+                      title={a.nudges > 0 ? `Nudged ${a.nudges} ${a.nudges === 1 ? 'time' : 'times'}` : undefined}
+                      onClick={() => onNudge(a)}
+                    >
+                      Nudge{a.nudges > 0 && <span className="assignments-table__nudges"> ({a.nudges})</span>}
+                    </button>
+                  )}
+                  {canAct && (a.progress === 'submitted' || a.progress === 'approved') && (
+                    <button
+                      type="button"
+                      className={`button${a.progress === 'submitted' ? ' button--primary' : ''}`}
+                      data-testid={`review-${a.userId}`}
+                      aria-label={a.progress === 'submitted' ? `Review ${a.name}'s answers` : `Reviews of ${a.name}'s answers`}
+                      aria-expanded={reviewing === a.userId}
+                      onClick={() => onReview(a.userId)}
+                    >
+                      {a.progress === 'submitted' ? 'Review' : 'Reviews'}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

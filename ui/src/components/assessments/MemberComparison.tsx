@@ -1,0 +1,81 @@
+import { useId, useState } from 'react';
+import type { MemberResult, QuestionResult } from '../../api';
+import { formatScore, resultText } from '../../lib/assessments';
+
+interface MemberComparisonProps {
+  members: MemberResult[];
+  questions: QuestionResult[];
+}
+
+/** Two people side by side: each answer and what it scored. */
+export function MemberComparison({ members, questions }: MemberComparisonProps) {
+  const ready = members.filter((m) => m.progress === 'submitted' || m.progress === 'approved');
+  const [a, setA] = useState(ready[0]?.userId ?? '');
+  const [b, setB] = useState(ready[1]?.userId ?? '');
+  const aId = useId();
+  const bId = useId();
+  if (ready.length < 2) {
+    return <p className="panel__hint">Once two people have submitted, compare them here.</p>;
+  }
+  const left = ready.find((m) => m.userId === a);
+  const right = ready.find((m) => m.userId === b);
+  const picker = (id: string, label: string, value: string, set: (v: string) => void, testId: string) => (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <select id={id} className="select" data-testid={testId} value={value} onChange={(e) => set(e.target.value)}>
+        {ready.map((m) => (
+          <option key={m.userId} value={m.userId}>
+            {m.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const cell = (m: MemberResult | undefined, questionId: string) => {
+    if (!m) return '–';
+    const answer = m.answers[questionId];
+    const score = m.questionScores[questionId];
+    return (
+      <>
+        {answer ? resultText(answer) : <span className="comparison__none">No answer</span>}
+        {score !== undefined && <span className="comparison__score"> ({formatScore(score)})</span>}
+      </>
+    );
+  };
+  return (
+    <div className="comparison" data-testid="member-comparison">
+      <div className="comparison__pickers">
+        {picker(aId, 'First person', a, setA, 'compare-member-a')}
+        {picker(bId, 'Second person', b, setB, 'compare-member-b')}
+      </div>
+      <table className="comparison__table">
+        <caption className="visually-hidden">
+          {left?.name} and {right?.name}, answer by answer
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Question</th>
+            <th scope="col">{left?.name}</th>
+            <th scope="col">{right?.name}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr className="comparison__total">
+            <th scope="row">Score</th>
+            <td>{formatScore(left?.score ?? null)}</td>
+            <td>{formatScore(right?.score ?? null)}</td>
+          </tr>
+          {questions.map((q) => (
+            <tr key={q.id}>
+              <th scope="row">{q.prompt}</th>
+              <td>{cell(left, q.id)}</td>
+              <td>{cell(right, q.id)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Template } from '../../api';
+import { ScreenHeader } from './ScreenHeader';
+import { SectionsEditor } from './SectionsEditor';
+import './CreateAssessment.css';
+
+interface TemplateEditorProps {
+  initial: Template;
+  bank: Template[];
+  onSave: (template: Template) => Promise<boolean>;
+  onCancel: () => void;
+}
+
+/** One of the team's templates: its title, description and questions. */
+export function TemplateEditor({ initial, bank, onSave, onCancel }: TemplateEditorProps) {
+  const [draft, setDraft] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const titleId = useId();
+  const descriptionId = useId();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    await onSave(draft);
+    setBusy(false);
+  };
+  return (
+    <form onSubmit={submit} data-testid="template-editor">
+      <ScreenHeader title={initial.id ? `Edit “${initial.title}”` : 'New template'} onBack={onCancel} backLabel="Templates" />
+      <div className="panel create-assessment__basics">
+        <div className="field">
+          <label htmlFor={titleId} className="field__label">
+            Template title
+          </label>
+          <input
+            id={titleId}
+            className="input"
+            data-testid="template-title"
+            value={draft.title}
+            onChange={(e) => setDraft({ ...draft, title: e.target.value })}
+            autoFocus
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={descriptionId} className="field__label">
+            Description (optional)
+          </label>
+          <textarea
+            id={descriptionId}
+            className="textarea"
+            rows={2}
+            value={draft.description}
+            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+          />
+        </div>
+      </div>
+      <div className="panel">
+        <SectionsEditor sections={draft.sections} onChange={(sections) => setDraft({ ...draft, sections })} bank={bank} />
+      </div>
+      <div className="create-assessment__actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" data-testid="template-save" disabled={busy}>
+          {busy ? 'Saving…' : 'Save template'}
+        </button>
+      </div>
+    </form>
+  );
+}

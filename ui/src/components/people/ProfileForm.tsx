@@ -1,0 +1,64 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Person } from '../../api';
+
+interface ProfileFormProps {
+  person: Person;
+  /** Resolves true when saved. */
+  onSave: (title: string | null, skills: string[]) => Promise<boolean>;
+  onCancel: () => void;
+}
+
+/** A person's job title and skills (comma separated). */
+export function ProfileForm({ person, onSave, onCancel }: ProfileFormProps) {
+  const [title, setTitle] = useState(person.title ?? '');
+  const [skills, setSkills] = useState(person.skills.join(', '));
+  const [busy, setBusy] = useState(false);
+  const titleId = useId();
+  const skillsId = useId();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const list = skills
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const ok = await onSave(title.trim() || null, list);
+    setBusy(false);
+    if (ok) onCancel();
+  };
+  return (
+    <form
+      className="profile-form"
+      onSubmit={submit}
+      aria-label={`Profile of ${person.name}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <div className="field">
+        <label htmlFor={titleId} className="field__label">
+          Job title
+        </label>
+        <input id={titleId} className="input" data-testid="profile-title" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
+      </div>
+      <div className="field profile-form__skills">
+        <label htmlFor={skillsId} className="field__label">
+          Skills, separated by commas
+        </label>
+        <input id={skillsId} className="input" data-testid="profile-skills" value={skills} onChange={(e) => setSkills(e.target.value)} />
+      </div>
+      <div className="profile-form__actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" data-testid="profile-save" disabled={busy}>
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}
