@@ -84,9 +84,14 @@ fn show_reminder<R: Runtime>(app: &AppHandle<R>, r: Reminder) {
             "Someone is late".to_string(),
             format!("{} was due {due}", r.title),
         ),
+        ReminderKind::Pulse => (
+            "A minute for the pulse?".to_string(),
+            format!("{}: this period's questions are open", r.title),
+        ),
     };
     let payload = serde_json::json!({
         "assessmentId": r.assessment_id,
+        "pulseId": r.pulse_id,
         "teamId": r.team_id,
         "userId": r.user_id,
     });

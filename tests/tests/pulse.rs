@@ -296,3 +296,63 @@ async fn departments_too_small_are_never_shown_and_figures_move_in_steps() {
         period.departments
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_period_of_a_survey_reminds_once_until_answered() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let relay = start_relay(dir.path()).await;
+    let alice = Person::sign_up(&relay, "Alice").await;
+    let team = alice.publish_new_team("Northwind").await;
+    let bob = alice.invite(&team, Role::Member, "Bob").await;
+    alice.sync().await;
+    let survey = alice
+        .client
+        .save_pulse(
+            &team,
+            PulseInput {
+                id: String::new(),
+                title: "Weekly pulse".into(),
+                questions: vec!["I can do my best work here.".into()],
+                allow_comment: false,
+                cadence: Cadence::Weekly,
+                starts: None,
+                active: true,
+            },
+        )
+        .expect("survey");
+    alice.sync().await;
+    bob.sync().await;
+    let today = chrono::Local::now().date_naive();
+    let at = |time: &str| {
+        let t = chrono::NaiveTime::parse_from_str(time, "%H:%M").expect("time");
+        bob.client
+            .take_reminders(today.and_time(t))
+            .expect("reminders")
+            .into_iter()
+            .filter(|r| r.kind == teamstead_client::ReminderKind::Pulse)
+            .count()
+    };
+    assert_eq!(at("08:00"), 0, "before the working day");
+    assert_eq!(at("09:30"), 1);
+    assert_eq!(at("10:00"), 0, "once a period");
+    let view = bob.client.pulses(&team).expect("pulses").remove(0);
+    assert_eq!(view.pulse.id, survey.pulse.id);
+    bob.client
+        .answer_pulse(&team, &view.pulse.id, answers(&view, 4), None)
+        .expect("answer");
+    // A second device that never showed it: answered, so nothing to remind.
+    bob.sync().await;
+    let laptop = bob.new_device("Bob").await;
+    laptop.sync().await;
+    let t = chrono::NaiveTime::parse_from_str("11:00", "%H:%M").expect("time");
+    let on_laptop = laptop
+        .client
+        .take_reminders(today.and_time(t))
+        .expect("reminders");
+    assert!(
+        on_laptop
+            .iter()
+            .all(|r| r.kind != teamstead_client::ReminderKind::Pulse),
+        "{on_laptop:?}"
+    );
+}

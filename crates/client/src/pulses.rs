@@ -68,12 +68,35 @@ pub struct PeriodView {
 
 impl Client {
     pub fn pulses(&self, team_id: &str) -> Result<Vec<PulseView>> {
+        self.pulses_on(team_id, &today())
+    }
+
+    /// (team, survey, title, period) of each active survey in any of this person's
+    /// teams whose period containing `date` they have not answered.
+    pub(crate) fn unanswered_pulses(
+        &self,
+        date: &str,
+    ) -> Result<Vec<(String, String, String, String)>> {
+        let mut out = Vec::new();
+        for team in self.list_teams()? {
+            for view in self.pulses_on(&team.id, date)? {
+                if let (Some(period), false, true) =
+                    (view.current_period, view.answered, view.pulse.active)
+                {
+                    out.push((team.id.clone(), view.pulse.id, view.pulse.title, period));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The surveys as they stand on `date` (`YYYY-MM-DD`).
+    fn pulses_on(&self, team_id: &str, today: &str) -> Result<Vec<PulseView>> {
         let me = self.identity().user_id;
         let (_, team) = self.team_doc(team_id)?;
-        let today = today();
         let mut out = Vec::new();
         for survey in team.pulses.into_values() {
-            let current_period = pulse::period_of(&survey, &today);
+            let current_period = pulse::period_of(&survey, today);
             let answered = match &current_period {
                 Some(period) => {
                     let id = pulse::answer_doc_id(AnswerKey {

@@ -27,13 +27,18 @@ pub enum ReminderKind {
     Nudge,
     /// For the manager: an assignee is past the due date.
     Late,
+    /// A pulse survey's new period waits for this person's answer.
+    Pulse,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Reminder {
     pub kind: ReminderKind,
+    /// The assessment it is about; empty for a pulse survey.
     pub assessment_id: String,
+    /// The pulse survey it is about, for `Pulse`.
+    pub pulse_id: Option<String>,
     pub team_id: String,
     pub title: String,
     /// Whose assignment it is about.
@@ -62,6 +67,7 @@ impl Client {
     pub fn take_reminders(&self, now: NaiveDateTime) -> Result<Vec<Reminder>> {
         let me = self.identity().user_id;
         let stamp = crate::clock::now();
+        let surveys = self.unanswered_pulses(&now.date().format("%Y-%m-%d").to_string())?;
         let mut guard = self.lock();
         let tx = guard.conn.transaction()?;
         let rows: Vec<(String, String, String, String)> = {
@@ -83,6 +89,7 @@ impl Client {
                 let reminder = |kind| Reminder {
                     kind,
                     assessment_id: assessment_id.clone(),
+                    pulse_id: None,
                     team_id: team_id.clone(),
                     title: title.clone(),
                     user_id: user.clone(),
@@ -119,6 +126,22 @@ impl Client {
                     && first_showing(&tx, &key("late"), stamp)?
                 {
                     out.push(reminder(ReminderKind::Late));
+                }
+            }
+        }
+        // Each period of a survey, once, from the start of the working day.
+        if now.time() >= REMIND_AT {
+            for (team_id, pulse_id, title, period) in surveys {
+                if first_showing(&tx, &format!("pulse:{team_id}:{pulse_id}:{period}"), stamp)? {
+                    out.push(Reminder {
+                        kind: ReminderKind::Pulse,
+                        assessment_id: String::new(),
+                        pulse_id: Some(pulse_id),
+                        team_id,
+                        title,
+                        user_id: me.clone(),
+                        due: None,
+                    });
                 }
             }
         }
