@@ -376,6 +376,20 @@ async fn reminders_fire_at_the_right_moments_under_a_controllable_clock() {
     assert!(kinds(&alice, "2030-03-11 10:00").is_empty(), "once");
     let listed = alice.client.list_assessments(&team).expect("list");
     assert_eq!((listed[0].assigned, listed[0].submitted), (2, 1));
+    let workload = alice.client.workload(&team).expect("workload");
+    let of = |user: &str| workload.iter().find(|w| w.user_id == user).expect("member");
+    assert_eq!(of(&bob.user_id).open_assessments, 1, "Bob still owes his");
+    assert_eq!(of(&eve.user_id).open_assessments, 0, "Eve submitted");
+
+    // The next run of the series, for the same people: a trend of two runs.
+    let again = alice
+        .client
+        .run_assessment_again(&id, Some("2030-06-10"))
+        .expect("run again");
+    assert_eq!((again.run, again.assignments.len()), (2, 2));
+    let trend = alice.client.assessment_trend(&again.id).expect("trend");
+    assert_eq!(trend.iter().map(|p| p.run).collect::<Vec<_>>(), [1, 2]);
+    assert!(trend[0].average_score.is_some() && trend[1].average_score.is_none());
 
     alice.client.nudge(&id, &bob.user_id).expect("nudge");
     alice.sync().await;

@@ -274,7 +274,7 @@ async fn a_change_under_another_devices_actor_is_refused() {
 async fn a_removed_member_loses_access_on_an_open_connection() {
     let dir = tempfile::tempdir().expect("tempdir");
     let relay = start_relay(dir.path()).await;
-    let (alice, bob, _carol, team) = team_of_three(&relay).await;
+    let (alice, bob, carol, team) = team_of_three(&relay).await;
     let board: DocumentId = board_id(&alice, &team).parse().expect("id");
     let mut raw = RawPeer::joined(&relay, &bob.token()).await;
     let _ = raw.fetch(board).await;
@@ -300,6 +300,21 @@ async fn a_removed_member_loses_access_on_an_open_connection() {
     // …and asking again, on the same connection, finds nothing.
     assert!(matches!(
         raw.request(board).await,
+        Some(Message::DocUnavailable { .. })
+    ));
+
+    // The same when the removal is a change to the team document, made offline
+    // in the manager's people view and synced later.
+    let mut carols = RawPeer::joined(&relay, &carol.token()).await;
+    let _ = carols.fetch(board).await;
+    let people = alice
+        .client
+        .remove_from_team(&team, &carol.user_id)
+        .expect("remove offline");
+    assert!(people.people.iter().all(|p| p.user_id != carol.user_id));
+    alice.sync().await;
+    assert!(matches!(
+        carols.request(board).await,
         Some(Message::DocUnavailable { .. })
     ));
 }
