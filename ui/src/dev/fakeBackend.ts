@@ -517,6 +517,12 @@ export class FakeBackend {
     return userId;
   }
 
+  /** Changes a member's role straight in the store (tests and seed data). */
+  setRole(teamId: string, userId: string, role: Role): void {
+    const member = this.team(teamId).members.find((m) => m.userId === userId);
+    if (member) member.role = role;
+  }
+
   /** Adds a task straight into the store (tests and seed data). */
   insertTask(boardId: string, fields: Partial<FakeTask> & { title: string }): FakeTask {
     const board = this.board(boardId);

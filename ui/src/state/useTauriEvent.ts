@@ -2,6 +2,20 @@ import { useEffect, useRef } from 'react';
 import { listen } from '@tauri-apps/api/event';
 
 /**
+ * Stops a listener. Tauri's unlisten is async and rejects when the event bridge
+ * is already gone (a window closing, or a test's mocks cleared): nothing is left
+ * to stop then, so that is not an error.
+ */
+function stopQuietly(stop: () => unknown): void {
+  try {
+    const done = stop() as { catch?: unknown } | undefined;
+    if (done && typeof done.catch === 'function') (done as Promise<unknown>).catch(() => {});
+  } catch {
+    // The bridge is gone already.
+  }
+}
+
+/**
  * Calls `onPayload` with the payload of every `name` event until the returned
  * function is called, which may happen before the listener is registered.
  * Without an event bridge (a plain browser without the backend) no events come.
@@ -13,7 +27,7 @@ export function subscribe<T>(name: string, onPayload: (payload: T) => void): () 
     if (!disposed) onPayload(event.payload);
   })
     .then((stop) => {
-      if (disposed) stop();
+      if (disposed) stopQuietly(stop);
       else unlisten = stop;
     })
     .catch(() => {
@@ -21,7 +35,7 @@ export function subscribe<T>(name: string, onPayload: (payload: T) => void): () 
     });
   return () => {
     disposed = true;
-    unlisten?.();
+    if (unlisten) stopQuietly(unlisten);
   };
 }
 
