@@ -9,6 +9,7 @@ import {
   firstUnanswered,
   fitScoring,
   formatScore,
+  groupCounts,
   isAnswered,
   requiredProgress,
   shownScore,
@@ -58,5 +59,16 @@ describe('assessment helpers', () => {
     const copy = copyQuestion(q, [q]);
     expect(copy.id).not.toBe(q.id);
     expect(copy.prompt).toBe(q.prompt);
+  });
+
+  it('groups a wide scale into ranges for its chart, and leaves a narrow one alone', () => {
+    const wide = Array.from({ length: 41 }, (_, i) => [String(i), i === 28 ? 2 : i === 3 ? 1 : 0] as [string, number]);
+    const grouped = groupCounts(wide);
+    expect(grouped).toHaveLength(9);
+    expect(grouped[0]).toEqual(['0–4', 1]);
+    expect(grouped[5]).toEqual(['25–29', 2]);
+    expect(grouped[8]).toEqual(['40', 0]);
+    const likert: [string, number][] = [['1', 0], ['2', 1], ['3', 0], ['4', 0], ['5', 3]];
+    expect(groupCounts(likert)).toBe(likert);
   });
 });

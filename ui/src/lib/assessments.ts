@@ -87,11 +87,12 @@ export function answerText(question: Question | undefined, answer: Answer | unde
   }
 }
 
-/** The core writes yes/no answers as "yes"/"no"; people read "Yes"/"No". */
-export function resultText(value: string): string {
+/** The core writes yes/no answers as "yes"/"no"; people read "Yes"/"No", and a Likert "4" as "4 – Agree". */
+export function resultText(value: string, question?: Pick<Question, 'kind'>): string {
   if (value === 'yes') return 'Yes';
   if (value === 'no') return 'No';
-  return value;
+  const likert = question?.kind.type === 'likert' ? LIKERT_LABELS[Number(value) - 1] : undefined;
+  return likert ? `${value} – ${likert}` : value;
 }
 
 // ----- editing questions -----
@@ -219,4 +220,20 @@ export function describeKind(kind: QuestionKind): string {
     default:
       return KIND_LABEL[kind.type];
   }
+}
+
+/**
+ * A wide scale's value counts grouped into at most `bars` ranges ("0–4", "5–9"…),
+ * so its chart stays readable; a narrow one is left as it is.
+ */
+export function groupCounts(counts: [string, number][], bars = 10): [string, number][] {
+  if (counts.length <= bars + 1) return counts;
+  const size = Math.ceil(counts.length / bars);
+  const groups: [string, number][] = [];
+  for (let i = 0; i < counts.length; i += size) {
+    const part = counts.slice(i, i + size);
+    const label = part.length === 1 ? part[0][0] : `${part[0][0]}–${part[part.length - 1][0]}`;
+    groups.push([label, part.reduce((n, [, c]) => n + c, 0)]);
+  }
+  return groups;
 }

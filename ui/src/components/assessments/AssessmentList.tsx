@@ -12,8 +12,8 @@ interface AssessmentListProps {
 /** The team's assessments, newest first, with how far each has come. */
 export function AssessmentList({ items, onOpen, onNew }: AssessmentListProps) {
   return (
-    <section className="panel" aria-labelledby="team-assessments-title" data-testid="assessment-list">
-      <h3 id="team-assessments-title" className="panel__title">
+    <section className="sheet" aria-labelledby="team-assessments-title" data-testid="assessment-list">
+      <h3 id="team-assessments-title" className="sheet__title">
         Team assessments
       </h3>
       {items === undefined ? (

@@ -6,7 +6,7 @@ import { AssessmentsHome } from './AssessmentsHome';
 import { CreateAssessment } from './CreateAssessment';
 import { ResultsView } from './ResultsView';
 import { TemplatesScreen } from './TemplatesScreen';
-import '../panels.css';
+import '../sheets.css';
 import './AssessmentsView.css';
 
 interface AssessmentsViewProps {

@@ -52,8 +52,8 @@ export function AssignForm({ people, departments, assigned, onAssign }: AssignFo
   };
 
   return (
-    <form className="panel assign-form" onSubmit={submit} aria-labelledby="assign-title" data-testid="assign-form">
-      <h3 id="assign-title" className="panel__title">
+    <form className="sheet assign-form" onSubmit={submit} aria-labelledby="assign-title" data-testid="assign-form">
+      <h3 id="assign-title" className="sheet__title">
         Delegate
       </h3>
       <div className="assign-form__modes" role="radiogroup" aria-label="Assign to">
@@ -80,7 +80,7 @@ export function AssignForm({ people, departments, assigned, onAssign }: AssignFo
           <fieldset ref={listRef} className="assign-form__people" aria-describedby={error ? errorId : undefined}>
             <legend className="field__label">Who answers it</legend>
             {eligible.length === 0 ? (
-              <p className="panel__hint">Nobody in this team can answer assessments yet.</p>
+              <p className="sheet__hint">Nobody in this team can answer assessments yet.</p>
             ) : (
               <ul className="assign-form__list">
                 {eligible.map((p) => {
@@ -96,12 +96,10 @@ export function AssignForm({ people, departments, assigned, onAssign }: AssignFo
                           onChange={() => toggle(p.userId)}
                         />
                         <Avatar id={p.userId} name={p.name} decorative />
-                        <span className="assign-form__name">{p.name}</span>
-                        {already ? (
-                          <span className="assign-form__note">already assigned</span>
-                        ) : (
-                          p.title && <span className="assign-form__note">{p.title}</span>
-                        )}
+                        <span className="assign-form__who">
+                          <span className="assign-form__name">{p.name}</span>
+                          {(already || p.title) && <span className="assign-form__note">{already ? 'already assigned' : p.title}</span>}
+                        </span>
                       </label>
                     </li>
                   );

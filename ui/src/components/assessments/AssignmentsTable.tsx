@@ -17,12 +17,12 @@ interface AssignmentsTableProps {
 /** One row per assignee: due, progress, round, score, and what to do next. */
 export function AssignmentsTable({ assignments, canAct, reviewing, onNudge, onReview }: AssignmentsTableProps) {
   return (
-    <section className="panel" aria-labelledby="assignments-title">
-      <h3 id="assignments-title" className="panel__title">
+    <section className="sheet" aria-labelledby="assignments-title">
+      <h3 id="assignments-title" className="sheet__title">
         Assignments
       </h3>
       {assignments.length === 0 ? (
-        <p className="panel__hint" data-testid="assignments-empty">
+        <p className="sheet__hint" data-testid="assignments-empty">
           Nobody is assigned yet. Pick people or a department above, and a due date.
         </p>
       ) : (
@@ -59,7 +59,8 @@ export function AssignmentsTable({ assignments, canAct, reviewing, onNudge, onRe
                 <td className="assignments-table__number" data-testid={`assignment-score-${a.userId}`}>
                   {formatScore(shownScore(a))}
                 </td>
-                <td className="assignments-table__actions">
+                <td>
+                  <div className="assignments-table__actions">
                   {canAct && awaitsAssignee(a.progress) && (
                     <button
                       type="button"
@@ -84,6 +85,7 @@ export function AssignmentsTable({ assignments, canAct, reviewing, onNudge, onRe
                       {a.progress === 'submitted' ? 'Review' : 'Reviews'}
                     </button>
                   )}
+                  </div>
                 </td>
               </tr>
             ))}

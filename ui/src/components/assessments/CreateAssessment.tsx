@@ -77,7 +77,7 @@ export function CreateAssessment({ teamId, onCreated, onCancel, onTemplates }: C
           Manage templates
         </button>
       </ScreenHeader>
-      <div className="panel create-assessment__basics">
+      <div className="sheet create-assessment__basics">
         <div className="field">
           <label htmlFor={ids.title} className="field__label">
             Title
@@ -129,14 +129,14 @@ export function CreateAssessment({ teamId, onCreated, onCancel, onTemplates }: C
               <option value={BLANK}>Start blank: write your own questions</option>
             </select>
           )}
-          {template?.description && <p className="panel__hint">{template.description}</p>}
+          {template?.description && <p className="sheet__hint">{template.description}</p>}
         </div>
       </div>
 
       {custom ? (
-        <div className="panel">
+        <div className="sheet">
           <div className="create-assessment__questions-head">
-            <h3 className="panel__title">{template ? `Questions, changed from “${template.title}”` : 'Your questions'}</h3>
+            <h3 className="sheet__title">{template ? `Questions, changed from “${template.title}”` : 'Your questions'}</h3>
             <div className="create-assessment__questions-tools">
               {template && (
                 <button type="button" className="button button--ghost" onClick={() => setCustom(null)}>

@@ -16,8 +16,8 @@ export function Inbox({ items, onOpen }: InboxProps) {
   const waiting = (items ?? []).filter((i) => awaitsAssignee(i.progress));
   const finished = (items ?? []).filter((i) => !awaitsAssignee(i.progress));
   return (
-    <section className="panel inbox" data-testid="assessment-inbox" aria-labelledby="inbox-title">
-      <h3 id="inbox-title" className="panel__title">
+    <section className="sheet inbox" data-testid="assessment-inbox" aria-labelledby="inbox-title">
+      <h3 id="inbox-title" className="sheet__title">
         Waiting on you
       </h3>
       {items === undefined ? (

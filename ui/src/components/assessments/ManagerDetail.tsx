@@ -84,7 +84,7 @@ export function ManagerDetail({ detail, team, onBack, onChanged, reload, onNavig
         </button>
       </ScreenHeader>
       {!canAct && (
-        <p className="panel__hint" data-testid="not-owner-note" style={{ marginBottom: 'var(--space-4)' }}>
+        <p className="sheet__hint" data-testid="not-owner-note" style={{ marginBottom: 'var(--space-4)' }}>
           Only the person who created this assessment assigns and reviews it; you can follow it and see its results.
         </p>
       )}

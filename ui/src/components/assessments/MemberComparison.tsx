@@ -15,7 +15,7 @@ export function MemberComparison({ members, questions }: MemberComparisonProps) 
   const aId = useId();
   const bId = useId();
   if (ready.length < 2) {
-    return <p className="panel__hint">Once two people have submitted, compare them here.</p>;
+    return <p className="sheet__hint">Once two people have submitted, compare them here.</p>;
   }
   const left = ready.find((m) => m.userId === a);
   const right = ready.find((m) => m.userId === b);
@@ -33,13 +33,13 @@ export function MemberComparison({ members, questions }: MemberComparisonProps) 
       </select>
     </div>
   );
-  const cell = (m: MemberResult | undefined, questionId: string) => {
+  const cell = (m: MemberResult | undefined, q: QuestionResult) => {
     if (!m) return '–';
-    const answer = m.answers[questionId];
-    const score = m.questionScores[questionId];
+    const answer = m.answers[q.id];
+    const score = m.questionScores[q.id];
     return (
       <>
-        {answer ? resultText(answer) : <span className="comparison__none">No answer</span>}
+        {answer ? resultText(answer, q) : <span className="comparison__none">No answer</span>}
         {score !== undefined && <span className="comparison__score"> ({formatScore(score)})</span>}
       </>
     );
@@ -70,8 +70,8 @@ export function MemberComparison({ members, questions }: MemberComparisonProps) 
           {questions.map((q) => (
             <tr key={q.id}>
               <th scope="row">{q.prompt}</th>
-              <td>{cell(left, q.id)}</td>
-              <td>{cell(right, q.id)}</td>
+              <td>{cell(left, q)}</td>
+              <td>{cell(right, q)}</td>
             </tr>
           ))}
         </tbody>

@@ -34,7 +34,7 @@ export function QuestionBank({ templates, onPick, onClose }: QuestionBankProps) 
         </button>
       </div>
       {groups.length === 0 ? (
-        <p className="panel__hint">No question matches.</p>
+        <p className="sheet__hint">No question matches.</p>
       ) : (
         groups.map(({ template, questions }) => (
           <section key={template.id} aria-label={template.title} className="question-bank__group">

@@ -1,10 +1,10 @@
 import type { QuestionResult } from '../../api';
-import { formatScore, LIKERT_LABELS, resultText } from '../../lib/assessments';
+import { formatScore, groupCounts, resultText } from '../../lib/assessments';
 import { BarChart } from '../charts/BarChart';
 
 /** One question's answers: how often each option or value was picked, the mean, the free texts. */
 export function QuestionResultCard({ question: q }: { question: QuestionResult }) {
-  const label = (value: string) => (q.kind.type === 'likert' ? `${value} ${LIKERT_LABELS[Number(value) - 1] ?? ''}`.trim() : resultText(value));
+  const label = (value: string) => resultText(value, q);
   return (
     <article className="question-result" data-testid={`question-result-${q.id}`}>
       <p className="question-result__meta">
@@ -15,14 +15,14 @@ export function QuestionResultCard({ question: q }: { question: QuestionResult }
       {q.counts.length > 0 ? (
         <BarChart
           title={q.prompt}
-          bars={q.counts.map(([value, count]) => ({ label: label(value), value: count, text: String(count) }))}
+          bars={groupCounts(q.counts).map(([value, count]) => ({ label: label(value), value: count, text: String(count) }))}
           valueLabel="Answers"
         />
       ) : (
         <>
           <h4 className="chart__caption">{q.prompt}</h4>
           {q.texts.length === 0 ? (
-            <p className="panel__hint">No written answers yet.</p>
+            <p className="sheet__hint">No written answers yet.</p>
           ) : (
             <ul className="question-result__texts">
               {q.texts.map((t, i) => (

@@ -13,7 +13,7 @@ interface QuestionsPreviewProps {
 export function QuestionsPreview({ sections, open = false, title = 'Questions' }: QuestionsPreviewProps) {
   const count = sections.reduce((n, s) => n + s.questions.length, 0);
   return (
-    <details className="panel questions-preview" open={open} data-testid="questions-preview">
+    <details className="sheet questions-preview" open={open} data-testid="questions-preview">
       <summary className="questions-preview__summary">
         {title} ({count})
       </summary>

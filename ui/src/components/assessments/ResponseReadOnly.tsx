@@ -15,7 +15,7 @@ export function ResponseReadOnly({ detail, response, assignment }: ResponseReadO
   const approved = assignment?.progress === 'approved';
   return (
     <div className="response-read-only">
-      <div className={`panel response-status${approved ? ' is-approved' : ''}`} role="status" data-testid="response-status">
+      <div className={`sheet response-status${approved ? ' is-approved' : ''}`} role="status" data-testid="response-status">
         {approved ? (
           <>
             <strong>Approved.</strong> Your score:{' '}
@@ -34,8 +34,8 @@ export function ResponseReadOnly({ detail, response, assignment }: ResponseReadO
           </>
         )}
       </div>
-      <section className="panel" aria-label="Your answers">
-        <h3 className="panel__title">Your answers</h3>
+      <section className="sheet" aria-label="Your answers">
+        <h3 className="sheet__title">Your answers</h3>
         {detail.sections.map((section) => (
           <div key={section.id} className="response-read-only__section">
             <h4 className="response-read-only__section-title">{section.title}</h4>

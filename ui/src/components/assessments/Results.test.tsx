@@ -57,7 +57,7 @@ describe('Assessment results', () => {
     expect(within(table).getAllByRole('row')).toHaveLength(4);
     expect(screen.getByRole('img', { name: 'Average score by department: Product design (1/2) 86.7, Research (1/1) 36.9' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'How many of your goals did you meet?: None 0, Some 1, Most 0, All 1' })).toBeTruthy();
-    expect(screen.getByRole('img', { name: /^My goals for this quarter were clear\.: 1 Strongly disagree 0, 2 Disagree 0, 3 Neutral 1, 4 Agree 1/ })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /^My goals for this quarter were clear\.: 1 – Strongly disagree 0, 2 – Disagree 0, 3 – Neutral 1, 4 – Agree 1/ })).toBeTruthy();
     expect(screen.getByTestId('question-result-goals-clear').textContent).toContain('mean 3.5');
     expect(screen.getByTestId('question-result-next').textContent).toContain('Fewer meetings.');
     await waitFor(() => expect(screen.getByRole('img', { name: 'Average score by run: Run 1 64.7, Run 2 61.8' })).toBeTruthy());

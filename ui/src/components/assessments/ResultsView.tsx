@@ -54,15 +54,15 @@ export function ResultsView({ assessmentId, teamId, onBack }: ResultsViewProps) 
             </p>
           )}
           <div className="results-grid">
-            <section className="panel" aria-labelledby="results-members">
-              <h3 id="results-members" className="panel__title">
+            <section className="sheet" aria-labelledby="results-members">
+              <h3 id="results-members" className="sheet__title">
                 People
               </h3>
               <BarChart title="Score by person" bars={memberBars(r)} max={100} valueLabel="Score" testId="chart-members" />
             </section>
             {r.departments.length > 0 && (
-              <section className="panel" aria-labelledby="results-departments">
-                <h3 id="results-departments" className="panel__title">
+              <section className="sheet" aria-labelledby="results-departments">
+                <h3 id="results-departments" className="sheet__title">
                   Departments
                 </h3>
                 <BarChart
@@ -79,8 +79,8 @@ export function ResultsView({ assessmentId, teamId, onBack }: ResultsViewProps) 
             )}
           </div>
           {trend.data && trend.data.length > 0 && (
-            <section className="panel" aria-labelledby="results-trend">
-              <h3 id="results-trend" className="panel__title">
+            <section className="sheet" aria-labelledby="results-trend">
+              <h3 id="results-trend" className="sheet__title">
                 Over time
               </h3>
               <LineChart
@@ -92,14 +92,14 @@ export function ResultsView({ assessmentId, teamId, onBack }: ResultsViewProps) 
               <RunComparison results={r} trend={trend.data} assessmentId={assessmentId} />
             </section>
           )}
-          <section className="panel" aria-labelledby="results-compare">
-            <h3 id="results-compare" className="panel__title">
+          <section className="sheet" aria-labelledby="results-compare">
+            <h3 id="results-compare" className="sheet__title">
               Compare two people
             </h3>
             <MemberComparison members={r.members} questions={r.questions} />
           </section>
-          <section className="panel" aria-labelledby="results-questions">
-            <h3 id="results-questions" className="panel__title">
+          <section className="sheet" aria-labelledby="results-questions">
+            <h3 id="results-questions" className="sheet__title">
               Question by question
             </h3>
             <div className="results-questions">

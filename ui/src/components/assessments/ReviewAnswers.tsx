@@ -17,7 +17,7 @@ export function ReviewAnswers({ sections, member }: { sections: Section[]; membe
                 <div key={q.id} className="review-answers__item" data-testid={`review-answer-${q.id}`}>
                   <dt className="review-answers__prompt">{q.prompt}</dt>
                   <dd className="review-answers__answer">
-                    {answer !== undefined && answer !== '' ? resultText(answer) : <span className="review-answers__none">No answer</span>}
+                    {answer !== undefined && answer !== '' ? resultText(answer, q) : <span className="review-answers__none">No answer</span>}
                     {score !== undefined && <span className="review-answers__score">{formatScore(score)} / 100</span>}
                   </dd>
                 </div>

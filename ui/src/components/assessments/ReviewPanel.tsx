@@ -83,9 +83,9 @@ export function ReviewPanel({ assessmentId, sections, assignment, onReviewed, on
   const describedBy = (field: FieldError['field']) => (error?.field === field ? ids.error : undefined);
 
   return (
-    <section className="panel review-panel" aria-labelledby={ids.title} data-testid="review-panel">
+    <section className="sheet review-panel" aria-labelledby={ids.title} data-testid="review-panel">
       <header className="review-panel__header">
-        <h3 id={ids.title} className="panel__title">
+        <h3 id={ids.title} className="sheet__title">
           {approved ? 'Reviews of' : 'Review'} {assignment.name}’s answers
           <span className="review-panel__round"> · round {assignment.round}</span>
         </h3>

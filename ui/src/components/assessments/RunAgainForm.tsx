@@ -20,11 +20,11 @@ export function RunAgainForm({ run, assignedCount, onRun }: RunAgainFormProps) {
     setBusy(false);
   };
   return (
-    <form className="panel" onSubmit={submit} aria-labelledby="run-again-title" data-testid="run-again-form">
-      <h3 id="run-again-title" className="panel__title">
+    <form className="sheet" onSubmit={submit} aria-labelledby="run-again-title" data-testid="run-again-form">
+      <h3 id="run-again-title" className="sheet__title">
         Run again
       </h3>
-      <p className="panel__hint">
+      <p className="sheet__hint">
         Run {run + 1} asks the same questions of the same {assignedCount === 1 ? 'person' : `${assignedCount} people`}, so you can follow
         the trend.
       </p>

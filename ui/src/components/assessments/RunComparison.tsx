@@ -20,7 +20,7 @@ export function RunComparison({ results, trend, assessmentId }: RunComparisonPro
   const [other, setOther] = useState(others[others.length - 1]?.assessmentId ?? '');
   const selectId = useId();
   const theirs = useResource(other ? `results:${other}` : null, () => api.assessmentResults(other), (e) => showError(explainError(e)));
-  if (others.length === 0) return <p className="panel__hint">Run it again to compare runs.</p>;
+  if (others.length === 0) return <p className="sheet__hint">Run it again to compare runs.</p>;
   const otherRun = others.find((t) => t.assessmentId === other)?.run;
   const scoreOf = (r: AssessmentResults | undefined, id: string, prompt: string) =>
     r?.questions.find((q) => q.id === id)?.averageScore ?? r?.questions.find((q) => q.prompt === prompt)?.averageScore ?? null;

@@ -27,7 +27,7 @@ export function TemplateEditor({ initial, bank, onSave, onCancel }: TemplateEdit
   return (
     <form onSubmit={submit} data-testid="template-editor">
       <ScreenHeader title={initial.id ? `Edit “${initial.title}”` : 'New template'} onBack={onCancel} backLabel="Templates" />
-      <div className="panel create-assessment__basics">
+      <div className="sheet create-assessment__basics">
         <div className="field">
           <label htmlFor={titleId} className="field__label">
             Template title
@@ -54,7 +54,7 @@ export function TemplateEditor({ initial, bank, onSave, onCancel }: TemplateEdit
           />
         </div>
       </div>
-      <div className="panel">
+      <div className="sheet">
         <SectionsEditor sections={draft.sections} onChange={(sections) => setDraft({ ...draft, sections })} bank={bank} />
       </div>
       <div className="create-assessment__actions">

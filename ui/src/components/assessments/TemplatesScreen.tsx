@@ -64,12 +64,12 @@ export function TemplatesScreen({ teamId, onBack }: { teamId: string; onBack: ()
         <Loading label="Loading templates" />
       ) : (
         <>
-          <section className="panel" aria-labelledby="own-templates">
-            <h3 id="own-templates" className="panel__title">
+          <section className="sheet" aria-labelledby="own-templates">
+            <h3 id="own-templates" className="sheet__title">
               This team's templates
             </h3>
             {own.length === 0 ? (
-              <p className="panel__hint">None yet. Write one, or start from a built-in template below.</p>
+              <p className="sheet__hint">None yet. Write one, or start from a built-in template below.</p>
             ) : (
               <ul className="template-list">
                 {own.map((t) => (
@@ -86,8 +86,8 @@ export function TemplatesScreen({ teamId, onBack }: { teamId: string; onBack: ()
               </ul>
             )}
           </section>
-          <section className="panel" aria-labelledby="builtin-templates">
-            <h3 id="builtin-templates" className="panel__title">
+          <section className="sheet" aria-labelledby="builtin-templates">
+            <h3 id="builtin-templates" className="sheet__title">
               Built in
             </h3>
             <ul className="template-list">

@@ -102,7 +102,7 @@ export function WizardForm({ detail, response, onChanged }: WizardFormProps) {
   return (
     <div className="wizard" data-testid="response-wizard">
       {response.feedback && (
-        <div className="panel wizard__feedback" role="note" data-testid="response-feedback">
+        <div className="sheet wizard__feedback" role="note" data-testid="response-feedback">
           <strong>Your manager asked for changes:</strong> {response.feedback}
         </div>
       )}

@@ -20,7 +20,7 @@ export function WizardReview({ headingRef, sections, answers, submitting, onEdit
       <h3 id="wizard-review-title" ref={headingRef} tabIndex={-1} className="wizard__title">
         Review and submit
       </h3>
-      <p className="panel__hint">
+      <p className="sheet__hint">
         {blanks === 0
           ? 'Every required question has an answer. Once submitted, your manager reviews it; you can only change it if they ask.'
           : `${blanks} required ${blanks === 1 ? 'question has' : 'questions have'} no answer yet.`}

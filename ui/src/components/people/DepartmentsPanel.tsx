@@ -19,9 +19,9 @@ export function DepartmentsPanel({ departments, people, canEdit, onSave, onRemov
   const [renaming, setRenaming] = useState<string | null>(null);
   const nameOf = (userId: string | null) => people.find((p) => p.userId === userId)?.name;
   return (
-    <section className="panel departments" aria-labelledby="departments-title" data-testid="departments-panel">
+    <section className="sheet departments" aria-labelledby="departments-title" data-testid="departments-panel">
       <div className="departments__head">
-        <h3 id="departments-title" className="panel__title">
+        <h3 id="departments-title" className="sheet__title">
           Departments
         </h3>
         {canEdit && (
@@ -55,7 +55,7 @@ export function DepartmentsPanel({ departments, people, canEdit, onSave, onRemov
         />
       )}
       {departments.length === 0 ? (
-        <p className="panel__hint" data-testid="departments-empty">
+        <p className="sheet__hint" data-testid="departments-empty">
           {canEdit ? 'No departments yet. Create one to group people and assign assessments to a whole department.' : 'No departments yet.'}
         </p>
       ) : (

@@ -71,8 +71,8 @@ export function InvitePanel({ teamId, teamName, myRole, account, syncState }: In
 
   const link = invite ? `teamstead://join?code=${encodeURIComponent(invite.code)}` : '';
   return (
-    <section className="panel invite-panel" aria-labelledby="invite-title" data-testid="invite-panel">
-      <h3 id="invite-title" className="panel__title">
+    <section className="sheet invite-panel" aria-labelledby="invite-title" data-testid="invite-panel">
+      <h3 id="invite-title" className="sheet__title">
         Invite people to {teamName}
       </h3>
       {why && (
@@ -85,7 +85,7 @@ export function InvitePanel({ teamId, teamName, myRole, account, syncState }: In
           )}
         </p>
       )}
-      {syncState === 'offline' && !why && <p className="panel__hint">The relay seems unreachable; making an invitation may fail.</p>}
+      {syncState === 'offline' && !why && <p className="sheet__hint">The relay seems unreachable; making an invitation may fail.</p>}
       <form className="invite-panel__form" onSubmit={submit} aria-describedby={why ? ids.why : undefined}>
         <div className="field">
           <label htmlFor={ids.role} className="field__label">
@@ -141,7 +141,7 @@ export function InvitePanel({ teamId, teamName, myRole, account, syncState }: In
         <div className="invite-panel__result" data-testid="invitation-result">
           <CopyField label="Code" value={invite.code} testId="invitation-code" />
           <CopyField label="Link" value={link} testId="invitation-link" />
-          <p className="panel__hint">
+          <p className="sheet__hint">
             Joins as {invite.role}. Valid until {formatFull(invite.expires_at)}
             {invite.max_uses !== null ? `, for ${invite.max_uses} ${invite.max_uses === 1 ? 'use' : 'uses'}` : ', any number of uses'}.
           </p>

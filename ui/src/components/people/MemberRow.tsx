@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Department, Person, Role } from '../../api';
 import { Avatar } from '../Avatar';
-import { PencilIcon } from '../icons';
+import { PencilIcon, TrashIcon } from '../icons';
 import { ProfileForm } from './ProfileForm';
 
 export interface MemberActions {
@@ -37,7 +37,8 @@ export function MemberRow({ person: p, people, departments, me, myRole, actions 
   return (
     <>
       <tr data-testid={`person-row-${p.userId}`} className={self ? 'is-me' : undefined}>
-        <th scope="row" className="members-table__person">
+        <th scope="row">
+          <span className="members-table__person">
           <Avatar id={p.userId} name={p.name} size="md" decorative />
           <span className="members-table__who">
             <span className="members-table__name">
@@ -47,6 +48,7 @@ export function MemberRow({ person: p, people, departments, me, myRole, actions 
             <span className="members-table__title" data-testid={`person-title-${p.userId}`}>
               {p.title ?? 'No title yet'}
             </span>
+          </span>
           </span>
         </th>
         <td>
@@ -139,12 +141,13 @@ export function MemberRow({ person: p, people, departments, me, myRole, actions 
           {manager && !self && (
             <button
               type="button"
-              className="button button--ghost members-table__remove"
+              className="icon-button icon-button--danger"
               data-testid={`remove-member-${p.userId}`}
               aria-label={`Remove ${p.name} from the team`}
+              title={`Remove ${p.name} from the team`}
               onClick={() => actions.remove(p)}
             >
-              Remove
+              <TrashIcon size={14} />
             </button>
           )}
         </td>

@@ -12,8 +12,8 @@ interface MembersTableProps {
 /** Everyone in the team, with role, title, department, reporting line and skills. */
 export function MembersTable({ data, me, myRole, actions }: MembersTableProps) {
   return (
-    <section className="panel" aria-labelledby="members-title">
-      <h3 id="members-title" className="panel__title">
+    <section className="sheet" aria-labelledby="members-title">
+      <h3 id="members-title" className="sheet__title">
         Members
       </h3>
       <div className="members-table__scroll">

@@ -14,7 +14,7 @@ import { InvitePanel } from './InvitePanel';
 import { MembersTable } from './MembersTable';
 import type { MemberActions } from './MemberRow';
 import { WorkloadPanel } from './WorkloadPanel';
-import '../panels.css';
+import '../sheets.css';
 import './PeopleView.css';
 
 interface PeopleViewProps {
@@ -91,12 +91,9 @@ export function PeopleView({ team, me, account, syncState, onTeamChanged }: Peop
         {!people.data ? (
           <Loading label="Loading the team's people" />
         ) : (
-          <div className="people-view__layout">
-            <div className="people-view__main">
-              <MembersTable data={people.data} me={me?.userId} myRole={team.role} actions={actions} />
-              <WorkloadPanel workload={workload.data} />
-            </div>
-            <aside className="people-view__side" aria-label="Team setup">
+          <>
+            <MembersTable data={people.data} me={me?.userId} myRole={team.role} actions={actions} />
+            <div className="people-view__cards">
               {manager && <InvitePanel teamId={team.id} teamName={team.name} myRole={team.role} account={account} syncState={syncState} />}
               <DepartmentsPanel
                 departments={people.data.departments}
@@ -105,8 +102,9 @@ export function PeopleView({ team, me, account, syncState, onTeamChanged }: Peop
                 onSave={(name, id, lead) => write(() => api.departmentSave(team.id, name, id, lead))}
                 onRemove={(d) => void removeDepartment(d)}
               />
-            </aside>
-          </div>
+              <WorkloadPanel workload={workload.data} />
+            </div>
+          </>
         )}
       </div>
     </section>

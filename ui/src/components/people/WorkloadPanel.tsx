@@ -6,14 +6,14 @@ import './WorkloadPanel.css';
 export function WorkloadPanel({ workload }: { workload: Workload[] | undefined }) {
   const top = Math.max(1, ...(workload ?? []).flatMap((w) => [w.openTasks, w.openAssessments]));
   return (
-    <section className="panel workload" aria-labelledby="workload-title" data-testid="workload-panel">
-      <h3 id="workload-title" className="panel__title">
+    <section className="sheet workload" aria-labelledby="workload-title" data-testid="workload-panel">
+      <h3 id="workload-title" className="sheet__title">
         Workload
       </h3>
       {workload === undefined ? (
         <Loading label="Loading the workload" lines={2} />
       ) : workload.length === 0 ? (
-        <p className="panel__hint">Nobody here yet.</p>
+        <p className="sheet__hint">Nobody here yet.</p>
       ) : (
         <ul className="workload__list">
           {workload.map((w) => (
