@@ -146,9 +146,17 @@ describe('Assessments, member side', () => {
     // The earlier answers are kept, and can be changed.
     const pace = within(group(/pace of work/)).getByRole('radio', { name: '2 Disagree' }) as HTMLInputElement;
     expect(pace.checked).toBe(true);
-    await user.click(within(group(/pace of work/)).getByRole('radio', { name: '3 Neutral' }));
+    await user.click(screen.getByTestId('wizard-next'));
+    expect(screen.getByTestId('wizard-step').textContent).toBe('Step 2 of 3');
+    await user.click(within(group(/Did someone help you/)).getByRole('radio', { name: 'Yes' }));
     await waitForCall(backend, 'response_answer');
-    expect(backend.callsOf('response_answer')[0]).toEqual({ assessmentId: id, questionId: 'pace', answer: { type: 'number', value: 3 } });
+    expect(backend.callsOf('response_answer')[0]).toEqual({ assessmentId: id, questionId: 'helped', answer: { type: 'yes_no', value: true } });
+    // The first answer of the new round keeps me where I am.
+    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toBe('Saved on this device'));
+    expect(screen.getByTestId('wizard-step').textContent).toBe('Step 2 of 3');
+    await user.click(screen.getByTestId('wizard-next'));
+    await user.click(screen.getByTestId('response-submit'));
+    expect((await screen.findByTestId('response-status')).textContent).toContain('Submitted');
   });
 
   it('shows the score once approved, read-only', async () => {

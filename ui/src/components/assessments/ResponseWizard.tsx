@@ -33,8 +33,9 @@ export function ResponseWizard({ detail, me, onBack, onChanged, onManage }: Resp
         )}
       </ScreenHeader>
       {response.editable ? (
-        // A new round starts the wizard over, with the answers kept.
-        <WizardForm key={response.round} detail={detail} response={response} onChanged={onChanged} />
+        // Not keyed on the round: the core moves the response to the new round on its
+        // first answer after changes were requested, and that must not restart the wizard.
+        <WizardForm detail={detail} response={response} onChanged={onChanged} />
       ) : (
         <ResponseReadOnly detail={detail} response={response} assignment={mine} />
       )}
