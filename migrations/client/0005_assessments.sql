@@ -1,5 +1,6 @@
--- Assessments, derived from assessment documents (with their assignments) and
--- response documents; rebuilt with the rest of the index.
+-- Assessments, derived from assessment documents (with their assignments),
+-- review documents (where each assignee stands) and response documents; rebuilt
+-- with the rest of the index.
 CREATE TABLE idx_assessments (
     id          TEXT PRIMARY KEY,
     team_id     TEXT NOT NULL,
@@ -17,13 +18,20 @@ CREATE TABLE idx_assignments (
     user_id        TEXT NOT NULL,
     team_id        TEXT NOT NULL,
     due            TEXT,                  -- YYYY-MM-DD
-    status         TEXT NOT NULL,         -- the manager's: assigned, changes_requested, approved
-    round          INTEGER NOT NULL,
-    last_nudge     INTEGER,
-    score          REAL,                  -- the reviewed score, once approved
     PRIMARY KEY (assessment_id, user_id)
 );
 CREATE INDEX idx_assignments_by_user ON idx_assignments (user_id);
+
+-- No row: round 1, assigned (the review document does not exist yet).
+CREATE TABLE idx_reviews (
+    assessment_id  TEXT NOT NULL,
+    user_id        TEXT NOT NULL,
+    status         TEXT NOT NULL,         -- the manager's: assigned, changes_requested, approved
+    round          INTEGER NOT NULL,
+    last_nudge     INTEGER,
+    score          REAL,                  -- the score that counts, once approved
+    PRIMARY KEY (assessment_id, user_id)
+);
 
 CREATE TABLE idx_responses (
     assessment_id  TEXT NOT NULL,

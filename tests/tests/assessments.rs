@@ -11,7 +11,7 @@ use support::{start_relay, Person, RawPeer};
 use teamstead_client::{
     AssessmentDetail, ExportFormat, NewAssessmentInput, ReminderKind, ReviewInput, Role,
 };
-use teamstead_model::assessment::{Assignees, Decision, Progress};
+use teamstead_model::assessment::{review, Assignees, Decision, Progress};
 use teamstead_model::response::{self, Answer};
 use teamstead_protocol::{DocumentId, Message};
 
@@ -280,10 +280,39 @@ async fn the_relay_refuses_what_is_not_yours_to_write() {
         "a submitted response is read-only"
     );
 
-    // Eve sees neither Bob's response nor can she write one in his name.
+    // Alice reviews; Bob's review document, with his score and her feedback, is his
+    // and the managers' alone.
+    alice.sync().await;
+    alice
+        .client
+        .review(
+            &id,
+            &bob.user_id,
+            ReviewInput {
+                decision: Decision::ChangesRequested,
+                score_override: None,
+                override_reason: String::new(),
+                feedback: "Private feedback".into(),
+            },
+        )
+        .expect("review");
+    alice.sync().await;
+    let bobs_review = review::doc_id(&id, &bob.user_id);
+    let mut bob_reads = raw(&relay, &bob).await;
+    let (doc, _) = bob_reads.fetch(bobs_review).await;
+    assert_eq!(
+        review::read(&doc).expect("review").open_feedback(),
+        Some("Private feedback")
+    );
+
+    // Eve sees neither Bob's response nor his review, nor can she write one in his name.
     let mut eves = raw(&relay, &eve).await;
     assert!(matches!(
         eves.request(bobs).await,
+        Some(Message::DocUnavailable { .. })
+    ));
+    assert!(matches!(
+        eves.request(bobs_review).await,
         Some(Message::DocUnavailable { .. })
     ));
     let mut forged = response::genesis(&id, &bob.user_id).expect("genesis");
@@ -315,7 +344,15 @@ async fn the_relay_refuses_what_is_not_yours_to_write() {
     ));
     alice.sync().await;
     let results = alice.client.assessment_results(&id).expect("results");
-    assert_eq!(results.submitted, 1, "only Bob's own submission counts");
+    assert_eq!(results.submitted, 0, "Bob's submission went back to him");
+
+    // A manager who does not own the assessment cannot review for its owner.
+    let mona = alice.invite(&team, Role::Manager, "Mona").await;
+    let mut monas = raw(&relay, &mona).await;
+    let (mut doc, mut state) = monas.fetch(bobs_review).await;
+    doc.put(ROOT, "status", "approved").expect("edit");
+    doc.commit();
+    assert!(refused(monas.push(bobs_review, &mut doc, &mut state).await));
 }
 
 fn local(at: &str) -> NaiveDateTime {

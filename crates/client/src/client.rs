@@ -173,6 +173,7 @@ impl Client {
             DocKind::Channel,
             DocKind::Assessment,
             DocKind::Response,
+            DocKind::Review,
         ] {
             for id in store::document_ids(&tx, kind)? {
                 let live = loaded(&tx, &mut inner.docs, &id, &inner.actor)?;

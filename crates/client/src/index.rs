@@ -42,6 +42,7 @@ pub fn update(conn: &Connection, id: &DocumentId, live: &mut LiveDoc, scope: Sco
         },
         DocKind::Assessment => crate::assessments::index::assessment(conn, id, live),
         DocKind::Response => crate::assessments::index::response(conn, live),
+        DocKind::Review => crate::assessments::index::review(conn, live),
         // Read whole when needed.
         DocKind::User | DocKind::Billing | DocKind::PulseAnswer | DocKind::PulseResults => Ok(()),
     }
@@ -186,6 +187,7 @@ pub fn clear(conn: &Connection) -> Result<()> {
         "DELETE FROM idx_assessments;
          DELETE FROM idx_assignments;
          DELETE FROM idx_responses;
+         DELETE FROM idx_reviews;
          DELETE FROM idx_tasks;
          DELETE FROM idx_messages;
          DELETE FROM idx_conversations;

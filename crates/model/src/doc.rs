@@ -21,10 +21,12 @@ pub enum DocKind {
     PulseAnswer,
     /// A pulse survey's aggregates, written by the relay.
     PulseResults,
+    /// Where one assignee stands with one assessment (assessment/review.rs).
+    Review,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 9] = [
+    pub const ALL: [DocKind; 10] = [
         Self::Team,
         Self::Board,
         Self::Assessment,
@@ -34,6 +36,7 @@ impl DocKind {
         Self::Billing,
         Self::PulseAnswer,
         Self::PulseResults,
+        Self::Review,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -47,6 +50,7 @@ impl DocKind {
             Self::Billing => "billing",
             Self::PulseAnswer => "pulse_answer",
             Self::PulseResults => "pulse_results",
+            Self::Review => "review",
         }
     }
 

@@ -70,6 +70,11 @@ fn member_access(meta: &DocMeta, role: Role, is_subject: bool) -> Access {
         DocKind::Response if is_subject && role.writes_content() => Access::Write,
         DocKind::Response if is_subject || role.manages_team() => Access::Read,
         DocKind::Response => Access::None,
+        // A review is the assignee's to read; managers write it, and check_write
+        // keeps it to the assessment's owner.
+        DocKind::Review if role.manages_team() => Access::Write,
+        DocKind::Review if is_subject => Access::Read,
+        DocKind::Review => Access::None,
         DocKind::Billing => Access::Read,
         DocKind::PulseResults if role.manages_team() => Access::Read,
         DocKind::User | DocKind::PulseAnswer | DocKind::PulseResults => Access::None,
@@ -92,6 +97,7 @@ pub fn describe(doc: &AutoCommit, id: &str) -> Result<DocMeta> {
         DocKind::Team => (id.to_string(), None),
         DocKind::Board | DocKind::Billing | DocKind::PulseResults => (field("team_id")?, None),
         DocKind::PulseAnswer => (field("team_id")?, Some(field("user_id")?)),
+        DocKind::Review => (field("team_id")?, Some(field("assignee")?)),
         DocKind::Channel => (field("team_id")?, Some(field("conversation_id")?)),
         DocKind::Assessment => (field("team_id")?, Some(field("owner")?)),
         // A response's team is its assessment's; the caller resolves it.
@@ -135,10 +141,18 @@ pub struct AssignmentState {
 }
 
 impl AssignmentState {
-    pub fn of(assessment: &crate::assessment::Assessment, assignee: &str) -> Option<Self> {
-        assessment.assignments.get(assignee).map(|a| Self {
-            round: a.round,
-            approved: a.status == crate::assessment::AssignmentStatus::Approved,
+    /// `None` unless `assignee` is assigned the assessment; `review` is their review
+    /// document, if it exists yet.
+    pub fn of(
+        assessment: &crate::assessment::Assessment,
+        assignee: &str,
+        review: Option<&crate::assessment::ReviewDoc>,
+    ) -> Option<Self> {
+        assessment.assignments.get(assignee)?;
+        let (status, round) = crate::assessment::review::standing(review);
+        Some(Self {
+            round,
+            approved: status == crate::assessment::AssignmentStatus::Approved,
         })
     }
 }
@@ -162,6 +176,7 @@ pub fn check_write(
         DocKind::Response => check_response_write(doc, &context, before, &touched),
         DocKind::PulseAnswer => check_pulse_answer_write(doc, &context, before),
         DocKind::PulseResults => Err(ModelError::Forbidden("write survey results")),
+        DocKind::Review => check_review_write(doc, who, before, &touched),
         DocKind::Board | DocKind::Assessment | DocKind::User => Ok(()),
         DocKind::Billing => Err(ModelError::Forbidden("write the billing document")),
     }
@@ -381,6 +396,28 @@ fn check_response_write(
     }
     if root_uint(doc, "round", None).unwrap_or(1) > assignment.round {
         return Err(ModelError::Forbidden("answer a round that is not open"));
+    }
+    Ok(())
+}
+
+/// Fields of a review document fixed at its start.
+const REVIEW_KEY_FIELDS: [&str; 5] = ["kind", "team_id", "assessment_id", "assignee", "owner"];
+
+/// Only the assessment's owner (fixed in the document at its start) writes a review.
+fn check_review_write(
+    doc: &AutoCommit,
+    who: Actor<'_>,
+    before: &[ChangeHash],
+    touched: &[Vec<String>],
+) -> Result<()> {
+    if root_str(doc, "owner", Some(before)).as_deref() != Some(who.user_id) {
+        return Err(ModelError::Forbidden("review an assessment you do not own"));
+    }
+    if touched.iter().any(|p| {
+        p.first()
+            .is_some_and(|f| REVIEW_KEY_FIELDS.contains(&f.as_str()))
+    }) {
+        return Err(ModelError::Forbidden("move a review to someone else"));
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ use autosurgeon::{hydrate, reconcile, Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
 use crate::assessment::questions::{all_questions, validate_answer};
+use crate::assessment::review::{self, AssignmentStatus, ReviewDoc};
 use crate::assessment::Assessment;
 use crate::doc::{commit_genesis, derived, derived_doc_id, expect_kind};
 use crate::{DocKind, DocumentId, Millis, ModelError, Result, UserId, SCHEMA_VERSION};
@@ -113,25 +114,34 @@ pub fn read(doc: &AutoCommit) -> Result<Response> {
     Ok(hydrate(doc)?)
 }
 
+/// The assessment as the assignee answers it: its questions, and their review
+/// document (none until the manager first writes one).
+#[derive(Clone, Copy)]
+pub struct Answering<'a> {
+    pub assessment: &'a Assessment,
+    pub review: Option<&'a ReviewDoc>,
+}
+
 /// The response, if `by` may write it now: theirs, and a draft. A response
 /// submitted in a round the manager has since reopened becomes a draft of the new
 /// round here.
-fn writable(doc: &AutoCommit, by: &str, assessment: &Assessment) -> Result<Response> {
+fn writable(doc: &AutoCommit, by: &str, on: Answering<'_>) -> Result<Response> {
     let mut response = read(doc)?;
     if response.assignee != by {
         return Err(ModelError::Forbidden("write someone else's response"));
     }
-    let assignment = assessment.assignments.get(by).ok_or(ModelError::Forbidden(
-        "answer an assessment not assigned to you",
-    ))?;
+    if !on.assessment.assignments.contains_key(by) {
+        return Err(ModelError::Forbidden(
+            "answer an assessment not assigned to you",
+        ));
+    }
+    let (status, round) = review::standing(on.review);
     if response.status == ResponseStatus::Submitted {
-        if assignment.round <= response.round
-            || assignment.status == crate::assessment::AssignmentStatus::Approved
-        {
+        if round <= response.round || status == AssignmentStatus::Approved {
             return Err(ModelError::Forbidden("change a submitted response"));
         }
         response.status = ResponseStatus::Draft;
-        response.round = assignment.round;
+        response.round = round;
     }
     Ok(response)
 }
@@ -140,12 +150,12 @@ fn writable(doc: &AutoCommit, by: &str, assessment: &Assessment) -> Result<Respo
 pub fn answer(
     doc: &mut AutoCommit,
     by: &str,
-    assessment: &Assessment,
+    on: Answering<'_>,
     question: &str,
     answer: Option<Answer>,
 ) -> Result<Response> {
-    let mut response = writable(doc, by, assessment)?;
-    let asked = all_questions(&assessment.sections)
+    let mut response = writable(doc, by, on)?;
+    let asked = all_questions(&on.assessment.sections)
         .find(|q| q.id == question)
         .ok_or_else(|| ModelError::not_found("question", question))?;
     match answer {
@@ -162,14 +172,9 @@ pub fn answer(
 }
 
 /// Submits the response once every required question has an answer.
-pub fn submit(
-    doc: &mut AutoCommit,
-    by: &str,
-    assessment: &Assessment,
-    now: Millis,
-) -> Result<Response> {
-    let mut response = writable(doc, by, assessment)?;
-    if let Some(missing) = all_questions(&assessment.sections)
+pub fn submit(doc: &mut AutoCommit, by: &str, on: Answering<'_>, now: Millis) -> Result<Response> {
+    let mut response = writable(doc, by, on)?;
+    if let Some(missing) = all_questions(&on.assessment.sections)
         .find(|q| q.required && !response.answers.contains_key(&q.id))
     {
         return Err(ModelError::Unanswered(missing.prompt.clone()));
@@ -187,61 +192,31 @@ mod tests {
 
     #[test]
     fn only_the_assignee_answers_and_only_until_submitted() {
-        let (_, assessment) = assigned(&["bob"]);
+        let (_, a) = assigned(&["bob"]);
+        let assessment = Answering {
+            assessment: &a,
+            review: None,
+        };
         let mut doc = genesis("assessment", "bob").expect("genesis");
         assert_eq!(
-            answer(
-                &mut doc,
-                "eve",
-                &assessment,
-                "q1",
-                Some(Answer::Number(3.0))
-            )
-            .map(|_| ()),
+            answer(&mut doc, "eve", assessment, "q1", Some(Answer::Number(3.0))).map(|_| ()),
             Err(ModelError::Forbidden("write someone else's response"))
         );
         assert_eq!(
-            submit(&mut doc, "bob", &assessment, 4).map_err(|e| e.code()),
+            submit(&mut doc, "bob", assessment, 4).map_err(|e| e.code()),
             Err("unanswered")
         );
-        answer(
-            &mut doc,
-            "bob",
-            &assessment,
-            "q1",
-            Some(Answer::Number(4.0)),
-        )
-        .expect("answer");
-        answer(
-            &mut doc,
-            "bob",
-            &assessment,
-            "q2",
-            Some(Answer::YesNo(true)),
-        )
-        .expect("answer");
+        answer(&mut doc, "bob", assessment, "q1", Some(Answer::Number(4.0))).expect("answer");
+        answer(&mut doc, "bob", assessment, "q2", Some(Answer::YesNo(true))).expect("answer");
         assert_eq!(
-            answer(
-                &mut doc,
-                "bob",
-                &assessment,
-                "q1",
-                Some(Answer::Number(9.0))
-            )
-            .map_err(|e| e.code()),
+            answer(&mut doc, "bob", assessment, "q1", Some(Answer::Number(9.0)))
+                .map_err(|e| e.code()),
             Err("invalid_input"),
             "a Likert answer is 1 to 5"
         );
-        submit(&mut doc, "bob", &assessment, 5).expect("submit");
+        submit(&mut doc, "bob", assessment, 5).expect("submit");
         assert_eq!(
-            answer(
-                &mut doc,
-                "bob",
-                &assessment,
-                "q1",
-                Some(Answer::Number(2.0))
-            )
-            .map(|_| ()),
+            answer(&mut doc, "bob", assessment, "q1", Some(Answer::Number(2.0))).map(|_| ()),
             Err(ModelError::Forbidden("change a submitted response"))
         );
         let loaded = read(&AutoCommit::load(&doc.save()).expect("load")).expect("read");

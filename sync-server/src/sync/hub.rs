@@ -13,6 +13,7 @@ use std::time::Instant;
 
 use automerge::sync::{self, SyncDoc};
 use automerge::{ActorId, AutoCommit, ChangeHash};
+use teamstead_model::assessment::review;
 use teamstead_model::conversation::ConversationKind;
 use teamstead_model::policy::{self, Access, Actor, AssignmentState, Context, DocMeta};
 use teamstead_model::team::{self, Role};
@@ -480,10 +481,39 @@ impl Hub {
             return Ok(Context::default());
         };
         let assessment = assessment::read(&entry.lock().await.doc).map_err(|_| unreadable())?;
+        let review_id = review::doc_id(&response.assessment_id, &response.assignee);
+        let standing = match self.entry(&review_id).await.map_err(|_| unreadable())? {
+            Some(entry) => Some(review::read(&entry.lock().await.doc).map_err(|_| unreadable())?),
+            None => None,
+        };
         Ok(Context {
-            assignment: AssignmentState::of(&assessment, &response.assignee),
+            assignment: AssignmentState::of(&assessment, &response.assignee, standing.as_ref()),
             pulse: None,
         })
+    }
+
+    /// A review document starts only from the assessment's owner, for someone it
+    /// is assigned to.
+    async fn check_new_review(&self, doc: &AutoCommit, creator: &str) -> Result<(), Refusal> {
+        let unreadable = || Refusal("the relay could not read this review's assessment".into());
+        let r = review::read(doc).map_err(|e| Refusal(e.to_string()))?;
+        let assessment_id: DocumentId = r.assessment_id.parse().map_err(|_| unreadable())?;
+        let entry = self
+            .entry(&assessment_id)
+            .await
+            .map_err(|_| unreadable())?
+            .ok_or_else(unreadable)?;
+        let assessment = assessment::read(&entry.lock().await.doc).map_err(|_| unreadable())?;
+        let forbidden = |what| Refusal(ModelError::Forbidden(what).to_string());
+        if assessment.owner != r.owner || r.owner != creator || assessment.team_id != r.team_id {
+            return Err(forbidden("review an assessment you do not own"));
+        }
+        if !assessment.assignments.contains_key(&r.assignee) {
+            return Err(forbidden(
+                "review someone the assessment is not assigned to",
+            ));
+        }
+        Ok(())
     }
 
     /// The survey a pulse answer answers, as its team defines it now.
@@ -728,6 +758,9 @@ impl Hub {
             return Err(Refusal(
                 ModelError::Forbidden("answer an assessment not assigned to you").to_string(),
             ));
+        }
+        if meta.kind == DocKind::Review {
+            self.check_new_review(&scratch.doc, &peer.user_id).await?;
         }
         if meta.kind == DocKind::PulseAnswer {
             // Judged as a write from its canonical start: whole, in range, for a
@@ -1272,6 +1305,19 @@ fn canonical_start(
                 user_id: &a.user_id,
             };
             (pulse::answer_doc_id(key), pulse::answer_genesis_hash(key))
+        }
+        DocKind::Review => {
+            let r = review::read(doc).map_err(|e| refuse(&e.to_string()))?;
+            let key = review::ReviewKey {
+                team_id: &r.team_id,
+                assessment_id: &r.assessment_id,
+                assignee: &r.assignee,
+                owner: &r.owner,
+            };
+            (
+                review::doc_id(&r.assessment_id, &r.assignee),
+                review::genesis_hash(key),
+            )
         }
         DocKind::Response => {
             let r = response::read(doc).map_err(|e| refuse(&e.to_string()))?;

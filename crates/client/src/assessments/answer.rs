@@ -2,7 +2,7 @@
 //! as a draft (offline like any write) until they submit it.
 
 use teamstead_model::assessment;
-use teamstead_model::response::{self, Answer};
+use teamstead_model::response::{self, Answer, Answering};
 use teamstead_model::DocKind;
 
 use super::manage::assignment_states;
@@ -58,8 +58,13 @@ impl Client {
     ) -> Result<AssessmentDetail> {
         let me = self.identity().user_id;
         let (_, a) = self.assessment_doc(assessment_id)?;
+        let standing = self.review_doc(assessment_id, &me)?;
+        let on = Answering {
+            assessment: &a,
+            review: standing.as_ref(),
+        };
         self.write_response(assessment_id, &a, |doc| {
-            response::answer(doc, &me, &a, question_id, answer)
+            response::answer(doc, &me, on, question_id, answer)
         })?;
         self.assessment(assessment_id)
     }
@@ -68,9 +73,14 @@ impl Client {
     pub fn submit_response(&self, assessment_id: &str) -> Result<AssessmentDetail> {
         let me = self.identity().user_id;
         let (_, a) = self.assessment_doc(assessment_id)?;
+        let standing = self.review_doc(assessment_id, &me)?;
+        let on = Answering {
+            assessment: &a,
+            review: standing.as_ref(),
+        };
         self.write_response(assessment_id, &a, |doc| {
             let now = crate::clock::now();
-            response::submit(doc, &me, &a, now)
+            response::submit(doc, &me, on, now)
         })?;
         self.assessment(assessment_id)
     }

@@ -2,6 +2,7 @@
 //! each response's state, so lists and the inbox never load whole documents.
 
 use rusqlite::{params, Connection};
+use teamstead_model::assessment::review;
 use teamstead_model::{assessment, response};
 use teamstead_protocol::DocumentId;
 
@@ -30,22 +31,31 @@ pub fn assessment(conn: &Connection, id: &DocumentId, live: &LiveDoc) -> Result<
         [&key],
     )?;
     let mut insert = conn.prepare_cached(
-        "INSERT INTO idx_assignments
-             (assessment_id, user_id, team_id, due, status, round, last_nudge, score)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO idx_assignments (assessment_id, user_id, team_id, due)
+         VALUES (?1, ?2, ?3, ?4)",
     )?;
     for x in a.assignments.values() {
-        insert.execute(params![
-            key,
-            x.user_id,
-            a.team_id,
-            x.due,
-            x.status.as_str(),
-            x.round as i64,
-            x.nudges.last(),
-            a.reviewed_score(&x.user_id),
-        ])?;
+        insert.execute(params![key, x.user_id, a.team_id, x.due])?;
     }
+    Ok(())
+}
+
+pub fn review(conn: &Connection, live: &LiveDoc) -> Result<()> {
+    let r = review::read(&live.doc)?;
+    conn.execute(
+        "INSERT INTO idx_reviews (assessment_id, user_id, status, round, last_nudge, score)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (assessment_id, user_id) DO UPDATE SET status = excluded.status,
+             round = excluded.round, last_nudge = excluded.last_nudge, score = excluded.score",
+        params![
+            r.assessment_id,
+            r.assignee,
+            r.status.as_str(),
+            r.round as i64,
+            r.nudges.last(),
+            r.score()
+        ],
+    )?;
     Ok(())
 }
 

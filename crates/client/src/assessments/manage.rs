@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 
 use rusqlite::params;
+use teamstead_model::assessment::review::{self, ReviewKey};
 use teamstead_model::assessment::templates::{self, Template};
 use teamstead_model::assessment::{
-    self, Assessment, Assignees, NewAssessment, Progress, ResponseState, Verdict,
+    self, Assessment, Assignees, NewAssessment, Progress, ResponseState, ReviewDoc, Verdict,
 };
 use teamstead_model::response::{self, Response, ResponseStatus};
 use teamstead_model::team::{self, Team};
@@ -32,6 +33,46 @@ impl Client {
             return Err(ClientError::not_found("assessment", assessment_id));
         }
         Ok((id, self.read_doc(&id, assessment::read)?))
+    }
+
+    /// An assignee's review document as this device has it, if there is one yet.
+    pub(crate) fn review_doc(&self, assessment_id: &str, user: &str) -> Result<Option<ReviewDoc>> {
+        let id = review::doc_id(assessment_id, user);
+        if !self.has_document(&id)? {
+            return Ok(None);
+        }
+        Ok(Some(self.read_doc(&id, review::read)?))
+    }
+
+    /// Writes an assignee's review document as the assessment's owner, starting it
+    /// on first use.
+    fn write_review<T>(
+        &self,
+        a: &Assessment,
+        assessment_id: &str,
+        user: &str,
+        edit: impl FnOnce(&mut automerge::AutoCommit, i64) -> Result<T, ModelError>,
+    ) -> Result<T> {
+        if !a.assignments.contains_key(user) {
+            return Err(ClientError::not_found("assignment", user));
+        }
+        let id = review::doc_id(assessment_id, user);
+        let key = ReviewKey {
+            team_id: &a.team_id,
+            assessment_id,
+            assignee: user,
+            owner: &a.owner,
+        };
+        self.batch(|batch| {
+            let now = batch.now();
+            batch.write_derived(
+                &id,
+                DocKind::Review,
+                Some(&a.team_id),
+                || review::genesis(key),
+                |doc| edit(doc, now),
+            )
+        })
     }
 
     /// A response as this device has it, if it has it.
@@ -207,7 +248,10 @@ impl Client {
     pub fn unassign_assessment(&self, assessment_id: &str, user: &str) -> Result<AssessmentDetail> {
         let me = self.identity().user_id;
         let (id, _) = self.assessment_doc(assessment_id)?;
-        self.write_doc(&id, |doc, _| assessment::unassign(doc, &me, user))?;
+        let standing = self.review_doc(assessment_id, user)?;
+        self.write_doc(&id, |doc, _| {
+            assessment::unassign(doc, &me, user, standing.as_ref())
+        })?;
         self.assessment(assessment_id)
     }
 
@@ -226,8 +270,10 @@ impl Client {
     /// Reminds an assignee; their device shows it as a notification.
     pub fn nudge(&self, assessment_id: &str, user: &str) -> Result<()> {
         let me = self.identity().user_id;
-        let (id, _) = self.assessment_doc(assessment_id)?;
-        self.write_doc(&id, |doc, now| assessment::nudge(doc, &me, user, now))?;
+        let (_, a) = self.assessment_doc(assessment_id)?;
+        self.write_review(&a, assessment_id, user, |doc, now| {
+            review::nudge(doc, &me, now)
+        })?;
         Ok(())
     }
 
@@ -240,7 +286,7 @@ impl Client {
         input: ReviewInput,
     ) -> Result<AssessmentDetail> {
         let me = self.identity().user_id;
-        let (id, _) = self.assessment_doc(assessment_id)?;
+        let (_, a) = self.assessment_doc(assessment_id)?;
         let response = self.response_doc(assessment_id, user)?.ok_or_else(|| {
             ClientError::Model(ModelError::Invalid {
                 what: "this review",
@@ -254,8 +300,8 @@ impl Client {
                 .map(|score| (score, input.override_reason.as_str())),
             feedback: &input.feedback,
         };
-        self.write_doc(&id, |doc, now| {
-            assessment::review(doc, &me, &response, verdict, now)
+        self.write_review(&a, assessment_id, user, |doc, now| {
+            review::decide(doc, &me, &a, &response, verdict, now)
         })?;
         self.assessment(assessment_id)
     }
@@ -315,7 +361,8 @@ impl Client {
         let mut assignments = Vec::new();
         for x in a.assignments.values() {
             let response = self.response_doc(assessment_id, &x.user_id)?;
-            let progress = Progress::of(x, response.as_ref());
+            let standing = self.review_doc(assessment_id, &x.user_id)?;
+            let progress = Progress::of(standing.as_ref(), response.as_ref());
             let submitted = matches!(progress, Progress::Submitted | Progress::Approved);
             let member = team.as_ref().and_then(|t| t.members.get(&x.user_id));
             assignments.push(AssignmentView {
@@ -325,24 +372,23 @@ impl Client {
                 due: x.due.clone(),
                 progress,
                 overdue: is_overdue(x.due.as_deref(), progress, &today),
-                round: x.round,
-                nudges: x.nudges.len() as u32,
+                round: review::standing(standing.as_ref()).1,
+                nudges: standing.as_ref().map_or(0, |r| r.nudges.len() as u32),
                 auto_score: response
                     .as_ref()
                     .filter(|_| submitted)
                     .and_then(|r| assessment::questions::score(&a.sections, &r.answers)),
-                score: a.reviewed_score(&x.user_id),
-                reviews: a.reviews.get(&x.user_id).cloned().unwrap_or_default(),
+                score: standing.as_ref().and_then(ReviewDoc::score),
+                reviews: standing.map(|r| r.reviews).unwrap_or_default(),
             });
         }
         assignments.sort_by_key(|x| x.name.to_lowercase());
-        let my_response = match a.assignments.get(&me) {
-            Some(mine) => Some(my_response_view(
-                &a,
-                mine,
+        let my_response = match a.assignments.contains_key(&me) {
+            true => Some(my_response_view(
+                self.review_doc(assessment_id, &me)?,
                 self.response_doc(assessment_id, &me)?,
             )),
-            None => None,
+            false => None,
         };
         Ok(AssessmentDetail {
             id: assessment_id.to_string(),
@@ -361,21 +407,20 @@ impl Client {
     }
 }
 
-fn my_response_view(
-    a: &Assessment,
-    mine: &assessment::Assignment,
-    response: Option<Response>,
-) -> ResponseView {
-    let progress = Progress::of(mine, response.as_ref());
-    let feedback = a
-        .reviews
-        .get(&mine.user_id)
-        .and_then(|r| r.last())
-        .filter(|r| r.decision == assessment::Decision::ChangesRequested)
-        .and_then(|r| r.feedback.clone());
+fn my_response_view(standing: Option<ReviewDoc>, response: Option<Response>) -> ResponseView {
+    let progress = Progress::of(standing.as_ref(), response.as_ref());
+    let feedback = standing
+        .as_ref()
+        .and_then(ReviewDoc::open_feedback)
+        .map(str::to_string);
     let (status, round, answers, submitted_at) = match response {
         Some(r) => (r.status, r.round, r.answers, r.submitted_at),
-        None => (ResponseStatus::Draft, mine.round, HashMap::new(), None),
+        None => (
+            ResponseStatus::Draft,
+            review::standing(standing.as_ref()).1,
+            HashMap::new(),
+            None,
+        ),
     };
     ResponseView {
         status,
@@ -403,8 +448,10 @@ pub(crate) fn assignment_states(
     user: Option<&str>,
 ) -> Result<Vec<AssignmentRow>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT a.user_id, a.status, a.round, a.due, r.status, r.round, r.answered
+        "SELECT a.user_id, COALESCE(v.status, 'assigned'), COALESCE(v.round, 1), a.due,
+                r.status, r.round, r.answered
          FROM idx_assignments a
+         LEFT JOIN idx_reviews v ON v.assessment_id = a.assessment_id AND v.user_id = a.user_id
          LEFT JOIN idx_responses r ON r.assessment_id = a.assessment_id AND r.user_id = a.user_id
          WHERE a.assessment_id = ?1 AND (?2 IS NULL OR a.user_id = ?2)",
     )?;

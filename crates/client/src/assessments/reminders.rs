@@ -152,7 +152,7 @@ impl Client {
 
 fn last_nudges(conn: &Connection, assessment_id: &str) -> Result<Vec<(String, i64)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT user_id, last_nudge FROM idx_assignments
+        "SELECT user_id, last_nudge FROM idx_reviews
          WHERE assessment_id = ?1 AND last_nudge IS NOT NULL",
     )?;
     let rows = stmt.query_map([assessment_id], |r| Ok((r.get(0)?, r.get(1)?)))?;

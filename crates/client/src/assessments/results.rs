@@ -31,13 +31,16 @@ impl Client {
     pub fn assessment_results(&self, assessment_id: &str) -> Result<Results> {
         let (_, a) = self.assessment_doc(assessment_id)?;
         let (_, team) = self.team_doc(&a.team_id)?;
-        let mut responses = HashMap::new();
+        let (mut responses, mut reviews) = (HashMap::new(), HashMap::new());
         for user in a.assignments.keys() {
             if let Some(r) = self.response_doc(assessment_id, user)? {
                 responses.insert(user.clone(), r);
             }
+            if let Some(r) = self.review_doc(assessment_id, user)? {
+                reviews.insert(user.clone(), r);
+            }
         }
-        Ok(results::compute(&a, &responses, &team))
+        Ok(results::compute(&a, &responses, &reviews, &team))
     }
 
     /// Every run of the series this assessment belongs to, oldest first.

@@ -5,6 +5,7 @@
 use automerge::sync::{self, SyncDoc};
 use automerge::{AutoCommit, ChangeHash, ReadDoc};
 use rusqlite::{params, OptionalExtension};
+use teamstead_model::assessment::review;
 use teamstead_model::{assessment, channel, pulse, read_kind, response, DocKind};
 use teamstead_protocol::DocumentId;
 
@@ -41,7 +42,8 @@ impl Client {
     /// The documents a document lists. A team: its boards and assessments, and this
     /// month's and last month's documents of each conversation this person reads
     /// (older months are fetched as they scroll up to them). An assessment: the
-    /// responses this person may read (all of them for its owner, else their own).
+    /// responses and review documents this person may read (all of them for its
+    /// owner, else their own).
     pub(crate) fn listed_documents(&self, id: &DocumentId) -> Result<Vec<DocumentId>> {
         let me = self.identity().user_id;
         let key = id.to_string();
@@ -52,7 +54,7 @@ impl Client {
                 Ok(a.assignments
                     .keys()
                     .filter(|user| a.owner == me || **user == me)
-                    .map(|user| response::doc_id(&key, user))
+                    .flat_map(|user| [response::doc_id(&key, user), review::doc_id(&key, user)])
                     .collect())
             }
             Some(DocKind::Team) => {

@@ -1,14 +1,12 @@
-//! The assessment document: its questions, who it is assigned to, and the owning
-//! manager's reviews. Only that manager writes it (policy.rs); each assignee's
-//! answers live in their own response document (response.rs).
-//!
-//! An assignment goes round in rounds: the assignee submits round 1; the manager
-//! approves it, or requests changes, which opens round 2 for the assignee, and so
-//! on. The relay lets a submitted response be written again only when the
-//! assessment has opened a later round for it.
+//! The assessment document: its questions and who it is assigned to, by when.
+//! Only the manager who owns it writes it (policy.rs). Each assignee's answers live
+//! in their own response document (response.rs), and where they stand with the
+//! manager (rounds, decisions, scores) in their own review document (review.rs),
+//! which no colleague can read.
 
 pub mod questions;
 pub mod results;
+pub mod review;
 pub mod templates;
 
 use std::collections::HashMap;
@@ -25,81 +23,18 @@ use crate::{
     validate_date, validate_title, DocKind, Millis, ModelError, Result, UserId, SCHEMA_VERSION,
 };
 pub use questions::{Question, QuestionKind, Scoring, Section};
+pub use review::{AssignmentStatus, Decision, Review, ReviewDoc, Verdict};
 
-const MAX_FEEDBACK: usize = 5_000;
-
-/// What the manager last decided about an assignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AssignmentStatus {
-    #[autosurgeon(rename = "assigned")]
-    Assigned,
-    #[autosurgeon(rename = "changes_requested")]
-    ChangesRequested,
-    #[autosurgeon(rename = "approved")]
-    Approved,
-}
-
-impl AssignmentStatus {
-    pub const ALL: [Self; 3] = [Self::Assigned, Self::ChangesRequested, Self::Approved];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Assigned => "assigned",
-            Self::ChangesRequested => "changes_requested",
-            Self::Approved => "approved",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-}
+const MAX_DESCRIPTION: usize = 5_000;
 
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
 pub struct Assignment {
     pub user_id: UserId,
     /// `YYYY-MM-DD`; due by the end of that day.
     pub due: Option<String>,
-    pub status: AssignmentStatus,
-    /// The round the assignee now answers: 1, and one more each time changes are
-    /// requested.
-    pub round: u64,
     /// The department it went to, when it was assigned to a whole department.
     pub department: Option<String>,
     pub assigned_at: Millis,
-    /// When the manager nudged the assignee, newest last.
-    pub nudges: Vec<Millis>,
-}
-
-/// What a review decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Decision {
-    #[autosurgeon(rename = "approved")]
-    Approved,
-    #[autosurgeon(rename = "changes_requested")]
-    ChangesRequested,
-    /// A new score for an approved response, with its reason.
-    #[autosurgeon(rename = "rescored")]
-    Rescored,
-}
-
-/// One review of one round; an assignee's reviews are kept in order, so every
-/// override keeps its reason.
-#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Review {
-    pub round: u64,
-    pub decision: Decision,
-    /// The score the rules gave the response as reviewed.
-    pub auto_score: Option<f64>,
-    /// The score that counts: the override if there is one, else `auto_score`.
-    pub score: Option<f64>,
-    pub override_reason: Option<String>,
-    pub feedback: Option<String>,
-    pub by: UserId,
-    pub at: Millis,
 }
 
 #[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
@@ -116,7 +51,6 @@ pub struct Assessment {
     pub template_id: Option<String>,
     pub sections: Vec<Section>,
     pub assignments: HashMap<UserId, Assignment>,
-    pub reviews: HashMap<UserId, Vec<Review>>,
     pub created_at: Millis,
 }
 
@@ -133,18 +67,6 @@ pub struct NewAssessment<'a> {
 }
 
 impl Assessment {
-    /// The score that counts for an assignee: the last review's, else none.
-    pub fn reviewed_score(&self, user: &str) -> Option<f64> {
-        self.reviews
-            .get(user)
-            .and_then(|r| {
-                r.iter()
-                    .rev()
-                    .find(|r| r.decision != Decision::ChangesRequested)
-            })
-            .and_then(|r| r.score)
-    }
-
     fn assignment_mut(&mut self, user: &str) -> Result<&mut Assignment> {
         self.assignments
             .get_mut(user)
@@ -175,7 +97,6 @@ pub fn init(doc: &mut AutoCommit, new: NewAssessment<'_>, now: Millis) -> Result
         template_id: new.template_id,
         sections: new.sections,
         assignments: HashMap::new(),
-        reviews: HashMap::new(),
         created_at: now,
     };
     reconcile(doc, &assessment)?;
@@ -191,7 +112,7 @@ fn optional_text(what: &'static str, raw: &str) -> Result<Option<String>> {
     if raw.trim().is_empty() {
         Ok(None)
     } else {
-        validate_text(what, raw, MAX_FEEDBACK).map(Some)
+        validate_text(what, raw, MAX_DESCRIPTION).map(Some)
     }
 }
 
@@ -275,11 +196,8 @@ pub fn assign(
             .or_insert_with(|| Assignment {
                 user_id: user,
                 due: due.clone(),
-                status: AssignmentStatus::Assigned,
-                round: 1,
                 department: department.clone(),
                 assigned_at: now,
-                nudges: Vec::new(),
             });
     }
     reconcile(doc, &assessment)?;
@@ -294,11 +212,17 @@ pub enum Assignees {
     Department(String),
 }
 
-/// Withdraws an assignment not yet approved.
-pub fn unassign(doc: &mut AutoCommit, by: &str, user: &str) -> Result<Assessment> {
+/// Withdraws an assignment not yet approved (`standing` is its review document's).
+pub fn unassign(
+    doc: &mut AutoCommit,
+    by: &str,
+    user: &str,
+    standing: Option<&ReviewDoc>,
+) -> Result<Assessment> {
     let mut assessment = read(doc)?;
     assessment.require_owner(by, "change an assessment you do not own")?;
-    if assessment.assignment_mut(user)?.status == AssignmentStatus::Approved {
+    assessment.assignment_mut(user)?;
+    if review::standing(standing).0 == AssignmentStatus::Approved {
         return Err(ModelError::Invalid {
             what: "this assignment",
             reason: "it is approved; its result stays",
@@ -323,116 +247,6 @@ pub fn set_due(
     Ok(assessment)
 }
 
-/// Records a nudge; the assignee's client turns it into a reminder.
-pub fn nudge(doc: &mut AutoCommit, by: &str, user: &str, now: Millis) -> Result<Assessment> {
-    let mut assessment = read(doc)?;
-    assessment.require_owner(by, "nudge for an assessment you do not own")?;
-    let assignment = assessment.assignment_mut(user)?;
-    if assignment.status == AssignmentStatus::Approved {
-        return Err(ModelError::Invalid {
-            what: "this nudge",
-            reason: "the assignment is already approved",
-        });
-    }
-    assignment.nudges.push(now);
-    reconcile(doc, &assessment)?;
-    Ok(assessment)
-}
-
-/// A manager's decision on a submitted response.
-pub struct Verdict<'a> {
-    pub decision: Decision,
-    /// A score out of 100 in place of the automatic one, and why.
-    pub score_override: Option<(f64, &'a str)>,
-    pub feedback: &'a str,
-}
-
-/// Reviews the assignee's response as it stands: approve it, request changes (which
-/// opens the next round for the assignee), or rescore an approved one.
-pub fn review(
-    doc: &mut AutoCommit,
-    by: &str,
-    response: &Response,
-    verdict: Verdict<'_>,
-    now: Millis,
-) -> Result<Assessment> {
-    let mut assessment = read(doc)?;
-    assessment.require_owner(by, "review an assessment you do not own")?;
-    let user = response.assignee.clone();
-    let auto_score = questions::score(&assessment.sections, &response.answers);
-    let feedback = optional_text("feedback", verdict.feedback)?;
-    let score_override = match verdict.score_override {
-        Some((score, reason)) => {
-            if !(score.is_finite() && (0.0..=100.0).contains(&score)) {
-                return Err(ModelError::Invalid {
-                    what: "a score",
-                    reason: "scores run from 0 to 100",
-                });
-            }
-            let reason = validate_text("the reason for a new score", reason, MAX_FEEDBACK)?;
-            Some((score, reason))
-        }
-        None => None,
-    };
-    let assignment = assessment.assignment_mut(&user)?;
-    let submitted =
-        response.status == ResponseStatus::Submitted && response.round == assignment.round;
-    match verdict.decision {
-        Decision::Rescored
-            if assignment.status != AssignmentStatus::Approved || score_override.is_none() =>
-        {
-            return Err(ModelError::Invalid {
-                what: "this review",
-                reason: "only an approved response is rescored, with a score and a reason",
-            });
-        }
-        Decision::Rescored => {}
-        _ if assignment.status == AssignmentStatus::Approved => {
-            return Err(ModelError::Invalid {
-                what: "this review",
-                reason: "the response is already approved",
-            })
-        }
-        _ if !submitted => {
-            return Err(ModelError::Invalid {
-                what: "this review",
-                reason: "the response has not been submitted yet",
-            })
-        }
-        Decision::ChangesRequested if feedback.is_none() => {
-            return Err(ModelError::Empty {
-                what: "feedback saying what to change",
-            })
-        }
-        _ => {}
-    }
-    let round = assignment.round;
-    match verdict.decision {
-        Decision::Approved => assignment.status = AssignmentStatus::Approved,
-        Decision::ChangesRequested => {
-            assignment.status = AssignmentStatus::ChangesRequested;
-            assignment.round += 1;
-        }
-        Decision::Rescored => {}
-    }
-    let (score, override_reason) = match score_override {
-        Some((score, reason)) => (Some(score), Some(reason)),
-        None => (auto_score, None),
-    };
-    assessment.reviews.entry(user).or_default().push(Review {
-        round,
-        decision: verdict.decision,
-        auto_score,
-        score,
-        override_reason,
-        feedback,
-        by: by.into(),
-        at: now,
-    });
-    reconcile(doc, &assessment)?;
-    Ok(assessment)
-}
-
 /// Where an assignment stands, from the manager's decisions and the response.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -448,10 +262,12 @@ pub enum Progress {
 pub type ResponseState = (ResponseStatus, u64, usize);
 
 impl Progress {
-    pub fn of(assignment: &Assignment, response: Option<&Response>) -> Self {
+    /// From the assignee's review document (none yet: round 1, assigned) and response.
+    pub fn of(review: Option<&ReviewDoc>, response: Option<&Response>) -> Self {
+        let (status, round) = review::standing(review);
         Self::from_parts(
-            assignment.status,
-            assignment.round,
+            status,
+            round,
             response.map(|r| (r.status, r.round, r.answers.len())),
         )
     }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use super::questions::{all_questions, answer_fraction, score, QuestionKind};
-use super::{Assessment, Progress};
+use super::{Assessment, Progress, ReviewDoc};
 use crate::response::{Answer, Response};
 use crate::team::Team;
 use crate::UserId;
@@ -97,6 +97,7 @@ fn mean(values: &[f64]) -> Option<f64> {
 pub fn compute(
     assessment: &Assessment,
     responses: &HashMap<UserId, Response>,
+    reviews: &HashMap<UserId, ReviewDoc>,
     team: &Team,
 ) -> Results {
     let mut members: Vec<MemberResult> = assessment
@@ -104,7 +105,8 @@ pub fn compute(
         .values()
         .map(|assignment| {
             let response = responses.get(&assignment.user_id);
-            let progress = Progress::of(assignment, response);
+            let review = reviews.get(&assignment.user_id);
+            let progress = Progress::of(review, response);
             let counted = matches!(progress, Progress::Submitted | Progress::Approved);
             let answers = response
                 .filter(|_| counted)
@@ -114,14 +116,13 @@ pub fn compute(
             let auto_score = counted
                 .then(|| score(&assessment.sections, &answers))
                 .flatten();
-            let review = assessment
-                .reviews
-                .get(&assignment.user_id)
-                .and_then(|r| r.last());
-            let (score, override_reason) = match progress {
-                Progress::Approved => (
-                    assessment.reviewed_score(&assignment.user_id),
-                    review.and_then(|r| r.override_reason.clone()),
+            let (score, override_reason) = match (progress, review) {
+                (Progress::Approved, Some(review)) => (
+                    review.score(),
+                    review
+                        .reviews
+                        .last()
+                        .and_then(|r| r.override_reason.clone()),
                 ),
                 _ => (auto_score, None),
             };

@@ -1,5 +1,6 @@
+use super::review::{self, ReviewKey};
 use super::*;
-use crate::response::{self, Answer};
+use crate::response::{self, Answer, Answering};
 use crate::team::{self, Department, Member, Role};
 
 pub(crate) const MANAGER: &str = "manager";
@@ -88,6 +89,24 @@ pub(crate) fn assigned(users: &[&str]) -> (AutoCommit, Assessment) {
     (doc, a)
 }
 
+/// Bob's review document, as the manager starts it.
+fn review_doc(user: &str) -> AutoCommit {
+    review::genesis(ReviewKey {
+        team_id: "team",
+        assessment_id: "assessment",
+        assignee: user,
+        owner: MANAGER,
+    })
+    .expect("genesis")
+}
+
+fn on<'a>(a: &'a Assessment, r: Option<&'a ReviewDoc>) -> Answering<'a> {
+    Answering {
+        assessment: a,
+        review: r,
+    }
+}
+
 fn verdict(decision: Decision, feedback: &str) -> Verdict<'_> {
     Verdict {
         decision,
@@ -98,14 +117,24 @@ fn verdict(decision: Decision, feedback: &str) -> Verdict<'_> {
 
 #[test]
 fn a_response_goes_round_until_approved() {
-    let (mut doc, a) = assigned(&["bob"]);
+    let (_, a) = assigned(&["bob"]);
+    let mut rd = review_doc("bob");
     let mut r = response::genesis("assessment", "bob").expect("genesis");
-    response::answer(&mut r, "bob", &a, "q1", Some(Answer::Number(5.0))).expect("q1");
-    response::answer(&mut r, "bob", &a, "q2", Some(Answer::YesNo(false))).expect("q2");
-    let early = review(
-        &mut doc,
+    response::answer(&mut r, "bob", on(&a, None), "q1", Some(Answer::Number(5.0))).expect("q1");
+    response::answer(
+        &mut r,
+        "bob",
+        on(&a, None),
+        "q2",
+        Some(Answer::YesNo(false)),
+    )
+    .expect("q2");
+    let draft = response::read(&r).expect("read");
+    let early = review::decide(
+        &mut rd,
         MANAGER,
-        &response::read(&r).expect("read"),
+        &a,
+        &draft,
         verdict(Decision::Approved, ""),
         3,
     );
@@ -114,15 +143,16 @@ fn a_response_goes_round_until_approved() {
         Err("invalid_input"),
         "not submitted yet"
     );
-    let submitted = response::submit(&mut r, "bob", &a, 4).expect("submit");
+    let submitted = response::submit(&mut r, "bob", on(&a, None), 4).expect("submit");
     assert_eq!(
         questions::score(&a.sections, &submitted.answers),
         Some(50.0)
     );
     assert_eq!(
-        review(
-            &mut doc,
+        review::decide(
+            &mut rd,
             MANAGER,
+            &a,
             &submitted,
             verdict(Decision::ChangesRequested, " "),
             5
@@ -131,41 +161,70 @@ fn a_response_goes_round_until_approved() {
         Err("empty"),
         "changes need feedback"
     );
-    let a = review(
-        &mut doc,
+    assert_eq!(
+        review::decide(
+            &mut rd,
+            "bob",
+            &a,
+            &submitted,
+            verdict(Decision::Approved, ""),
+            5
+        )
+        .map(|_| ()),
+        Err(ModelError::Forbidden("review an assessment you do not own"))
+    );
+    let state = review::decide(
+        &mut rd,
         MANAGER,
+        &a,
         &submitted,
         verdict(Decision::ChangesRequested, "Check q2"),
         5,
     )
     .expect("request changes");
-    assert_eq!(a.assignments["bob"].round, 2);
+    assert_eq!(state.round, 2);
     assert_eq!(
-        Progress::of(&a.assignments["bob"], Some(&submitted)),
+        Progress::of(Some(&state), Some(&submitted)),
         Progress::ChangesRequested
     );
+    assert_eq!(state.open_feedback(), Some("Check q2"));
     // The reopened round is a draft again for bob.
-    let draft = response::answer(&mut r, "bob", &a, "q2", Some(Answer::YesNo(true))).expect("fix");
+    let draft = response::answer(
+        &mut r,
+        "bob",
+        on(&a, Some(&state)),
+        "q2",
+        Some(Answer::YesNo(true)),
+    )
+    .expect("fix");
     assert_eq!(
         (draft.round, draft.status),
         (2, response::ResponseStatus::Draft)
     );
-    let resubmitted = response::submit(&mut r, "bob", &a, 6).expect("resubmit");
+    let resubmitted = response::submit(&mut r, "bob", on(&a, Some(&state)), 6).expect("resubmit");
     assert_eq!(
-        Progress::of(&a.assignments["bob"], Some(&resubmitted)),
+        Progress::of(Some(&state), Some(&resubmitted)),
         Progress::Submitted
     );
-    let a = review(
-        &mut doc,
+    let state = review::decide(
+        &mut rd,
         MANAGER,
+        &a,
         &resubmitted,
         verdict(Decision::Approved, "Thanks"),
         7,
     )
     .expect("approve");
-    assert_eq!(a.reviewed_score("bob"), Some(100.0));
+    assert_eq!(state.score(), Some(100.0));
     assert_eq!(
-        response::answer(&mut r, "bob", &a, "q1", Some(Answer::Number(1.0))).map(|_| ()),
+        response::answer(
+            &mut r,
+            "bob",
+            on(&a, Some(&state)),
+            "q1",
+            Some(Answer::Number(1.0))
+        )
+        .map(|_| ()),
         Err(ModelError::Forbidden("change a submitted response"))
     );
     let rescore = Verdict {
@@ -173,16 +232,15 @@ fn a_response_goes_round_until_approved() {
         score_override: Some((80.0, "q2 was only partly done")),
         feedback: "",
     };
-    let a = review(&mut doc, MANAGER, &resubmitted, rescore, 8).expect("rescore");
-    assert_eq!(a.reviewed_score("bob"), Some(80.0));
-    let kept = AutoCommit::load(&doc.save()).expect("load");
-    let reviews = &read(&kept).expect("read").reviews["bob"];
-    assert_eq!(reviews.len(), 3, "every review is kept");
+    let state = review::decide(&mut rd, MANAGER, &a, &resubmitted, rescore, 8).expect("rescore");
+    assert_eq!(state.score(), Some(80.0));
+    let kept = review::read(&AutoCommit::load(&rd.save()).expect("load")).expect("read");
+    assert_eq!(kept.reviews.len(), 3, "every review is kept");
     assert_eq!(
-        reviews[2].override_reason.as_deref(),
+        kept.reviews[2].override_reason.as_deref(),
         Some("q2 was only partly done")
     );
-    assert_eq!(reviews[2].auto_score, Some(100.0));
+    assert_eq!(kept.reviews[2].auto_score, Some(100.0));
 }
 
 #[test]
@@ -204,17 +262,13 @@ fn only_the_owner_changes_it_and_questions_freeze_once_assigned() {
             .title,
         "New title"
     );
+    let mut rd = review_doc("bob");
     assert_eq!(
-        nudge(&mut doc, "eve", "bob", 3).map(|_| ()),
-        Err(ModelError::Forbidden(
-            "nudge for an assessment you do not own"
-        ))
+        review::nudge(&mut rd, "eve", 3).map(|_| ()),
+        Err(ModelError::Forbidden("review an assessment you do not own"))
     );
     assert_eq!(
-        nudge(&mut doc, MANAGER, "bob", 3)
-            .expect("nudge")
-            .assignments["bob"]
-            .nudges,
+        review::nudge(&mut rd, MANAGER, 3).expect("nudge").nudges,
         vec![3]
     );
 }
@@ -319,7 +373,7 @@ fn scoring_rules_weigh_each_kind_of_answer() {
 
 #[test]
 fn results_count_only_submitted_answers() {
-    let (mut doc, a) = assigned(&["bob", "eve", "sam"]);
+    let (_, a) = assigned(&["bob", "eve", "sam"]);
     let mut responses = HashMap::new();
     for (user, likert, yes, submit) in [
         ("bob", 5.0, true, true),
@@ -327,22 +381,32 @@ fn results_count_only_submitted_answers() {
         ("sam", 1.0, false, false),
     ] {
         let mut r = response::genesis("assessment", user).expect("genesis");
-        response::answer(&mut r, user, &a, "q1", Some(Answer::Number(likert))).expect("q1");
-        response::answer(&mut r, user, &a, "q2", Some(Answer::YesNo(yes))).expect("q2");
+        response::answer(
+            &mut r,
+            user,
+            on(&a, None),
+            "q1",
+            Some(Answer::Number(likert)),
+        )
+        .expect("q1");
+        response::answer(&mut r, user, on(&a, None), "q2", Some(Answer::YesNo(yes))).expect("q2");
         if submit {
-            response::submit(&mut r, user, &a, 5).expect("submit");
+            response::submit(&mut r, user, on(&a, None), 5).expect("submit");
         }
         responses.insert(user.to_string(), response::read(&r).expect("read"));
     }
-    let a = review(
-        &mut doc,
+    let mut rd = review_doc("bob");
+    let bob = review::decide(
+        &mut rd,
         MANAGER,
+        &a,
         &responses["bob"],
         verdict(Decision::Approved, ""),
         6,
     )
     .expect("approve");
-    let results = results::compute(&a, &responses, &team());
+    let reviews = HashMap::from([("bob".to_string(), bob)]);
+    let results = results::compute(&a, &responses, &reviews, &team());
     assert_eq!(
         (results.assigned, results.submitted, results.approved),
         (3, 2, 1)

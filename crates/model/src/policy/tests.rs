@@ -273,10 +273,14 @@ fn a_response_is_its_assignees_until_submitted_and_reopened_only_by_a_new_round(
     doc = response::genesis("assessment", "mia").expect("genesis");
     judge_response(&mut doc, &meta, mia, round(1), |d| {
         let answer = Some(response::Answer::Number(4.0));
-        response::answer(d, "mia", &assessment, "q1", answer).expect("answer");
+        let on = response::Answering {
+            assessment: &assessment,
+            review: None,
+        };
+        response::answer(d, "mia", on, "q1", answer).expect("answer");
         let answer = Some(response::Answer::YesNo(true));
-        response::answer(d, "mia", &assessment, "q2", answer).expect("answer");
-        response::submit(d, "mia", &assessment, 5).expect("submit");
+        response::answer(d, "mia", on, "q2", answer).expect("answer");
+        response::submit(d, "mia", on, 5).expect("submit");
     })
     .expect("submit");
     let after = judge_response(&mut doc, &meta, mia, round(1), |d| {
