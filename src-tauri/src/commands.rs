@@ -671,6 +671,16 @@ pub fn assessment_unassign(
 }
 
 #[tauri::command(async)]
+pub fn assessment_set_due(
+    client: State<'_, Arc<Client>>,
+    assessment_id: String,
+    user_id: String,
+    due: Option<String>,
+) -> Result<AssessmentDetail> {
+    client.set_assessment_due(&assessment_id, &user_id, due.as_deref())
+}
+
+#[tauri::command(async)]
 pub fn assessment_run_again(
     client: State<'_, Arc<Client>>,
     assessment_id: String,

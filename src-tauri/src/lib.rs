@@ -110,6 +110,7 @@ pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> ta
             commands::assessment_edit,
             commands::assessment_assign,
             commands::assessment_unassign,
+            commands::assessment_set_due,
             commands::assessment_run_again,
             commands::assessment_nudge,
             commands::assessment_review,
