@@ -780,10 +780,34 @@ async fn a_manager_delegates_in_the_window_and_sees_the_scores_of_headless_membe
         .await
         .expect("open results");
     find(&app, "results-view").await;
-    tokio::time::sleep(Duration::from_millis(800)).await;
+    find(&app, "question-result-goals-met").await;
+    // Let the "assigned" toast go and the charts settle; not an assertion.
+    for _ in 0..40 {
+        if app.find(Locator::Css(&testid("info-toast"))).await.is_err() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs");
     let png = app.screenshot().await.expect("screenshot");
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/assessment-results.png");
-    std::fs::write(&path, png).expect("write docs/assessment-results.png");
+    std::fs::write(docs.join("assessment-results.png"), png).expect("write the picture");
+    app.execute(
+        "const el = document.querySelector('[data-testid=\"question-result-goals-met\"]'); \
+         let pane = el.parentElement; \
+         while (pane && !/(auto|scroll)/.test(getComputedStyle(pane).overflowY)) { \
+           pane = pane.parentElement; \
+         } \
+         if (pane) { \
+           pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 80; \
+         }",
+        Vec::new(),
+    )
+    .await
+    .expect("scroll to the questions");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let png = app.screenshot().await.expect("screenshot");
+    std::fs::write(docs.join("assessment-questions.png"), png).expect("write the picture");
     let _ = app.close().await;
     shared.relay.shutdown().await.expect("shutdown");
 }
