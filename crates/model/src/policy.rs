@@ -131,6 +131,9 @@ pub fn check_create(meta: &DocMeta, who: Actor<'_>) -> Result<()> {
 pub struct Context {
     pub assignment: Option<AssignmentState>,
     pub pulse: Option<crate::pulse::Pulse>,
+    /// The latest calendar date anywhere on Earth now (`YYYY-MM-DD`): no one
+    /// answers a pulse period that has not begun.
+    pub latest_date: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -445,6 +448,13 @@ fn check_pulse_answer_write(
         return Err(ModelError::Forbidden(
             "answer a survey this team does not run",
         ));
+    }
+    if let Some(latest) = &context.latest_date {
+        if crate::pulse::period_of(pulse, latest).is_none_or(|open| answer.period > open) {
+            return Err(ModelError::Forbidden(
+                "answer a survey period that has not begun",
+            ));
+        }
     }
     if answer.submitted_at <= 0 {
         return Err(ModelError::Invalid {

@@ -488,7 +488,7 @@ impl Hub {
         };
         Ok(Context {
             assignment: AssignmentState::of(&assessment, &response.assignee, standing.as_ref()),
-            pulse: None,
+            ..Context::default()
         })
     }
 
@@ -525,9 +525,14 @@ impl Hub {
             return Ok(Context::default());
         };
         let team = team::read(&entry.lock().await.doc).map_err(|_| unreadable())?;
+        // UTC+14 is the first place a day begins.
+        const AHEAD_MS: i64 = 14 * 3_600_000;
+        let latest =
+            teamstead_model::date_from_days((clock::now() + AHEAD_MS).div_euclid(86_400_000));
         Ok(Context {
             assignment: None,
             pulse: team.pulses.get(&answer.pulse_id).cloned(),
+            latest_date: Some(latest),
         })
     }
 

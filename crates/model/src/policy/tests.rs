@@ -62,7 +62,7 @@ fn judge_response(
         who,
         Context {
             assignment,
-            pulse: None,
+            ..Context::default()
         },
         &before,
         &after,
