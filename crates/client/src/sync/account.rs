@@ -173,11 +173,12 @@ impl Client {
             .await
     }
 
-    /// Joins a team with an invitation code; its documents arrive on the next sync.
+    /// Joins a team with an invitation code, or the `teamstead://join?code=…` link
+    /// that carries one; its documents arrive on the next sync.
     pub async fn join_team(&self, tokens: &dyn TokenStore, code: &str) -> Result<TeamEntry> {
         let (account, token) = self.signed_in(tokens)?;
         let entry = RelayApi::new(&account.relay_url, Some(token))
-            .redeem(code)
+            .redeem(invitation_code(code))
             .await?;
         self.refresh_teams(tokens).await?;
         Ok(entry)
@@ -215,5 +216,29 @@ fn device_name() -> String {
     match host.trim() {
         "" => "Teamstead desktop".into(),
         host => format!("Teamstead on {host}"),
+    }
+}
+
+/// The code in what someone pasted: the code itself, or an invitation link.
+fn invitation_code(pasted: &str) -> &str {
+    let pasted = pasted.trim();
+    pasted
+        .strip_prefix("teamstead://join?")
+        .and_then(|query| query.split('&').find_map(|pair| pair.strip_prefix("code=")))
+        .unwrap_or(pasted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::invitation_code;
+
+    #[test]
+    fn a_pasted_link_gives_its_code() {
+        assert_eq!(invitation_code(" abc123 "), "abc123");
+        assert_eq!(invitation_code("teamstead://join?code=abc123"), "abc123");
+        assert_eq!(
+            invitation_code("teamstead://join?relay=x&code=abc123"),
+            "abc123"
+        );
     }
 }
