@@ -13,6 +13,7 @@ import {
   type NotificationClickedPayload,
   type NotificationSettings,
   type PresenceState,
+  type PulseView,
   type ReminderClickedPayload,
   type SearchHit,
   type Status,
@@ -22,6 +23,7 @@ import { Board } from './components/Board';
 import { ChatView, type MessageFocus } from './components/chat/ChatView';
 import { NotificationBell } from './components/chat/NotificationBell';
 import { PeopleView } from './components/people/PeopleView';
+import { PulsePage } from './components/pulse/PulsePage';
 import { BoardIcon } from './components/icons';
 import { SearchBox, type SearchBoxHandle } from './components/SearchBox';
 import { Sidebar } from './components/Sidebar';
@@ -30,10 +32,11 @@ import { TaskPanel } from './components/TaskPanel';
 import { TopBar } from './components/TopBar';
 import { WelcomeCard } from './components/WelcomeCard';
 import { awaitsAssignee } from './lib/assessments';
+import { awaitsMe } from './lib/pulse';
 import { isTypingTarget } from './lib/keyboard';
 import { ConfirmProvider } from './state/confirm';
 import { planChatRefresh } from './state/chatRefreshPlan';
-import { ASSESSMENTS_HOME, type AssessmentRoute, type Page } from './state/pages';
+import { ASSESSMENTS_HOME, PULSE_HOME, type AssessmentRoute, type Page } from './state/pages';
 import { planRefresh } from './state/refreshPlan';
 import { reconcileSelection, upsertTeam, type Selection } from './state/selection';
 import { ToastProvider, useToasts } from './state/toasts';
@@ -56,7 +59,10 @@ export function App() {
 
 const NO_PRESENCE: ReadonlyMap<string, PresenceState> = new Map();
 
-const PAGE_TITLE: Record<Page['kind'], string> = { people: 'People', assessments: 'Assessments' };
+const PAGE_TITLE: Record<Page['kind'], string> = { people: 'People', assessments: 'Assessments', pulse: 'Pulse' };
+
+/** A new period can start at midnight: read the surveys again now and then. */
+const PULSE_REFRESH_MS = 10 * 60_000;
 
 /** The conversation shown in the main area instead of a board. */
 interface OpenChat {
@@ -71,6 +77,11 @@ function upsertConversation(list: readonly Conversation[], conversation: Convers
   const directs = rest.filter((c) => c.kind === 'direct');
   if (conversation.kind === 'direct') return [...channels, conversation, ...directs];
   return [...channels, conversation].sort((a, b) => a.name.localeCompare(b.name)).concat(directs);
+}
+
+/** Puts a survey's new state in its team's list, which stays sorted by title. */
+function upsertSurvey(list: readonly PulseView[], view: PulseView): PulseView[] {
+  return [...list.filter((p) => p.id !== view.id), view].sort((a, b) => a.title.toLowerCase().localeCompare(b.title.toLowerCase()));
 }
 
 function Workspace() {
@@ -162,6 +173,25 @@ function Workspace() {
     return counts;
   }, [inbox.data]);
   const notificationSettings = useResource('notification-settings', api.notificationSettingsGet, showError);
+  // Pulse surveys in every team: the sidebar's dots and each team's Pulse page.
+  const pulses = useResource(
+    teamKey !== null ? `pulses:${teamKey}` : null,
+    async () => {
+      const ids = teamIds ?? [];
+      const lists = await Promise.all(ids.map((id) => api.pulseList(id)));
+      return Object.fromEntries(ids.map((id, i) => [id, lists[i]])) as Record<string, PulseView[]>;
+    },
+    showError,
+  );
+  const pulseDue = useMemo(() => {
+    const counts: Record<string, number> = {};
+    for (const [id, list] of Object.entries(pulses.data ?? {})) counts[id] = list.filter(awaitsMe).length;
+    return counts;
+  }, [pulses.data]);
+  useEffect(() => {
+    const timer = window.setInterval(() => void pulses.reload(), PULSE_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [pulses.reload]);
 
   useTauriEvent<LiveSignalPayload>(LIVE_SIGNAL_EVENT, (signal) => {
     if (signal.kind === 'presence') void presenceLists.reload();
@@ -189,6 +219,8 @@ function Workspace() {
     if (chatPlan.notifications) void notifications.reload();
     // Assignments live in assessments, answers in responses, membership in the team.
     if (changes.some((c) => c.kind === 'assessment' || c.kind === 'response' || c.kind === 'team')) void inbox.reload();
+    // Surveys live in the team document; my answer in its own.
+    if (changes.some((c) => c.kind === 'team' || c.kind === 'pulse_answer')) void pulses.reload();
   });
 
   const selectBoard = useCallback((nextTeamId: string, nextBoardId: string | null, taskId: string | null = null) => {
@@ -237,8 +269,13 @@ function Workspace() {
 
   const identityRef = useRef(identity.data);
   identityRef.current = identity.data;
-  // A reminder is about my own response, or (for a manager) someone else's.
+  // A reminder is about a pulse survey's new period, my own response, or (for a manager) someone else's.
   useTauriEvent<ReminderClickedPayload>(REMINDER_CLICKED_EVENT, (clicked) => {
+    if (clicked.pulseId) {
+      openPage({ kind: 'pulse', teamId: clicked.teamId, route: { screen: 'survey', id: clicked.pulseId } });
+      void pulses.reload();
+      return;
+    }
     const mine = clicked.userId === identityRef.current?.userId;
     const route: AssessmentRoute = mine
       ? { screen: 'respond', id: clicked.assessmentId }
@@ -409,7 +446,9 @@ function Workspace() {
         nav={{
           open: page && { kind: page.kind, teamId: page.teamId },
           waiting,
+          pulseDue,
           onOpenAssessments: (id) => openPage({ kind: 'assessments', teamId: id, route: ASSESSMENTS_HOME }),
+          onOpenPulse: (id) => openPage({ kind: 'pulse', teamId: id, route: PULSE_HOME }),
           onOpenPeople: (id) => openPage({ kind: 'people', teamId: id }),
         }}
       />
@@ -462,6 +501,19 @@ function Workspace() {
                     void teams.reload();
                     void members.reload();
                   }}
+                />
+              ) : page.kind === 'pulse' ? (
+                <PulsePage
+                  key={page.teamId}
+                  team={pageTeam}
+                  route={page.route}
+                  onNavigate={(route) => setPage({ kind: 'pulse', teamId: page.teamId, route })}
+                  surveys={pulses.data?.[page.teamId]}
+                  onSurveyChanged={(view) => {
+                    pulses.mutate((all) => ({ ...all, [page.teamId]: upsertSurvey(all[page.teamId] ?? [], view) }));
+                    void pulses.reload();
+                  }}
+                  onSurveysStale={pulses.reload}
                 />
               ) : (
                 <AssessmentsView

@@ -19,6 +19,9 @@ import type {
   Template,
   TrendPoint,
   Workload,
+  PulseInput,
+  PulseResults,
+  PulseView,
   BoardSummary,
   ChatMessage,
   ChatNotification,
@@ -303,6 +306,10 @@ export const assessmentAssign = (assessmentId: string, to: Assignees, due?: stri
 export const assessmentUnassign = (assessmentId: string, userId: string) =>
   call<AssessmentDetail>('assessment_unassign', { assessmentId, userId });
 
+/** One assignee's due date (YYYY-MM-DD), or null for none; the assessment's owner only. */
+export const assessmentSetDue = (assessmentId: string, userId: string, due: string | null) =>
+  call<AssessmentDetail>('assessment_set_due', { assessmentId, userId, due });
+
 /** The next run of the series, for the same people. */
 export const assessmentRunAgain = (assessmentId: string, due?: string) =>
   call<AssessmentDetail>('assessment_run_again', { assessmentId, ...definedOnly({ due }) });
@@ -334,3 +341,22 @@ export const assessmentTrend = (assessmentId: string) => call<TrendPoint[]>('ass
 /** Asks where to save; resolves with the saved file's path, or null when cancelled. */
 export const assessmentExport = (assessmentId: string, format: ExportFormat) =>
   call<string | null>('assessment_export', { assessmentId, format });
+
+// ----- Pulse surveys -----
+
+export const pulseList = (teamId: string) => call<PulseView[]>('pulse_list', { teamId });
+
+/** Managers; no id saves a new survey; questions are fixed once it started (`invalid_input`). */
+export const pulseSave = (teamId: string, input: PulseInput) =>
+  call<PulseView>('pulse_save', { teamId, input: { ...definedOnly(input), questions: [...input.questions] } });
+
+/** Managers; 3 to 10 people. Resolves with the threshold now in force. */
+export const pulseThresholdSet = (teamId: string, threshold: number) =>
+  call<number>('pulse_threshold_set', { teamId, threshold });
+
+/** Once per period (`invalid_input` the second time); answers are question id → 1..5. */
+export const pulseAnswer = (teamId: string, pulseId: string, answers: Record<string, number>, comment?: string) =>
+  call<PulseView>('pulse_answer', { teamId, pulseId, answers: { ...answers }, ...definedOnly({ comment }) });
+
+/** Managers only; others get `forbidden`. */
+export const pulseResults = (teamId: string, pulseId: string) => call<PulseResults>('pulse_results', { teamId, pulseId });

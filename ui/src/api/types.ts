@@ -527,9 +527,92 @@ export interface ReviewInput {
 export type ExportFormat = 'csv' | 'json';
 
 export interface ReminderClickedPayload {
+  /** Empty for a pulse survey's reminder. */
   assessmentId: string;
+  /** Set for a pulse survey's new period; null (or absent from an older shell) for an assessment's reminder. */
+  pulseId?: string | null;
   teamId: string;
+  /** The assignee the reminder is about: this person, or for `late` the one who is late. */
   userId: string;
 }
 
 export const REMINDER_CLICKED_EVENT = 'reminder-clicked';
+
+// ----- Pulse surveys -----
+
+export type Cadence = 'weekly' | 'biweekly' | 'monthly';
+
+export interface PulseQuestion {
+  id: string;
+  prompt: string;
+}
+
+export interface PulseView {
+  id: string;
+  title: string;
+  /** Each answered 1 (strongly disagree) … 5 (strongly agree). */
+  questions: PulseQuestion[];
+  allowComment: boolean;
+  cadence: Cadence;
+  /** YYYY-MM-DD: the first period starts that day. */
+  starts: string;
+  active: boolean;
+  createdBy: string;
+  createdAt: number;
+  /** The current period's first day; null before the survey starts. */
+  currentPeriod: string | null;
+  /** I answered the current period. */
+  answered: boolean;
+  /**
+   * The team's anonymity threshold. Not in docs/ipc.md yet (asked for): members
+   * cannot read it otherwise, since pulse_results is for managers only.
+   */
+  threshold?: number;
+}
+
+export interface PulseQuestionFigures {
+  count: number;
+  mean: number;
+  /** How many answered 1, 2, 3, 4 and 5. */
+  distribution: number[];
+}
+
+export interface PulseDepartmentFigures {
+  count: number;
+  /** Question id → mean. */
+  means: Record<string, number>;
+}
+
+export interface PulsePeriod {
+  /** The period's first day, YYYY-MM-DD. */
+  period: string;
+  /** Answers so far. */
+  received: number;
+  /** Answers the figures cover; 0: nothing shown yet. */
+  published: number;
+  threshold: number;
+  questions: Record<string, PulseQuestionFigures>;
+  /** Alphabetical, never in answer order. */
+  comments: string[];
+  /** By department id. */
+  departments: Record<string, PulseDepartmentFigures>;
+}
+
+export interface PulseResults {
+  pulseId: string;
+  threshold: number;
+  /** Newest first. */
+  periods: PulsePeriod[];
+}
+
+/** pulse_save's `input`: no id for a new survey; questions are prompts (fixed once it started). */
+export interface PulseInput {
+  id?: string;
+  title: string;
+  questions: string[];
+  allowComment: boolean;
+  cadence: Cadence;
+  /** YYYY-MM-DD; today when left out. */
+  starts?: string;
+  active?: boolean;
+}

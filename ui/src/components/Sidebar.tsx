@@ -21,13 +21,16 @@ interface SidebarProps {
   nav: SidebarNav;
 }
 
-/** Each team's Assessments and People pages. */
+/** Each team's Assessments, Pulse and People pages. */
 export interface SidebarNav {
   /** The page open in the main area, if any. */
-  open: { kind: 'people' | 'assessments'; teamId: string } | null;
+  open: { kind: 'people' | 'assessments' | 'pulse'; teamId: string } | null;
   /** Assessments waiting on me, by team id. */
   waiting: Record<string, number>;
+  /** Pulse surveys whose current period waits on me, by team id. */
+  pulseDue: Record<string, number>;
   onOpenAssessments: (teamId: string) => void;
+  onOpenPulse: (teamId: string) => void;
   onOpenPeople: (teamId: string) => void;
 }
 
@@ -185,7 +188,9 @@ export function Sidebar({
                   teamId={team.id}
                   current={nav.open?.teamId === team.id ? nav.open.kind : null}
                   waiting={nav.waiting[team.id] ?? 0}
+                  pulseDue={nav.pulseDue[team.id] ?? 0}
                   onOpenAssessments={nav.onOpenAssessments}
+                  onOpenPulse={nav.onOpenPulse}
                   onOpenPeople={nav.onOpenPeople}
                 />
                 <TeamChat

@@ -171,6 +171,13 @@ export const ClipboardIcon = (p: IconProps) => (
   </Icon>
 );
 
+/** A heartbeat line: pulse surveys. */
+export const PulseIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M1.5 8.5h3l1.5-4 2.5 8 2-6 1 2h3" />
+  </Icon>
+);
+
 export const CopyIcon = (p: IconProps) => (
   <Icon {...p}>
     <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />

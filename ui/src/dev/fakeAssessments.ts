@@ -290,6 +290,12 @@ export class FakeAssessments {
         x.assignments.delete(assignment.userId);
         return this.write(x);
       }
+      case 'assessment_set_due': {
+        const x = this.owned(a.assessmentId, 'change an assessment you do not own');
+        const assignment = this.assignment(x, a.userId);
+        assignment.due = a.due === null || a.due === undefined ? null : validDate(String(a.due), h.fail);
+        return this.write(x);
+      }
       case 'assessment_run_again': {
         const last = this.owned(a.assessmentId, 'run an assessment you do not own');
         const latest = Math.max(...[...this.assessments.values()].filter((y) => y.series === last.series).map((y) => y.run));

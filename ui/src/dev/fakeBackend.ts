@@ -25,6 +25,7 @@ import type {
 import { FakeAssessments } from './fakeAssessments';
 import { FakeChat, NOT_HANDLED } from './fakeChat';
 import { FakePeople } from './fakePeople';
+import { FakePulses } from './fakePulses';
 
 const STATUS_ORDER: Status[] = ['todo', 'in_progress', 'in_review', 'done'];
 const PRIORITIES: Priority[] = ['none', 'low', 'medium', 'high', 'urgent'];
@@ -142,6 +143,8 @@ export class FakeBackend {
   readonly people: FakePeople;
   /** Templates, assessments, responses and their reviews. */
   readonly assessments: FakeAssessments;
+  /** Pulse surveys, their anonymous answers and the relay's aggregates. */
+  readonly pulses: FakePulses;
 
   constructor(options: FakeBackendOptions = {}) {
     this.now = options.now ?? (() => Date.now());
@@ -186,6 +189,16 @@ export class FakeBackend {
       departmentOf: (teamId, userId) => this.people.departmentOf(teamId, userId),
       departmentIds: (teamId) => this.people.departmentIds(teamId),
       departmentName: (teamId, id) => this.people.departmentName(teamId, id),
+      fail,
+      changed: (docId, kind, teamId) => this.changed(docId, kind, teamId),
+      today: () => this.today(),
+    });
+    this.pulses = new FakePulses({
+      me: this.me,
+      now: () => this.now(),
+      id: (prefix) => this.id(prefix),
+      teamMembers: (teamId) => this.team(teamId).members,
+      departmentOf: (teamId, userId) => this.people.departmentOf(teamId, userId),
       fail,
       changed: (docId, kind, teamId) => this.changed(docId, kind, teamId),
       today: () => this.today(),
@@ -365,7 +378,7 @@ export class FakeBackend {
         return fail('invalid_invitation', 'this invitation code is not valid');
       }
       default: {
-        for (const part of [this.chat, this.people, this.assessments]) {
+        for (const part of [this.chat, this.people, this.assessments, this.pulses]) {
           const answer = part.dispatch(cmd, a);
           if (answer !== NOT_HANDLED) return answer;
         }
@@ -754,6 +767,46 @@ export class FakeBackend {
       createdAt: this.now() - day,
     });
     this.assessments.assignStored(onboarding, [this.me], this.dayFromToday(2));
+    this.seedPulse(teamId);
+  }
+
+  /**
+   * A weekly pulse that started three weeks ago: two earlier weeks with figures
+   * (the second with more answers than it shows), and this week still below the
+   * threshold and not answered by me.
+   */
+  private seedPulse(teamId: string): void {
+    const starts = this.dayFromToday(-21);
+    const pulse = this.pulses.addPulse(teamId, {
+      title: 'Weekly pulse',
+      questions: ['I can focus on my work.', 'I know what is expected of me this week.', 'I feel supported by my team.'],
+      cadence: 'weekly',
+      starts,
+      allowComment: true,
+      createdBy: this.me,
+    });
+    const week = (n: number) => this.dayFromToday(-21 + 7 * n);
+    const product = this.people.departmentIds(teamId)[0] ?? null;
+    const first: [number, number, number][] = [[4, 4, 5], [3, 4, 4], [2, 3, 4], [4, 5, 5], [3, 3, 4], [5, 4, 4]];
+    first.forEach((v, i) =>
+      this.pulses.answerAs(pulse, `anon-a${i}`, v, {
+        period: week(0),
+        department: i < 3 ? product : null,
+        comment: i === 1 ? 'Fewer interruptions on Mondays would help.' : i === 4 ? 'A clear plan for the release.' : undefined,
+      }),
+    );
+    const second: [number, number, number][] = [
+      [4, 4, 4], [4, 5, 5], [3, 4, 4], [5, 5, 5], [4, 3, 4], [2, 3, 3], [4, 4, 5], [3, 3, 4], [4, 4, 4], [5, 4, 5], [3, 4, 4],
+    ];
+    second.forEach((v, i) =>
+      this.pulses.answerAs(pulse, `anon-b${i}`, v, {
+        period: week(1),
+        department: i < 5 ? product : null,
+        comment: i === 2 ? 'Good week, the demo went well.' : i === 7 ? 'Too many meetings.' : undefined,
+      }),
+    );
+    [[3, 4, 4], [4, 4, 5], [2, 3, 4]].forEach((v, i) => this.pulses.answerAs(pulse, `anon-c${i}`, v, { period: week(2) }));
+    [[4, 4, 4], [3, 5, 4]].forEach((v, i) => this.pulses.answerAs(pulse, `anon-d${i}`, v, { period: week(3) }));
   }
 }
 

@@ -10,8 +10,18 @@ export type AssessmentRoute =
   /** My own response, step by step. */
   | { screen: 'respond'; id: string };
 
+export type PulseRoute =
+  | { screen: 'home' }
+  /** One survey: my answer this period (and for managers, the way to its results). */
+  | { screen: 'survey'; id: string }
+  | { screen: 'create' }
+  | { screen: 'edit'; id: string }
+  | { screen: 'results'; id: string };
+
 export type Page =
   | { kind: 'people'; teamId: string }
-  | { kind: 'assessments'; teamId: string; route: AssessmentRoute };
+  | { kind: 'assessments'; teamId: string; route: AssessmentRoute }
+  | { kind: 'pulse'; teamId: string; route: PulseRoute };
 
 export const ASSESSMENTS_HOME: AssessmentRoute = { screen: 'home' };
+export const PULSE_HOME: PulseRoute = { screen: 'home' };

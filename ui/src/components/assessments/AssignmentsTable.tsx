@@ -1,6 +1,7 @@
 import type { AssignmentView } from '../../api';
 import { awaitsAssignee, formatScore, shownScore } from '../../lib/assessments';
 import { formatDue } from '../../lib/dates';
+import { DueEditor } from './DueEditor';
 import { OverdueBadge } from './DueLabel';
 import { ProgressPill } from './ProgressPill';
 import './AssignmentsTable.css';
@@ -12,10 +13,12 @@ interface AssignmentsTableProps {
   reviewing: string | null;
   onNudge: (assignment: AssignmentView) => void;
   onReview: (userId: string) => void;
+  /** Moves one person's due date (or takes it away); resolves true when saved. Only with `canAct`. */
+  onSetDue?: (assignment: AssignmentView, due: string | null) => Promise<boolean>;
 }
 
 /** One row per assignee: due, progress, round, score, and what to do next. */
-export function AssignmentsTable({ assignments, canAct, reviewing, onNudge, onReview }: AssignmentsTableProps) {
+export function AssignmentsTable({ assignments, canAct, reviewing, onNudge, onReview, onSetDue }: AssignmentsTableProps) {
   return (
     <section className="sheet" aria-labelledby="assignments-title">
       <h3 id="assignments-title" className="sheet__title">
@@ -49,8 +52,14 @@ export function AssignmentsTable({ assignments, canAct, reviewing, onNudge, onRe
                 <th scope="row" className="assignments-table__name">
                   {a.name}
                 </th>
-                <td>
-                  {a.due ? formatDue(a.due) : '–'} {a.overdue && <OverdueBadge />}
+                <td data-testid={`assignment-due-${a.userId}`}>
+                  {canAct && onSetDue ? (
+                    <DueEditor assignment={a} onSave={(due) => onSetDue(a, due)} />
+                  ) : (
+                    <>
+                      {a.due ? formatDue(a.due) : '–'} {a.overdue && <OverdueBadge />}
+                    </>
+                  )}
                 </td>
                 <td>
                   <ProgressPill progress={a.progress} testId={`assignment-progress-${a.userId}`} />

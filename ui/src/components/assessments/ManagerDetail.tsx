@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, type AssessmentDetail, type Assignees, type AssignmentView, type TeamSummary } from '../../api';
+import { formatDue } from '../../lib/dates';
 import { explainError } from '../../lib/errorText';
 import type { AssessmentRoute } from '../../state/pages';
 import { useToasts } from '../../state/toasts';
@@ -47,6 +48,13 @@ export function ManagerDetail({ detail, team, onBack, onChanged, reload, onNavig
       await api.assessmentNudge(detail.id, a.userId);
       showInfo(`${a.name} gets a reminder.`);
       void reload();
+    }, reload);
+
+  const setDue = (a: AssignmentView, due: string | null) =>
+    attempt(async () => {
+      const next = await api.assessmentSetDue(detail.id, a.userId, due);
+      onChanged(next);
+      showInfo(due ? `${a.name} is now due ${formatDue(due)}.` : `${a.name} has no due date now.`);
     }, reload);
 
   const runAgain = (due: string | undefined) =>
@@ -102,6 +110,7 @@ export function ManagerDetail({ detail, team, onBack, onChanged, reload, onNavig
         reviewing={reviewing}
         onNudge={nudge}
         onReview={(userId) => setReviewing((current) => (current === userId ? null : userId))}
+        onSetDue={setDue}
       />
       {reviewed && (
         <ReviewPanel

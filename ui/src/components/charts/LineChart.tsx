@@ -14,6 +14,8 @@ interface LineChartProps {
   points: LinePoint[];
   /** The top of the scale. */
   max?: number;
+  /** The bottom of the scale (a 1–5 mean starts at 1). */
+  min?: number;
   valueLabel?: string;
   testId?: string;
 }
@@ -23,11 +25,12 @@ const H = 180;
 const PAD = { top: 20, right: 24, bottom: 28, left: 36 };
 
 /** Values over time as a line with dots, in SVG; the same data as a hidden table. */
-export function LineChart({ title, points, max = 100, valueLabel = 'Value', testId }: LineChartProps) {
+export function LineChart({ title, points, max = 100, min = 0, valueLabel = 'Value', testId }: LineChartProps) {
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const x = (i: number) => PAD.left + (points.length <= 1 ? innerW / 2 : (i / (points.length - 1)) * innerW);
-  const y = (v: number) => PAD.top + innerH - (Math.min(v, max) / max) * innerH;
+  const span = max - min || 1;
+  const y = (v: number) => PAD.top + innerH - ((Math.max(min, Math.min(v, max)) - min) / span) * innerH;
   const drawn = points.map((p, i) => ({ ...p, i })).filter((p) => p.value !== null) as (LinePoint & { i: number; value: number })[];
   const path = drawn.map((p, k) => `${k === 0 ? 'M' : 'L'}${x(p.i)},${y(p.value)}`).join(' ');
   const read = (p: LinePoint) => (p.value === null ? 'none' : String(p.value));
@@ -38,9 +41,9 @@ export function LineChart({ title, points, max = 100, valueLabel = 'Value', test
       <svg className="chart__svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(max * f)} y2={y(max * f)} className="chart__grid" />
-            <text x={PAD.left - 6} y={y(max * f)} className="chart__axis" textAnchor="end" dominantBaseline="middle">
-              {Math.round(max * f)}
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(min + span * f)} y2={y(min + span * f)} className="chart__grid" />
+            <text x={PAD.left - 6} y={y(min + span * f)} className="chart__axis" textAnchor="end" dominantBaseline="middle">
+              {Math.round(min + span * f)}
             </text>
           </g>
         ))}
