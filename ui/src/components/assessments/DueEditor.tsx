@@ -48,7 +48,8 @@ export function DueEditor({ assignment: a, onSave }: DueEditorProps) {
   if (!editing) {
     return (
       <span className="due-editor">
-        <span>{a.due ? formatDue(a.due) : '–'}</span> {a.overdue && <OverdueBadge />}
+        <span>{a.due ? formatDue(a.due) : '–'}</span>
+        {a.overdue && <OverdueBadge />}
         <button
           ref={editRef}
           type="button"

@@ -216,4 +216,57 @@ describe('Assessments, manager side', () => {
     expect(screen.queryByTestId('assessment-new')).toBeNull();
     expect(screen.queryByTestId('assessment-list')).toBeNull();
   });
+
+  it('moves one person’s due date from their row, and takes it away', async () => {
+    let id = '';
+    const { backend, user, seed } = renderTeam((b, s) => {
+      id = b.assessments.addAssessment(s.teamId, { title: 'Skills', templateId: 'builtin:skills-self-assessment' });
+      b.assessments.assignStored(id, [s.grace, s.linus], '2000-01-10');
+    });
+    await openAssessments(user);
+    await user.click(await screen.findByTestId(`assessment-item-${id}`));
+    const row = await screen.findByTestId(`assignment-row-${seed.grace}`);
+    expect(within(row).getByTestId('overdue-badge')).toBeTruthy();
+
+    await user.click(within(row).getByRole('button', { name: 'Change the due date for Grace Hopper' }));
+    const input = screen.getByLabelText('Due date for Grace Hopper') as HTMLInputElement;
+    expect(input.value).toBe('2000-01-10');
+    expect(document.activeElement).toBe(input);
+    fireEvent.change(input, { target: { value: '2030-02-15' } });
+    await user.click(screen.getByTestId(`due-save-${seed.grace}`));
+    await waitForCall(backend, 'assessment_set_due');
+    expect(backend.callsOf('assessment_set_due')).toEqual([{ assessmentId: id, userId: seed.grace, due: '2030-02-15' }]);
+    await waitFor(() => expect(screen.queryByTestId(`due-input-${seed.grace}`)).toBeNull());
+    const due = screen.getByTestId(`assignment-due-${seed.grace}`);
+    expect(due.textContent).toContain('2030');
+    expect(within(screen.getByTestId(`assignment-row-${seed.grace}`)).queryByTestId('overdue-badge')).toBeNull();
+    expect((await screen.findByTestId('info-toast')).textContent).toContain('Grace Hopper is now due');
+    expect(document.activeElement).toBe(screen.getByTestId(`due-edit-${seed.grace}`));
+    // Linus keeps his date.
+    expect(within(screen.getByTestId(`assignment-row-${seed.linus}`)).getByTestId('overdue-badge')).toBeTruthy();
+
+    await user.click(screen.getByTestId(`due-edit-${seed.grace}`));
+    await user.click(screen.getByTestId(`due-clear-${seed.grace}`));
+    await waitForCall(backend, 'assessment_set_due', 2);
+    expect(backend.callsOf('assessment_set_due')[1]).toEqual({ assessmentId: id, userId: seed.grace, due: null });
+    await waitFor(() => expect(screen.getByTestId(`assignment-due-${seed.grace}`).textContent).toBe('–'));
+
+    // Escape leaves the date as it was.
+    await user.click(screen.getByTestId(`due-edit-${seed.linus}`));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId(`due-input-${seed.linus}`)).toBeNull();
+    expect(backend.callsOf('assessment_set_due').length).toBe(2);
+  });
+
+  it('offers no due-date change to someone who does not own the assessment', async () => {
+    let id = '';
+    const { user, seed } = renderTeam((b, s) => {
+      id = b.assessments.addAssessment(s.teamId, { title: 'Skills', templateId: 'builtin:skills-self-assessment', owner: s.ada });
+      b.assessments.assignStored(id, [s.grace], '2030-01-10');
+    });
+    await openAssessments(user);
+    await user.click(await screen.findByTestId(`assessment-item-${id}`));
+    await screen.findByTestId(`assignment-row-${seed.grace}`);
+    expect(screen.queryByTestId(`due-edit-${seed.grace}`)).toBeNull();
+  });
 });

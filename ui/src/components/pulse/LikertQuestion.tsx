@@ -37,14 +37,14 @@ export function LikertQuestion({ id, prompt, number, value, onChange, missing, m
                 name={`pulse-${id}`}
                 value={v}
                 checked={value === v}
+                aria-label={`${v} ${label}`}
                 data-testid={`pulse-answer-${id}-${v}`}
                 onChange={() => onChange(v)}
               />
               <span className="likert__value" aria-hidden="true">
                 {v}
               </span>
-              <span className="likert__label">
-                <span className="visually-hidden">{v} </span>
+              <span className="likert__label" aria-hidden="true">
                 {label}
               </span>
             </label>
