@@ -23,12 +23,14 @@ interface LineChartProps {
 const W = 480;
 const H = 180;
 const PAD = { top: 20, right: 24, bottom: 28, left: 36 };
+const INSET = 16;
 
 /** Values over time as a line with dots, in SVG; the same data as a hidden table. */
 export function LineChart({ title, points, max = 100, min = 0, valueLabel = 'Value', testId }: LineChartProps) {
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
-  const x = (i: number) => PAD.left + (points.length <= 1 ? innerW / 2 : (i / (points.length - 1)) * innerW);
+  // Points keep clear of the axis labels, so a value at the top never covers them.
+  const x = (i: number) => PAD.left + INSET + (points.length <= 1 ? (innerW - 2 * INSET) / 2 : (i / (points.length - 1)) * (innerW - 2 * INSET));
   const span = max - min || 1;
   const y = (v: number) => PAD.top + innerH - ((Math.max(min, Math.min(v, max)) - min) / span) * innerH;
   const drawn = points.map((p, i) => ({ ...p, i })).filter((p) => p.value !== null) as (LinePoint & { i: number; value: number })[];
