@@ -168,7 +168,7 @@ async fn managers_see_only_aggregates_of_enough_answers_and_never_an_answer() {
             .answer_pulse(&team, &pulse_id, answers(&view, 5), None)
             .map_err(|e| e.code().to_string())
             .map(|_| ()),
-        Err("invalid_input".to_string()),
+        Err("already_answered".to_string()),
         "one answer per period"
     );
 

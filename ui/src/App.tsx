@@ -481,6 +481,8 @@ function Workspace() {
               void account.reload();
               void sync.reload();
               void teams.reload();
+              // Signing in adopts the account's name and user id.
+              void identity.reload();
             }}
             onError={showError}
           />

@@ -24,6 +24,8 @@ pub struct PulseView {
     pub current_period: Option<String>,
     /// This person answered the current period.
     pub answered: bool,
+    /// The team's anonymity threshold now: how many answers a figure covers.
+    pub threshold: u64,
 }
 
 /// A survey as the window or the CLI writes it.
@@ -94,6 +96,7 @@ impl Client {
     fn pulses_on(&self, team_id: &str, today: &str) -> Result<Vec<PulseView>> {
         let me = self.identity().user_id;
         let (_, team) = self.team_doc(team_id)?;
+        let threshold = team.pulse_threshold();
         let mut out = Vec::new();
         for survey in team.pulses.into_values() {
             let current_period = pulse::period_of(&survey, today);
@@ -114,6 +117,7 @@ impl Client {
                 pulse: survey,
                 current_period,
                 answered,
+                threshold,
             });
         }
         out.sort_by(|a, b| {

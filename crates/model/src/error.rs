@@ -29,6 +29,10 @@ pub enum ModelError {
     Forbidden(&'static str),
     #[error("answer every required question first: “{0}” has no answer")]
     Unanswered(String),
+    #[error("you already answered this period of the survey; the next period brings a new one")]
+    AlreadyAnswered,
+    #[error("the questions are fixed once {0}")]
+    QuestionsFixed(&'static str),
     #[error("a team must keep at least one owner")]
     LastOwner,
     #[error("the document is not a {expected} document")]
@@ -60,6 +64,8 @@ impl ModelError {
             Self::Invalid { .. } => "invalid_input",
             Self::Forbidden(_) => "forbidden",
             Self::Unanswered(_) => "unanswered",
+            Self::AlreadyAnswered => "already_answered",
+            Self::QuestionsFixed(_) => "questions_fixed",
             Self::LastOwner => "last_owner",
             Self::WrongKind { .. } => "wrong_kind",
             Self::Corrupt(_) => "corrupt_document",

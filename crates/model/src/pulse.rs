@@ -236,10 +236,7 @@ pub fn submit_answer(
         return Err(ModelError::Forbidden("answer for someone else"));
     }
     if answer.submitted_at > 0 {
-        return Err(ModelError::Invalid {
-            what: "this answer",
-            reason: "you already answered this period",
-        });
+        return Err(ModelError::AlreadyAnswered);
     }
     answer.answers = answers;
     answer.comment = match comment.map(str::trim) {

@@ -298,10 +298,9 @@ pub fn save_pulse(doc: &mut AutoCommit, by: &str, pulse: Pulse, today: &str) -> 
     let pulse = validate_pulse(pulse)?;
     if let Some(old) = team.pulses.get(&pulse.id) {
         if old.questions != pulse.questions && old.starts.as_str() <= today {
-            return Err(ModelError::Invalid {
-                what: "the questions",
-                reason: "they are fixed once the survey has started; start a new survey instead",
-            });
+            return Err(ModelError::QuestionsFixed(
+                "the survey has started; start a new survey instead",
+            ));
         }
     }
     team.pulses.insert(pulse.id.clone(), pulse);

@@ -33,7 +33,9 @@ export type KnownErrorCode =
   | 'conflict'
   | 'too_large'
   | 'attachment_too_large'
-  | 'unanswered';
+  | 'unanswered'
+  | 'already_answered'
+  | 'questions_fixed';
 
 /**
  * Used when a rejection is not shaped like `{ code, message }`, e.g. Tauri's own

@@ -563,11 +563,8 @@ export interface PulseView {
   currentPeriod: string | null;
   /** I answered the current period. */
   answered: boolean;
-  /**
-   * The team's anonymity threshold. Not in docs/ipc.md yet (asked for): members
-   * cannot read it otherwise, since pulse_results is for managers only.
-   */
-  threshold?: number;
+  /** The team's anonymity threshold now (members read it here; results are for managers). */
+  threshold: number;
 }
 
 export interface PulseQuestionFigures {

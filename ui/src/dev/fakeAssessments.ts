@@ -272,7 +272,7 @@ export class FakeAssessments {
         const description = typeof a.description === 'string' ? a.description.trim() : '';
         if (Array.isArray(a.sections) && JSON.stringify(a.sections) !== JSON.stringify(x.sections)) {
           if (x.assignments.size > 0) {
-            h.fail('invalid_input', 'the questions: they are fixed once the assessment is assigned; run it again to change them');
+            h.fail('questions_fixed', 'the questions are fixed once the assessment is assigned; run it again to change them');
           }
           this.validateSections(a.sections as Section[]);
           x.sections = structuredClone(a.sections as Section[]);

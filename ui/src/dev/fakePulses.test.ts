@@ -30,7 +30,7 @@ describe('fake pulse surveys', () => {
     });
     expect(created).toMatchObject({ title: 'Weekly', currentPeriod: '2026-11-23', answered: false, active: true, threshold: 5 });
     const input = { id: created.id, title: 'Weekly', questions: ['I can focus.'], allowComment: false, cadence: 'weekly' };
-    expect(code(() => call('pulse_save', { teamId, input }))).toBe('invalid_input');
+    expect(code(() => call('pulse_save', { teamId, input }))).toBe('questions_fixed');
     // Same questions: the title and settings may change.
     const renamed = call<PulseView>('pulse_save', { teamId, input: { ...input, questions: ['I can focus.', 'I feel heard.'], title: 'Pulse' } });
     expect(renamed.questions.map((q) => q.id)).toEqual(created.questions.map((q) => q.id));
@@ -40,7 +40,7 @@ describe('fake pulse surveys', () => {
     expect(code(() => call('pulse_answer', { teamId, pulseId: created.id, answers: { [q1]: 4, [q2]: 6 } }))).toBe('invalid_input');
     expect(code(() => call('pulse_answer', { teamId, pulseId: created.id, answers: { [q1]: 4, [q2]: 5 }, comment: 'hi' }))).toBe('invalid_input');
     expect(call<PulseView>('pulse_answer', { teamId, pulseId: created.id, answers: { [q1]: 4, [q2]: 5 } }).answered).toBe(true);
-    expect(code(() => call('pulse_answer', { teamId, pulseId: created.id, answers: { [q1]: 4, [q2]: 5 } }))).toBe('invalid_input');
+    expect(code(() => call('pulse_answer', { teamId, pulseId: created.id, answers: { [q1]: 4, [q2]: 5 } }))).toBe('already_answered');
     expect(b.callsOf('pulse_answer').length).toBe(5);
   });
 

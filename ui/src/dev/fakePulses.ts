@@ -212,7 +212,7 @@ export class FakePulses {
     const starts = input.starts === undefined || input.starts === null ? h.today() : validDate(String(input.starts), h.fail);
     const today = h.today();
     if (existing && JSON.stringify(existing.questions) !== JSON.stringify(questions) && existing.starts <= today) {
-      h.fail('invalid_input', 'the questions: they are fixed once the survey has started; start a new survey instead');
+      h.fail('questions_fixed', 'the questions are fixed once the survey has started; start a new survey instead');
     }
     const pulse: FakePulse = {
       id: existing?.id ?? h.id('pulse'),
@@ -236,7 +236,7 @@ export class FakePulses {
     const period = periodOf(pulse, h.today()) ?? h.fail('invalid_input', 'this survey has not started yet');
     const key = `${pulse.id}/${period}`;
     if ((this.answers.get(key) ?? []).some((s) => s.userId === userId)) {
-      h.fail('invalid_input', 'this answer: you already answered this period');
+      h.fail('already_answered', 'you already answered this period of the survey; the next period brings a new one');
     }
     const given = (rawAnswers ?? {}) as Record<string, unknown>;
     const answers: Record<string, number> = {};

@@ -131,10 +131,9 @@ pub fn edit(
     if let Some(sections) = sections {
         if sections != assessment.sections {
             if !assessment.assignments.is_empty() {
-                return Err(ModelError::Invalid {
-                    what: "the questions",
-                    reason: "they are fixed once the assessment is assigned; run it again to change them",
-                });
+                return Err(ModelError::QuestionsFixed(
+                    "the assessment is assigned; run it again to change them",
+                ));
             }
             questions::validate_sections(&sections)?;
             assessment.sections = sections;

@@ -254,7 +254,7 @@ fn only_the_owner_changes_it_and_questions_freeze_once_assigned() {
     );
     assert_eq!(
         edit(&mut doc, MANAGER, "New title", "", Some(vec![])).map_err(|e| e.code()),
-        Err("invalid_input")
+        Err("questions_fixed")
     );
     assert_eq!(
         edit(&mut doc, MANAGER, "New title", "", None)

@@ -142,7 +142,7 @@ fn answers_are_whole_and_final() {
     submit_answer(&mut doc, "mia", &p, whole.clone(), Some("ok"), 5).expect("submit");
     assert_eq!(
         submit_answer(&mut doc, "mia", &p, whole, None, 6).map_err(|e| e.code()),
-        Err("invalid_input"),
+        Err("already_answered"),
         "once"
     );
 }

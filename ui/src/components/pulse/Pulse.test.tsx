@@ -130,7 +130,7 @@ describe('Pulse, member side', () => {
     await user.click(screen.getByTestId('pulse-submit'));
 
     const toast = await screen.findByTestId('error-toast');
-    expect(toast.dataset.code).toBe('invalid_input');
+    expect(toast.dataset.code).toBe('already_answered');
     expect(toast.textContent).toContain('You already answered this week. Each person answers once a week');
     await screen.findByTestId('pulse-thanks');
   });
@@ -344,10 +344,10 @@ describe('Pulse, manager side', () => {
     await user.click(await screen.findByTestId(`pulse-edit-${later}`));
     await user.clear(await screen.findByTestId('pulse-question-input-0'));
     await user.type(screen.getByTestId('pulse-question-input-0'), 'I know what matters this month.');
-    backend.failNext('pulse_save', { code: 'invalid_input', message: 'the questions: they are fixed once the survey has started; start a new survey instead' });
+    backend.failNext('pulse_save', { code: 'questions_fixed', message: 'the questions are fixed once the survey has started; start a new survey instead' });
     await user.click(screen.getByTestId('pulse-save'));
     const toast = await screen.findByTestId('error-toast');
-    expect(toast.dataset.code).toBe('invalid_input');
+    expect(toast.dataset.code).toBe('questions_fixed');
     expect(toast.textContent).toContain('To ask something else, start a new survey.');
     expect(screen.getByTestId('pulse-questions-error').textContent).toContain('Questions are fixed once a survey has started');
   });

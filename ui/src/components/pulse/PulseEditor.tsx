@@ -80,10 +80,10 @@ export function PulseEditor({ teamId, survey, onSaved, onCancel, onRefused }: Pu
       showInfo(survey ? `Saved “${saved.title}”.` : `“${saved.title}” is set up.`);
       onSaved(saved);
     } catch (error) {
-      if (hasCode(error, 'invalid_input') && survey) {
+      if (hasCode(error, 'questions_fixed') && survey) {
         // The survey started meanwhile (or on another device): its questions are fixed now.
         setProblems({ questions: QUESTIONS_FIXED });
-        showError({ code: 'invalid_input', message: QUESTIONS_FIXED });
+        showError({ code: 'questions_fixed', message: QUESTIONS_FIXED });
         onRefused?.();
       } else {
         showError(explainError(error));

@@ -32,7 +32,7 @@ export function PulseSurveyScreen({ teamId, survey, manager, threshold, onBack, 
       return null;
     } catch (error) {
       // The core takes one answer per person and period; a second is refused.
-      const refusal = hasCode(error, 'invalid_input')
+      const refusal = hasCode(error, 'already_answered')
         ? `You already answered this ${word}. Each person answers once a ${word}; the next ${word} brings a new form.`
         : null;
       const e = explainError(error);
