@@ -9,7 +9,8 @@ use automerge::ROOT;
 use chrono::NaiveDateTime;
 use support::{start_relay, Person, RawPeer};
 use teamstead_client::{
-    AssessmentDetail, ExportFormat, NewAssessmentInput, ReminderKind, ReviewInput, Role,
+    AssessmentDetail, AssignmentView, ExportFormat, NewAssessmentInput, ReminderKind, ReviewInput,
+    Role,
 };
 use teamstead_model::assessment::{review, Assignees, Decision, Progress};
 use teamstead_model::response::{self, Answer};
@@ -71,13 +72,26 @@ fn answer_all(person: &Person, assessment: &str, likert: f64) -> AssessmentDetai
     detail.expect("answered")
 }
 
-fn progress_of(detail: &AssessmentDetail, user: &str) -> Progress {
+fn row<'a>(detail: &'a AssessmentDetail, user: &str) -> &'a AssignmentView {
     detail
         .assignments
         .iter()
         .find(|a| a.user_id == user)
         .expect("assignment")
-        .progress
+}
+
+fn progress_of(detail: &AssessmentDetail, user: &str) -> Progress {
+    row(detail, user).progress
+}
+
+/// A review with no override: approval, or a request for changes saying why.
+fn decision(decision: Decision, feedback: &str) -> ReviewInput {
+    ReviewInput {
+        decision,
+        score_override: None,
+        override_reason: String::new(),
+        feedback: feedback.into(),
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -118,11 +132,7 @@ async fn a_member_answers_offline_and_the_manager_reviews_in_rounds() {
     bob.sync().await;
     alice.sync().await;
     let seen = alice.client.assessment(&id).expect("detail");
-    let at_alice = seen
-        .assignments
-        .iter()
-        .find(|a| a.user_id == bob.user_id)
-        .expect("bob");
+    let at_alice = row(&seen, &bob.user_id);
     assert_eq!(at_alice.progress, Progress::Submitted);
     let first_score = at_alice.auto_score.expect("scored");
     assert!(first_score > 0.0 && first_score < 100.0, "{first_score}");
@@ -133,12 +143,7 @@ async fn a_member_answers_offline_and_the_manager_reviews_in_rounds() {
         .review(
             &id,
             &bob.user_id,
-            ReviewInput {
-                decision: Decision::ChangesRequested,
-                score_override: None,
-                override_reason: String::new(),
-                feedback: "Say more about support".into(),
-            },
+            decision(Decision::ChangesRequested, "Say more about support"),
         )
         .expect("request changes");
     alice.sync().await;
@@ -159,11 +164,7 @@ async fn a_member_answers_offline_and_the_manager_reviews_in_rounds() {
     bob.sync().await;
     alice.sync().await;
     let resubmitted = alice.client.assessment(&id).expect("detail");
-    let bob_row = resubmitted
-        .assignments
-        .iter()
-        .find(|a| a.user_id == bob.user_id)
-        .expect("bob");
+    let bob_row = row(&resubmitted, &bob.user_id);
     assert_eq!((bob_row.progress, bob_row.round), (Progress::Submitted, 2));
     let second_score = bob_row.auto_score.expect("scored");
     assert!(second_score > first_score, "{second_score} > {first_score}");
@@ -185,12 +186,7 @@ async fn a_member_answers_offline_and_the_manager_reviews_in_rounds() {
     bob.sync().await;
     let done = bob.client.assessment(&id).expect("detail");
     assert_eq!(progress_of(&done, &bob.user_id), Progress::Approved);
-    let reviews = &done
-        .assignments
-        .iter()
-        .find(|a| a.user_id == bob.user_id)
-        .expect("bob")
-        .reviews;
+    let reviews = &row(&done, &bob.user_id).reviews;
     assert_eq!(reviews.len(), 2, "both reviews are kept");
     assert_eq!(
         reviews[1].override_reason.as_deref(),
@@ -288,12 +284,7 @@ async fn the_relay_refuses_what_is_not_yours_to_write() {
         .review(
             &id,
             &bob.user_id,
-            ReviewInput {
-                decision: Decision::ChangesRequested,
-                score_override: None,
-                override_reason: String::new(),
-                feedback: "Private feedback".into(),
-            },
+            decision(Decision::ChangesRequested, "Private feedback"),
         )
         .expect("review");
     alice.sync().await;

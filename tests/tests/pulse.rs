@@ -11,6 +11,42 @@ use teamstead_client::{Cadence, PulseInput, Role};
 use teamstead_model::pulse;
 use teamstead_protocol::Message;
 
+/// A new survey starting today.
+fn survey(title: &str, questions: &[&str], cadence: Cadence, allow_comment: bool) -> PulseInput {
+    PulseInput {
+        id: String::new(),
+        title: title.into(),
+        questions: questions.iter().map(|q| q.to_string()).collect(),
+        allow_comment,
+        cadence,
+        starts: None,
+        active: true,
+    }
+}
+
+/// An answer document written by hand, every question answered `value`, as no
+/// honest client would send it.
+fn forged_answer(
+    key: pulse::AnswerKey<'_>,
+    questions: &[pulse::PulseQuestion],
+    value: i64,
+) -> automerge::AutoCommit {
+    use automerge::transaction::Transactable;
+    let mut doc = pulse::answer_genesis(key).expect("genesis");
+    doc.set_actor(automerge::ActorId::random());
+    let answers = automerge::ReadDoc::get(&doc, automerge::ROOT, "answers")
+        .expect("get")
+        .expect("answers")
+        .1;
+    for q in questions {
+        doc.put(&answers, q.id.as_str(), value).expect("put");
+    }
+    doc.put(automerge::ROOT, "submitted_at", 5_i64)
+        .expect("put");
+    doc.commit();
+    doc
+}
+
 fn answers(view: &teamstead_client::PulseView, value: i64) -> HashMap<String, i64> {
     view.pulse
         .questions
@@ -42,18 +78,12 @@ async fn managers_see_only_aggregates_of_enough_answers_and_never_an_answer() {
         .client
         .save_pulse(
             &team,
-            PulseInput {
-                id: String::new(),
-                title: "Weekly pulse".into(),
-                questions: vec![
-                    "I can do my best work here.".into(),
-                    "My workload is sustainable.".into(),
-                ],
-                allow_comment: true,
-                cadence: Cadence::Weekly,
-                starts: None,
-                active: true,
-            },
+            survey(
+                "Weekly pulse",
+                &["I can do my best work here.", "My workload is sustainable."],
+                Cadence::Weekly,
+                true,
+            ),
         )
         .expect("survey");
     let pulse_id = survey.pulse.id.clone();
@@ -181,22 +211,7 @@ async fn managers_see_only_aggregates_of_enough_answers_and_never_an_answer() {
         period: &current,
         user_id: &hal.user_id,
     };
-    let mut forged = pulse::answer_genesis(key).expect("genesis");
-    forged.set_actor(automerge::ActorId::random());
-    {
-        use automerge::transaction::Transactable;
-        let answers = automerge::ReadDoc::get(&forged, automerge::ROOT, "answers")
-            .expect("get")
-            .expect("answers")
-            .1;
-        for q in &survey.pulse.questions {
-            forged.put(&answers, q.id.as_str(), 9_i64).expect("put");
-        }
-        forged
-            .put(automerge::ROOT, "submitted_at", 5_i64)
-            .expect("put");
-        forged.commit();
-    }
+    let mut forged = forged_answer(key, &survey.pulse.questions, 9);
     let mut raw = RawPeer::joined(&relay, &hal.token()).await;
     let mut state = automerge::sync::State::new();
     let answer = raw
@@ -254,15 +269,12 @@ async fn departments_too_small_are_never_shown_and_figures_move_in_steps() {
         .client
         .save_pulse(
             &team,
-            PulseInput {
-                id: String::new(),
-                title: "Pulse".into(),
-                questions: vec!["I know what is expected of me.".into()],
-                allow_comment: false,
-                cadence: Cadence::Monthly,
-                starts: None,
-                active: true,
-            },
+            survey(
+                "Pulse",
+                &["I know what is expected of me."],
+                Cadence::Monthly,
+                false,
+            ),
         )
         .expect("survey");
     alice.sync().await;
@@ -309,15 +321,12 @@ async fn each_period_of_a_survey_reminds_once_until_answered() {
         .client
         .save_pulse(
             &team,
-            PulseInput {
-                id: String::new(),
-                title: "Weekly pulse".into(),
-                questions: vec!["I can do my best work here.".into()],
-                allow_comment: false,
-                cadence: Cadence::Weekly,
-                starts: None,
-                active: true,
-            },
+            survey(
+                "Weekly pulse",
+                &["I can do my best work here."],
+                Cadence::Weekly,
+                false,
+            ),
         )
         .expect("survey");
     alice.sync().await;

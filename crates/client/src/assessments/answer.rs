@@ -1,7 +1,6 @@
 //! The assignee's side: the inbox, and answers saved into their response document
 //! as a draft (offline like any write) until they submit it.
 
-use teamstead_model::assessment;
 use teamstead_model::response::{self, Answer, Answering};
 use teamstead_model::DocKind;
 
@@ -56,21 +55,32 @@ impl Client {
         question_id: &str,
         answer: Option<Answer>,
     ) -> Result<AssessmentDetail> {
-        let me = self.identity().user_id;
-        let (_, a) = self.assessment_doc(assessment_id)?;
-        let standing = self.review_doc(assessment_id, &me)?;
-        let on = Answering {
-            assessment: &a,
-            review: standing.as_ref(),
-        };
-        self.write_response(assessment_id, &a, |doc| {
-            response::answer(doc, &me, on, question_id, answer)
+        self.write_response(assessment_id, |doc, me, on, _| {
+            response::answer(doc, me, on, question_id, answer)
         })?;
         self.assessment(assessment_id)
     }
 
     /// Submits this person's response; after this the relay keeps it read-only.
     pub fn submit_response(&self, assessment_id: &str) -> Result<AssessmentDetail> {
+        self.write_response(assessment_id, |doc, me, on, now| {
+            response::submit(doc, me, on, now)
+        })?;
+        self.assessment(assessment_id)
+    }
+
+    /// Writes this person's response with the assessment and their standing as
+    /// this device has them, starting the response on first use.
+    fn write_response(
+        &self,
+        assessment_id: &str,
+        edit: impl FnOnce(
+            &mut automerge::AutoCommit,
+            &str,
+            Answering<'_>,
+            i64,
+        ) -> Result<response::Response, teamstead_model::ModelError>,
+    ) -> Result<()> {
         let me = self.identity().user_id;
         let (_, a) = self.assessment_doc(assessment_id)?;
         let standing = self.review_doc(assessment_id, &me)?;
@@ -78,30 +88,15 @@ impl Client {
             assessment: &a,
             review: standing.as_ref(),
         };
-        self.write_response(assessment_id, &a, |doc| {
-            let now = crate::clock::now();
-            response::submit(doc, &me, on, now)
-        })?;
-        self.assessment(assessment_id)
-    }
-
-    fn write_response(
-        &self,
-        assessment_id: &str,
-        a: &assessment::Assessment,
-        edit: impl FnOnce(
-            &mut automerge::AutoCommit,
-        ) -> Result<response::Response, teamstead_model::ModelError>,
-    ) -> Result<()> {
-        let me = self.identity().user_id;
         let id = response::doc_id(assessment_id, &me);
         self.batch(|batch| {
+            let now = batch.now();
             batch.write_derived(
                 &id,
                 DocKind::Response,
                 Some(&a.team_id),
                 || response::genesis(assessment_id, &me),
-                edit,
+                |doc| edit(doc, &me, on, now),
             )
         })?;
         Ok(())
