@@ -14,14 +14,24 @@ fn ok(dir: &Path, args: &[&str]) -> serde_json::Value {
     json
 }
 
-#[test]
-fn two_people_share_a_board_from_the_command_line() {
+/// Ann's published team "Cli Crew" on a relay in this process, an invitation code
+/// for it, and Ben signed up but not yet in it; `None` when this call started the
+/// test again inside a D-Bus session (the caller returns).
+struct Crew {
+    runtime: tokio::runtime::Runtime,
+    relay: teamstead_relay::RunningRelay,
+    url: String,
+    ann: tempfile::TempDir,
+    ben: tempfile::TempDir,
+    team: String,
+    code: String,
+    _dirs: [tempfile::TempDir; 2],
+}
+
+fn crew(test: &str) -> Option<Crew> {
     let keyrings = tempfile::tempdir().expect("tempdir");
-    if !teamstead_tests::in_keyring_session(
-        "two_people_share_a_board_from_the_command_line",
-        keyrings.path(),
-    ) {
-        return;
+    if !teamstead_tests::in_keyring_session(test, keyrings.path()) {
+        return None;
     }
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let relay_dir = tempfile::tempdir().expect("tempdir");
@@ -40,8 +50,34 @@ fn two_people_share_a_board_from_the_command_line() {
     let invite = ok(ann.path(), &["team", "invite", &team, "--role", "member"]);
     let code = invite["code"].as_str().expect("code").to_string();
     ok(ann.path(), &["sync"]);
-
     sign_up(ben.path(), &url, "Ben");
+    Some(Crew {
+        runtime,
+        relay,
+        url,
+        ann,
+        ben,
+        team,
+        code,
+        _dirs: [keyrings, relay_dir],
+    })
+}
+
+#[test]
+fn two_people_share_a_board_from_the_command_line() {
+    let Some(Crew {
+        runtime,
+        relay,
+        url,
+        ann,
+        ben,
+        team,
+        code,
+        _dirs,
+    }) = crew("two_people_share_a_board_from_the_command_line")
+    else {
+        return;
+    };
     assert_eq!(ok(ben.path(), &["team", "join", &code])["role"], "member");
     ok(ben.path(), &["sync"]);
     let boards = ok(ben.path(), &["board", "list", &team]);
@@ -95,32 +131,19 @@ fn sign_up(dir: &Path, url: &str, name: &str) {
 
 #[test]
 fn an_assessment_and_a_pulse_survey_from_the_command_line() {
-    let keyrings = tempfile::tempdir().expect("tempdir");
-    if !teamstead_tests::in_keyring_session(
-        "an_assessment_and_a_pulse_survey_from_the_command_line",
-        keyrings.path(),
-    ) {
+    let Some(Crew {
+        runtime,
+        relay,
+        ann,
+        ben,
+        team,
+        code,
+        _dirs,
+        ..
+    }) = crew("an_assessment_and_a_pulse_survey_from_the_command_line")
+    else {
         return;
-    }
-    let runtime = tokio::runtime::Runtime::new().expect("runtime");
-    let relay_dir = tempfile::tempdir().expect("tempdir");
-    let relay = runtime.block_on(start_relay(relay_dir.path()));
-    let url = relay.http_url();
-    let (ann, ben) = (
-        tempfile::tempdir().expect("a"),
-        tempfile::tempdir().expect("b"),
-    );
-    sign_up(ann.path(), &url, "Ann");
-    let team = ok(ann.path(), &["team", "create", "Cli Crew"])["id"]
-        .as_str()
-        .expect("id")
-        .to_string();
-    ok(ann.path(), &["team", "publish", &team]);
-    let code = ok(ann.path(), &["team", "invite", &team])["code"]
-        .as_str()
-        .expect("code")
-        .to_string();
-    sign_up(ben.path(), &url, "Ben");
+    };
     ok(ben.path(), &["team", "join", &code]);
     ok(ben.path(), &["sync"]);
     ok(ann.path(), &["sync"]);

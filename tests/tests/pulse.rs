@@ -55,6 +55,44 @@ fn answers(view: &teamstead_client::PulseView, value: i64) -> HashMap<String, i6
         .collect()
 }
 
+/// `person` syncs, answers every question `value`, and sends it to the relay.
+async fn answer_through_relay(
+    person: &Person,
+    team: &str,
+    pulse_id: &str,
+    value: i64,
+    comment: Option<&str>,
+) {
+    person.sync().await;
+    let view = person
+        .client
+        .pulses(team)
+        .expect("pulses")
+        .into_iter()
+        .find(|p| p.pulse.id == pulse_id)
+        .expect("the survey reached them");
+    assert!(!view.answered);
+    let done = person
+        .client
+        .answer_pulse(team, pulse_id, answers(&view, value), comment)
+        .expect("answer");
+    assert!(done.answered);
+    person.sync().await;
+}
+
+/// What the relay has published for a survey, as the manager syncs it now.
+async fn results_at(
+    manager: &Person,
+    team: &str,
+    pulse_id: &str,
+) -> teamstead_client::PulseResultsView {
+    manager.sync().await;
+    manager
+        .client
+        .pulse_results(team, pulse_id)
+        .expect("results")
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn managers_see_only_aggregates_of_enough_answers_and_never_an_answer() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -89,44 +127,18 @@ async fn managers_see_only_aggregates_of_enough_answers_and_never_an_answer() {
     let pulse_id = survey.pulse.id.clone();
     alice.sync().await;
 
-    let answer = |person: &Person, value: i64, comment: Option<&str>| {
-        let view = person
-            .client
-            .pulses(&team)
-            .expect("pulses")
-            .into_iter()
-            .find(|p| p.pulse.id == pulse_id)
-            .expect("the survey reached them");
-        assert!(!view.answered);
-        let done = person
-            .client
-            .answer_pulse(&team, &pulse_id, answers(&view, value), comment)
-            .expect("answer");
-        assert!(done.answered);
-    };
     for (i, person) in people.iter().take(4).enumerate() {
-        person.sync().await;
-        answer(person, 1 + i as i64, None);
-        person.sync().await;
+        answer_through_relay(person, &team, &pulse_id, 1 + i as i64, None).await;
     }
-    alice.sync().await;
-    let results = alice
-        .client
-        .pulse_results(&team, &pulse_id)
-        .expect("results");
+    let results = results_at(&alice, &team, &pulse_id).await;
     assert_eq!(results.threshold, 5);
     let period = &results.periods[0].results;
     assert_eq!((period.received, period.published), (4, 0));
     assert!(period.questions.is_empty(), "nothing below the threshold");
 
-    people[4].sync().await;
-    answer(&people[4], 5, Some("More focus time, please"));
-    people[4].sync().await;
-    alice.sync().await;
-    let results = alice
-        .client
-        .pulse_results(&team, &pulse_id)
-        .expect("results");
+    let comment = Some("More focus time, please");
+    answer_through_relay(&people[4], &team, &pulse_id, 5, comment).await;
+    let results = results_at(&alice, &team, &pulse_id).await;
     let period = &results.periods[0].results;
     assert_eq!((period.received, period.published), (5, 5));
     let first = &survey.pulse.questions[0].id;
@@ -142,14 +154,9 @@ async fn managers_see_only_aggregates_of_enough_answers_and_never_an_answer() {
     }
 
     // A sixth answer alone would show in the difference: nothing moves.
-    people[5].sync().await;
-    answer(&people[5], 1, Some("Too many meetings"));
-    people[5].sync().await;
-    alice.sync().await;
-    let after = alice
-        .client
-        .pulse_results(&team, &pulse_id)
-        .expect("results");
+    let comment = Some("Too many meetings");
+    answer_through_relay(&people[5], &team, &pulse_id, 1, comment).await;
+    let after = results_at(&alice, &team, &pulse_id).await;
     let period6 = &after.periods[0].results;
     assert_eq!((period6.received, period6.published), (6, 5));
     assert_eq!(period6.questions, period.questions);
@@ -282,19 +289,9 @@ async fn departments_too_small_are_never_shown_and_figures_move_in_steps() {
     // come at 3 answers, when no department has 3.
     let order = [3, 0, 1, 2, 4];
     for person in order.iter().map(|i| &people[*i]) {
-        person.sync().await;
-        let view = person.client.pulses(&team).expect("pulses").remove(0);
-        person
-            .client
-            .answer_pulse(&team, &survey.pulse.id, answers(&view, 4), None)
-            .expect("answer");
-        person.sync().await;
+        answer_through_relay(person, &team, &survey.pulse.id, 4, None).await;
     }
-    alice.sync().await;
-    let results = alice
-        .client
-        .pulse_results(&team, &survey.pulse.id)
-        .expect("results");
+    let results = results_at(&alice, &team, &survey.pulse.id).await;
     let period = &results.periods[0].results;
     assert_eq!(
         (period.received, period.published),
