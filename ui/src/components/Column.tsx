@@ -96,7 +96,7 @@ export function Column({
         ) : (
           <button
             type="button"
-            className="add-task"
+            className="row-button add-task"
             data-testid={`add-task-${status}`}
             onClick={onOpenComposer}
             aria-keyshortcuts={status === 'todo' ? 'N' : undefined}

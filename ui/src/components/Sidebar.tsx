@@ -174,7 +174,7 @@ export function Sidebar({
                       <li>
                         <button
                           type="button"
-                          className="new-board"
+                          className="row-button new-board"
                           data-testid="new-board-button"
                           onClick={() => setCreatingBoard(true)}
                         >

@@ -1,10 +1,13 @@
+import type { ComponentType, ReactNode } from 'react';
 import { ClipboardIcon, PeopleIcon, PulseIcon } from './icons';
 import './TeamNav.css';
+
+type TeamPage = 'people' | 'assessments' | 'pulse';
 
 interface TeamNavProps {
   teamId: string;
   /** Which page is open, if any. */
-  current: 'people' | 'assessments' | 'pulse' | null;
+  current: TeamPage | null;
   /** Assessments in this team waiting on me. */
   waiting: number;
   /** Active pulse surveys whose current period I have not answered. */
@@ -17,60 +20,68 @@ interface TeamNavProps {
 /** A team's Assessments (with what waits on me), Pulse (with a dot when a survey waits) and People, under its boards. */
 export function TeamNav({ teamId, current, waiting, pulseDue, onOpenAssessments, onOpenPulse, onOpenPeople }: TeamNavProps) {
   const pulseLabel = pulseDue === 1 ? 'a survey to answer' : `${pulseDue} surveys to answer`;
+  const pages: Omit<NavItemProps, 'teamId' | 'current'>[] = [
+    {
+      page: 'assessments',
+      label: 'Assessments',
+      Icon: ClipboardIcon,
+      onOpen: onOpenAssessments,
+      marker: waiting > 0 && (
+        <span
+          className="row-button__count team-nav__badge"
+          data-testid="nav-assessments-badge"
+          aria-label={`${waiting} waiting on you`}
+          title={`${waiting} waiting on you`}
+        >
+          {waiting}
+        </span>
+      ),
+    },
+    {
+      page: 'pulse',
+      label: 'Pulse',
+      Icon: PulseIcon,
+      onOpen: onOpenPulse,
+      marker: pulseDue > 0 && <span className="team-nav__dot" data-testid="nav-pulse-dot" role="img" aria-label={pulseLabel} title={pulseLabel} />,
+    },
+    { page: 'people', label: 'People', Icon: PeopleIcon, onOpen: onOpenPeople },
+  ];
   return (
     <ul className="team-nav" aria-label="Team pages">
-      <li className={`team-nav__row${current === 'assessments' ? ' is-current' : ''}`}>
-        <button
-          type="button"
-          className="team-nav__item"
-          data-testid="nav-assessments"
-          data-team-id={teamId}
-          aria-current={current === 'assessments' ? 'page' : undefined}
-          onClick={() => onOpenAssessments(teamId)}
-        >
-          <ClipboardIcon className="team-nav__icon" size={14} />
-          <span className="team-nav__label">Assessments</span>
-          {waiting > 0 && (
-            <span
-              className="team-nav__badge"
-              data-testid="nav-assessments-badge"
-              aria-label={`${waiting} waiting on you`}
-              title={`${waiting} waiting on you`}
-            >
-              {waiting}
-            </span>
-          )}
-        </button>
-      </li>
-      <li className={`team-nav__row${current === 'pulse' ? ' is-current' : ''}`}>
-        <button
-          type="button"
-          className="team-nav__item"
-          data-testid="nav-pulse"
-          data-team-id={teamId}
-          aria-current={current === 'pulse' ? 'page' : undefined}
-          onClick={() => onOpenPulse(teamId)}
-        >
-          <PulseIcon className="team-nav__icon" size={14} />
-          <span className="team-nav__label">Pulse</span>
-          {pulseDue > 0 && (
-            <span className="team-nav__dot" data-testid="nav-pulse-dot" role="img" aria-label={pulseLabel} title={pulseLabel} />
-          )}
-        </button>
-      </li>
-      <li className={`team-nav__row${current === 'people' ? ' is-current' : ''}`}>
-        <button
-          type="button"
-          className="team-nav__item"
-          data-testid="nav-people"
-          data-team-id={teamId}
-          aria-current={current === 'people' ? 'page' : undefined}
-          onClick={() => onOpenPeople(teamId)}
-        >
-          <PeopleIcon className="team-nav__icon" size={14} />
-          <span className="team-nav__label">People</span>
-        </button>
-      </li>
+      {pages.map((p) => (
+        <NavItem key={p.page} {...p} teamId={teamId} current={current === p.page} />
+      ))}
     </ul>
+  );
+}
+
+interface NavItemProps {
+  teamId: string;
+  page: TeamPage;
+  label: string;
+  Icon: ComponentType<{ className?: string; size?: number }>;
+  current: boolean;
+  onOpen: (teamId: string) => void;
+  /** A count or a dot after the label. */
+  marker?: ReactNode;
+}
+
+/** One of a team's pages in the sidebar. */
+function NavItem({ teamId, page, label, Icon, current, onOpen, marker }: NavItemProps) {
+  return (
+    <li className={`team-nav__row${current ? ' is-current' : ''}`}>
+      <button
+        type="button"
+        className="row-button team-nav__item"
+        data-testid={`nav-${page}`}
+        data-team-id={teamId}
+        aria-current={current ? 'page' : undefined}
+        onClick={() => onOpen(teamId)}
+      >
+        <Icon className="team-nav__icon" size={14} />
+        <span className="row-button__label">{label}</span>
+        {marker}
+      </button>
+    </li>
   );
 }

@@ -29,7 +29,7 @@ export function AssignmentsTable({ assignments, canAct, reviewing, onNudge, onRe
           Nobody is assigned yet. Pick people or a department above, and a due date.
         </p>
       ) : (
-        <table className="assignments-table" data-testid="assignments-table">
+        <table className="data-table assignments-table" data-testid="assignments-table">
           <thead>
             <tr>
               <th scope="col">Person</th>

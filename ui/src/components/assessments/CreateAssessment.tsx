@@ -163,7 +163,7 @@ export function CreateAssessment({ teamId, onCreated, onCancel, onTemplates }: C
         )
       )}
 
-      <div className="create-assessment__actions">
+      <div className="sticky-actions">
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>

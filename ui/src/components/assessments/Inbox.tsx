@@ -23,7 +23,7 @@ export function Inbox({ items, onOpen }: InboxProps) {
       {items === undefined ? (
         <Loading label="Loading your assessments" lines={2} />
       ) : waiting.length === 0 ? (
-        <p className="inbox__empty" data-testid="inbox-empty">
+        <p className="sheet__hint" data-testid="inbox-empty">
           Nothing waits on you. When a manager asks you to fill in an assessment, it shows up here.
         </p>
       ) : (
@@ -31,7 +31,7 @@ export function Inbox({ items, onOpen }: InboxProps) {
       )}
       {finished.length > 0 && (
         <>
-          <h3 className="inbox__subtitle">Finished</h3>
+          <h3 className="section-label inbox__subtitle">Finished</h3>
           <InboxList items={finished} onOpen={onOpen} label="Finished" />
         </>
       )}
@@ -41,21 +41,21 @@ export function Inbox({ items, onOpen }: InboxProps) {
 
 function InboxList({ items, onOpen, label }: { items: InboxItem[]; onOpen: (id: string) => void; label: string }) {
   return (
-    <ul className="inbox__list" aria-label={label}>
+    <ul className="item-list" aria-label={label}>
       {items.map((item) => (
         <li key={item.assessmentId}>
           <button
             type="button"
-            className={`inbox-item${item.overdue ? ' is-overdue' : ''}`}
+            className={`item-list__item${item.overdue ? ' is-overdue' : ''}`}
             data-testid={`inbox-item-${item.assessmentId}`}
             onClick={() => onOpen(item.assessmentId)}
           >
-            <span className="inbox-item__title">{item.title}</span>
-            <span className="inbox-item__meta">
+            <span className="item-list__title">{item.title}</span>
+            <span className="item-list__meta">
               <ProgressPill progress={item.progress} />
-              {item.round > 1 && <span className="inbox-item__round">Round {item.round}</span>}
+              {item.round > 1 && <span>Round {item.round}</span>}
               {awaitsAssignee(item.progress) && item.answered > 0 && (
-                <span className="inbox-item__answered">
+                <span>
                   {item.answered} {item.answered === 1 ? 'answer' : 'answers'} saved
                 </span>
               )}

@@ -50,7 +50,7 @@ export function MemberComparison({ members, questions }: MemberComparisonProps) 
         {picker(aId, 'First person', a, setA, 'compare-member-a')}
         {picker(bId, 'Second person', b, setB, 'compare-member-b')}
       </div>
-      <table className="comparison__table">
+      <table className="data-table comparison__table">
         <caption className="visually-hidden">
           {left?.name} and {right?.name}, answer by answer
         </caption>

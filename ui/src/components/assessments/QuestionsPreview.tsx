@@ -19,7 +19,7 @@ export function QuestionsPreview({ sections, open = false, title = 'Questions' }
       </summary>
       {sections.map((section) => (
         <section key={section.id} className="questions-preview__section" aria-label={section.title}>
-          <h4 className="questions-preview__section-title">{section.title}</h4>
+          <h4 className="section-label">{section.title}</h4>
           <ol className="questions-preview__list">
             {section.questions.map((q) => (
               <li key={q.id} className="questions-preview__question">

@@ -38,12 +38,12 @@ export function ResponseReadOnly({ detail, response, assignment }: ResponseReadO
         <h3 className="sheet__title">Your answers</h3>
         {detail.sections.map((section) => (
           <div key={section.id} className="response-read-only__section">
-            <h4 className="response-read-only__section-title">{section.title}</h4>
-            <dl className="response-read-only__list">
+            <h4 className="section-label">{section.title}</h4>
+            <dl className="answer-list response-read-only__answers">
               {section.questions.map((q) => (
-                <div key={q.id} className="response-read-only__item">
+                <div key={q.id} className="answer-list__row">
                   <dt>{q.prompt}</dt>
-                  <dd>{answerText(q, response.answers[q.id]) || <span className="response-read-only__none">No answer</span>}</dd>
+                  <dd>{answerText(q, response.answers[q.id]) || <span className="answer-list__none">No answer</span>}</dd>
                 </div>
               ))}
             </dl>

@@ -109,7 +109,7 @@ export function ReviewPanel({ assessmentId, sections, assignment, onReviewed, on
       )}
       {assignment.reviews.length > 0 && <ReviewHistory reviews={assignment.reviews} />}
 
-      <div className="review-panel__form">
+      <div className="sheet__part">
         {!approved && (
           <div className="field">
             <label htmlFor={ids.feedback} className="field__label">

@@ -43,7 +43,7 @@ export function RunComparison({ results, trend, assessmentId }: RunComparisonPro
       {theirs.data === undefined ? (
         <Loading label={`Loading run ${otherRun ?? ''}`} lines={2} />
       ) : (
-        <table className="comparison__table">
+        <table className="data-table comparison__table">
           <caption className="visually-hidden">Average score per question, run {results.run} and run {otherRun}</caption>
           <thead>
             <tr>

@@ -57,7 +57,7 @@ export function TemplateEditor({ initial, bank, onSave, onCancel }: TemplateEdit
       <div className="sheet">
         <SectionsEditor sections={draft.sections} onChange={(sections) => setDraft({ ...draft, sections })} bank={bank} />
       </div>
-      <div className="create-assessment__actions">
+      <div className="sticky-actions">
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>

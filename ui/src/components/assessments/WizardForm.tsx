@@ -140,7 +140,7 @@ export function WizardForm({ detail, response, onChanged }: WizardFormProps) {
           />
         )}
       </div>
-      <footer className="wizard__footer">
+      <footer className="sticky-actions wizard__footer">
         <button type="button" className="button" data-testid="wizard-back" disabled={step === 0} onClick={() => goTo(step - 1)}>
           Back
         </button>

@@ -27,15 +27,15 @@ export function WizardReview({ headingRef, sections, answers, submitting, onEdit
       </p>
       {sections.map((section, sectionIndex) => (
         <div key={section.id} className="wizard-review__section">
-          <h4 className="wizard-review__section-title">{section.title}</h4>
-          <dl className="wizard-review__list">
+          <h4 className="section-label">{section.title}</h4>
+          <dl className="answer-list">
             {section.questions.map((q) => {
               const answered = isAnswered(answers[q.id]);
               return (
-                <div key={q.id} className={`wizard-review__item${!answered && q.required ? ' is-blank' : ''}`}>
+                <div key={q.id} className={`answer-list__row wizard-review__item${!answered && q.required ? ' is-blank' : ''}`}>
                   <dt>{q.prompt}</dt>
                   <dd>
-                    {answered ? answerText(q, answers[q.id]) : <span className="wizard-review__none">{q.required ? 'No answer (required)' : 'No answer'}</span>}
+                    {answered ? answerText(q, answers[q.id]) : <span className="answer-list__none">{q.required ? 'No answer (required)' : 'No answer'}</span>}
                     <button type="button" className="button button--ghost wizard-review__edit" aria-label={`Change the answer to “${q.prompt}”`} onClick={() => onEdit(sectionIndex, q.id)}>
                       Change
                     </button>

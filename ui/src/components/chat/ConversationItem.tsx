@@ -24,7 +24,7 @@ export function ConversationItem({ conversation: c, current, presence, onOpen }:
     <li className={`conversation-row${current ? ' is-current' : ''}`}>
       <button
         type="button"
-        className={`conversation-item${unread ? ' is-unread' : ''}${c.muted ? ' is-muted' : ''}`}
+        className={`row-button conversation-item${unread ? ' is-unread' : ''}${c.muted ? ' is-muted' : ''}`}
         data-testid={`conversation-${c.id}`}
         data-kind={c.kind}
         data-unread={c.unread}
@@ -41,12 +41,12 @@ export function ConversationItem({ conversation: c, current, presence, onOpen }:
             <PresenceDot state={presence ?? 'offline'} />
           )}
         </span>
-        <span className="conversation-item__name" data-testid="conversation-name">
+        <span className="row-button__label" data-testid="conversation-name">
           {c.name}
         </span>
         {c.unreadMentions > 0 && (
           <span
-            className="conversation-item__mentions"
+            className="row-button__count conversation-item__mentions"
             data-testid="mention-badge"
             aria-label={`${c.unreadMentions} ${c.unreadMentions === 1 ? 'mention' : 'mentions'}`}
           >
@@ -54,7 +54,7 @@ export function ConversationItem({ conversation: c, current, presence, onOpen }:
           </span>
         )}
         {unread && (
-          <span className="conversation-item__badge" data-testid="unread-badge" aria-label={`${c.unread} unread`}>
+          <span className="row-button__count conversation-item__badge" data-testid="unread-badge" aria-label={`${c.unread} unread`}>
             {c.unread}
           </span>
         )}

@@ -138,7 +138,7 @@ export function InvitePanel({ teamId, teamName, myRole, account, syncState }: In
         </button>
       </form>
       {invite && (
-        <div className="invite-panel__result" data-testid="invitation-result">
+        <div className="sheet__part" data-testid="invitation-result">
           <CopyField label="Code" value={invite.code} testId="invitation-code" />
           <CopyField label="Link" value={link} testId="invitation-link" />
           <p className="sheet__hint">

@@ -16,8 +16,8 @@ export function MembersTable({ data, me, myRole, actions }: MembersTableProps) {
       <h3 id="members-title" className="sheet__title">
         Members
       </h3>
-      <div className="members-table__scroll">
-        <table className="members-table" data-testid="members-table">
+      <div className="table-scroll">
+        <table className="data-table members-table" data-testid="members-table">
           <thead>
             <tr>
               <th scope="col">Person</th>

@@ -19,8 +19,8 @@ export function DepartmentMeans({ departments, questions, threshold, departmentN
         A department shows only when at least {threshold} of its people answered, and when the answers outside the departments shown are
         none or at least {threshold} too.
       </p>
-      <div className="pulse-departments__scroll">
-        <table className="pulse-departments__table">
+      <div className="table-scroll">
+        <table className="data-table pulse-departments__table">
           <thead>
             <tr>
               <th scope="col">Department</th>

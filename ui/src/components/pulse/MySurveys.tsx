@@ -26,17 +26,17 @@ export function MySurveys({ surveys, manager, teamName, onOpen }: MySurveysProps
             : `No survey is running in ${teamName}. When a manager starts one, it shows up here and you get a reminder each time it asks again.`}
         </p>
       ) : (
-        <ul className="my-surveys" aria-label="Running surveys">
+        <ul className="item-list my-surveys" aria-label="Running surveys">
           {ordered.map((s) => (
             <li key={s.id}>
               <button
                 type="button"
-                className={`my-survey${awaitsMe(s) ? ' is-waiting' : ''}`}
+                className={`item-list__item${awaitsMe(s) ? ' is-waiting' : ''}`}
                 data-testid={`pulse-item-${s.id}`}
                 onClick={() => onOpen(s.id)}
               >
-                <span className="my-survey__title">{s.title}</span>
-                <span className="my-survey__meta">
+                <span className="item-list__title">{s.title}</span>
+                <span className="item-list__meta">
                   <span>{CADENCE_LABEL[s.cadence]}</span>
                   <span className="my-survey__state" data-testid={`pulse-item-state-${s.id}`}>
                     {stateText(s)}

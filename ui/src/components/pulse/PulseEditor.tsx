@@ -219,7 +219,7 @@ export function PulseEditor({ teamId, survey, onSaved, onCancel, onRefused }: Pu
         )}
       </section>
 
-      <div className="pulse-editor__actions">
+      <div className="sticky-actions">
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
