@@ -1,4 +1,6 @@
 import type { AssessmentSummary } from '../../api';
+import { EmptyNote } from '../EmptyNote';
+import { Sheet } from '../Sheet';
 import { Loading } from './Loading';
 import { Meter } from './Meter';
 import './AssessmentList.css';
@@ -12,21 +14,13 @@ interface AssessmentListProps {
 /** The team's assessments, newest first, with how far each has come. */
 export function AssessmentList({ items, onOpen, onNew }: AssessmentListProps) {
   return (
-    <section className="sheet" aria-labelledby="team-assessments-title" data-testid="assessment-list">
-      <h3 id="team-assessments-title" className="sheet__title">
-        Team assessments
-      </h3>
+    <Sheet titleId="team-assessments-title" title="Team assessments" testId="assessment-list">
       {items === undefined ? (
         <Loading label="Loading the team's assessments" />
       ) : items.length === 0 ? (
-        <div className="empty-note" data-testid="assessments-empty">
-          <strong>No assessments yet</strong>
+        <EmptyNote title="No assessments yet" testId="assessments-empty" action={{ label: 'New assessment', onClick: onNew }}>
           Start one from a template, or write your own questions, then choose who answers it.
-          <br />
-          <button type="button" className="button button--primary" onClick={onNew}>
-            New assessment
-          </button>
-        </div>
+        </EmptyNote>
       ) : (
         <ul className="assessment-list">
           {items.map((a) => (
@@ -53,6 +47,6 @@ export function AssessmentList({ items, onOpen, onNew }: AssessmentListProps) {
           ))}
         </ul>
       )}
-    </section>
+    </Sheet>
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Assignees, Department, Person } from '../../api';
 import { Avatar } from '../Avatar';
+import { Field, FieldError } from '../Field';
 import { Loading } from './Loading';
 import './AssignForm.css';
 
@@ -109,10 +110,7 @@ export function AssignForm({ people, departments, assigned, onAssign }: AssignFo
           </fieldset>
         )
       ) : (
-        <div className="field">
-          <label htmlFor={deptId} className="field__label">
-            Department
-          </label>
+        <Field htmlFor={deptId} label="Department">
           <select
             id={deptId}
             className="select"
@@ -128,24 +126,17 @@ export function AssignForm({ people, departments, assigned, onAssign }: AssignFo
               </option>
             ))}
           </select>
-        </div>
+        </Field>
       )}
       <div className="assign-form__footer">
-        <div className="field assign-form__due">
-          <label htmlFor={dueId} className="field__label">
-            Due date (optional)
-          </label>
+        <Field htmlFor={dueId} label="Due date (optional)" className="assign-form__due">
           <input id={dueId} className="input" type="date" data-testid="assign-due" value={due} onChange={(e) => setDue(e.target.value)} />
-        </div>
+        </Field>
         <button type="submit" className="button button--primary" data-testid="assign-submit" disabled={busy}>
           {busy ? 'Assigning…' : 'Assign'}
         </button>
       </div>
-      {error && (
-        <p id={errorId} className="field__error" role="alert" data-testid="assign-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} testId="assign-error" message={error} />
     </form>
   );
 }

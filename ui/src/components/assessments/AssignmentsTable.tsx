@@ -1,6 +1,8 @@
 import type { AssignmentView } from '../../api';
 import { awaitsAssignee, formatScore, shownScore } from '../../lib/assessments';
 import { formatDue } from '../../lib/dates';
+import { Sheet } from '../Sheet';
+import { TableHead } from '../TableHead';
 import { DueEditor } from './DueEditor';
 import { OverdueBadge } from './DueLabel';
 import { ProgressPill } from './ProgressPill';
@@ -20,28 +22,14 @@ interface AssignmentsTableProps {
 /** One row per assignee: due, progress, round, score, and what to do next. */
 export function AssignmentsTable({ assignments, canAct, reviewing, onNudge, onReview, onSetDue }: AssignmentsTableProps) {
   return (
-    <section className="sheet" aria-labelledby="assignments-title">
-      <h3 id="assignments-title" className="sheet__title">
-        Assignments
-      </h3>
+    <Sheet titleId="assignments-title" title="Assignments">
       {assignments.length === 0 ? (
         <p className="sheet__hint" data-testid="assignments-empty">
           Nobody is assigned yet. Pick people or a department above, and a due date.
         </p>
       ) : (
         <table className="data-table assignments-table" data-testid="assignments-table">
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Due</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Round</th>
-              <th scope="col">Score</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Person', 'Due', 'Progress', 'Round', 'Score']} withActions />
           <tbody>
             {assignments.map((a) => (
               <tr
@@ -101,6 +89,6 @@ export function AssignmentsTable({ assignments, canAct, reviewing, onNudge, onRe
           </tbody>
         </table>
       )}
-    </section>
+    </Sheet>
   );
 }

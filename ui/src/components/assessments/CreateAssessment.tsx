@@ -3,6 +3,7 @@ import { api, type NewAssessment, type Section } from '../../api';
 import { newSection } from '../../lib/assessments';
 import { useToasts } from '../../state/toasts';
 import { useAttempt } from '../../state/useAttempt';
+import { Field } from '../Field';
 import { Loading } from './Loading';
 import { QuestionsPreview } from './QuestionsPreview';
 import { ScreenHeader } from './ScreenHeader';
@@ -78,10 +79,7 @@ export function CreateAssessment({ teamId, onCreated, onCancel, onTemplates }: C
         </button>
       </ScreenHeader>
       <div className="sheet create-assessment__basics">
-        <div className="field">
-          <label htmlFor={ids.title} className="field__label">
-            Title
-          </label>
+        <Field htmlFor={ids.title} label="Title">
           <input
             id={ids.title}
             className="input"
@@ -91,17 +89,11 @@ export function CreateAssessment({ teamId, onCreated, onCancel, onTemplates }: C
             onChange={(e) => setTitle(e.target.value)}
             autoFocus
           />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.description} className="field__label">
-            Description (optional)
-          </label>
+        </Field>
+        <Field htmlFor={ids.description} label="Description (optional)">
           <textarea id={ids.description} className="textarea" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.template} className="field__label">
-            Questions
-          </label>
+        </Field>
+        <Field htmlFor={ids.template} label="Questions">
           {templates.data === undefined ? (
             <Loading label="Loading templates" lines={1} />
           ) : (
@@ -130,7 +122,7 @@ export function CreateAssessment({ teamId, onCreated, onCancel, onTemplates }: C
             </select>
           )}
           {template?.description && <p className="sheet__hint">{template.description}</p>}
-        </div>
+        </Field>
       </div>
 
       {custom ? (

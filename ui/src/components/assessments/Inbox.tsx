@@ -1,5 +1,6 @@
 import type { InboxItem } from '../../api';
 import { awaitsAssignee } from '../../lib/assessments';
+import { Sheet } from '../Sheet';
 import { DueLabel } from './DueLabel';
 import { Loading } from './Loading';
 import { ProgressPill } from './ProgressPill';
@@ -16,10 +17,7 @@ export function Inbox({ items, onOpen }: InboxProps) {
   const waiting = (items ?? []).filter((i) => awaitsAssignee(i.progress));
   const finished = (items ?? []).filter((i) => !awaitsAssignee(i.progress));
   return (
-    <section className="sheet inbox" data-testid="assessment-inbox" aria-labelledby="inbox-title">
-      <h3 id="inbox-title" className="sheet__title">
-        Waiting on you
-      </h3>
+    <Sheet titleId="inbox-title" title="Waiting on you" className="inbox" testId="assessment-inbox">
       {items === undefined ? (
         <Loading label="Loading your assessments" lines={2} />
       ) : waiting.length === 0 ? (
@@ -35,7 +33,7 @@ export function Inbox({ items, onOpen }: InboxProps) {
           <InboxList items={finished} onOpen={onOpen} label="Finished" />
         </>
       )}
-    </section>
+    </Sheet>
   );
 }
 

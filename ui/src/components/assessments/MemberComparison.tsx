@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import type { MemberResult, QuestionResult } from '../../api';
 import { formatScore, resultText } from '../../lib/assessments';
+import { Field } from '../Field';
+import { TableHead } from '../TableHead';
 
 interface MemberComparisonProps {
   members: MemberResult[];
@@ -20,10 +22,7 @@ export function MemberComparison({ members, questions }: MemberComparisonProps) 
   const left = ready.find((m) => m.userId === a);
   const right = ready.find((m) => m.userId === b);
   const picker = (id: string, label: string, value: string, set: (v: string) => void, testId: string) => (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
+    <Field htmlFor={id} label={label}>
       <select id={id} className="select" data-testid={testId} value={value} onChange={(e) => set(e.target.value)}>
         {ready.map((m) => (
           <option key={m.userId} value={m.userId}>
@@ -31,7 +30,7 @@ export function MemberComparison({ members, questions }: MemberComparisonProps) 
           </option>
         ))}
       </select>
-    </div>
+    </Field>
   );
   const cell = (m: MemberResult | undefined, q: QuestionResult) => {
     if (!m) return '–';
@@ -54,13 +53,7 @@ export function MemberComparison({ members, questions }: MemberComparisonProps) 
         <caption className="visually-hidden">
           {left?.name} and {right?.name}, answer by answer
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Question</th>
-            <th scope="col">{left?.name}</th>
-            <th scope="col">{right?.name}</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Question', left?.name, right?.name]} />
         <tbody>
           <tr className="comparison__total">
             <th scope="row">Score</th>

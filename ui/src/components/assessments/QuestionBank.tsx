@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Question, Template } from '../../api';
 import { describeKind } from '../../lib/assessments';
+import { Field } from '../Field';
 import './QuestionBank.css';
 
 interface QuestionBankProps {
@@ -23,12 +24,9 @@ export function QuestionBank({ templates, onPick, onClose }: QuestionBankProps) 
   return (
     <div className="question-bank" role="region" aria-label="Question bank" data-testid="question-bank">
       <div className="question-bank__head">
-        <div className="field question-bank__filter">
-          <label htmlFor={filterId} className="field__label">
-            Find a question in any template
-          </label>
+        <Field htmlFor={filterId} label="Find a question in any template" className="question-bank__filter">
           <input id={filterId} className="input" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} autoFocus />
-        </div>
+        </Field>
         <button type="button" className="button button--ghost" onClick={onClose}>
           Done
         </button>

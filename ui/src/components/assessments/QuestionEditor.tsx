@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Question, QuestionType } from '../../api';
 import { defaultKind, fitScoring, KIND_LABEL } from '../../lib/assessments';
+import { Field } from '../Field';
 import { TrashIcon } from '../icons';
 import { OptionsEditor, pointsOf } from './OptionsEditor';
 import { ScoringEditor } from './ScoringEditor';
@@ -36,10 +37,7 @@ export function QuestionEditor({ question: q, number, onChange, onRemove, onMove
         <span className="question-editor__number" aria-hidden="true">
           {number}
         </span>
-        <div className="field question-editor__prompt">
-          <label htmlFor={promptId} className="field__label">
-            Question {number}
-          </label>
+        <Field htmlFor={promptId} label={`Question ${number}`} className="question-editor__prompt">
           <input
             id={promptId}
             className="input"
@@ -48,7 +46,7 @@ export function QuestionEditor({ question: q, number, onChange, onRemove, onMove
             placeholder="What do you want to ask?"
             onChange={(e) => onChange({ ...q, prompt: e.target.value })}
           />
-        </div>
+        </Field>
         <div className="question-editor__tools">
           <button type="button" className="icon-button" aria-label={`Move question ${number} up`} disabled={first} onClick={() => onMove(-1)}>
             ↑
@@ -62,10 +60,7 @@ export function QuestionEditor({ question: q, number, onChange, onRemove, onMove
         </div>
       </div>
       <div className="question-editor__grid">
-        <div className="field">
-          <label htmlFor={kindId} className="field__label">
-            Kind
-          </label>
+        <Field htmlFor={kindId} label="Kind">
           <select
             id={kindId}
             className="select"
@@ -79,11 +74,8 @@ export function QuestionEditor({ question: q, number, onChange, onRemove, onMove
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={weightId} className="field__label">
-            Weight
-          </label>
+        </Field>
+        <Field htmlFor={weightId} label="Weight">
           <input
             id={weightId}
             className="input"
@@ -94,7 +86,7 @@ export function QuestionEditor({ question: q, number, onChange, onRemove, onMove
             value={Number.isFinite(q.weight) ? q.weight : ''}
             onChange={(e) => onChange({ ...q, weight: e.target.value === '' ? 0 : Number(e.target.value) })}
           />
-        </div>
+        </Field>
         <label className="check question-editor__required">
           <input type="checkbox" data-testid="question-required" checked={q.required} onChange={(e) => onChange({ ...q, required: e.target.checked })} />
           Required
@@ -111,10 +103,7 @@ export function QuestionEditor({ question: q, number, onChange, onRemove, onMove
       )}
       {kind.type === 'scale' && (
         <div className="question-editor__grid">
-          <div className="field">
-            <label htmlFor={minId} className="field__label">
-              Lowest
-            </label>
+          <Field htmlFor={minId} label="Lowest">
             <input
               id={minId}
               className="input"
@@ -123,11 +112,8 @@ export function QuestionEditor({ question: q, number, onChange, onRemove, onMove
               value={kind.min}
               onChange={(e) => setKind({ ...kind, min: Math.trunc(Number(e.target.value)) })}
             />
-          </div>
-          <div className="field">
-            <label htmlFor={maxId} className="field__label">
-              Highest
-            </label>
+          </Field>
+          <Field htmlFor={maxId} label="Highest">
             <input
               id={maxId}
               className="input"
@@ -136,7 +122,7 @@ export function QuestionEditor({ question: q, number, onChange, onRemove, onMove
               value={kind.max}
               onChange={(e) => setKind({ ...kind, max: Math.trunc(Number(e.target.value)) })}
             />
-          </div>
+          </Field>
         </div>
       )}
       <ScoringEditor question={q} onChange={(scoring) => onChange({ ...q, scoring })} />

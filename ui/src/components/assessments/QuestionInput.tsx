@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Answer, Question } from '../../api';
 import { isAnswered, LIKERT_LABELS } from '../../lib/assessments';
+import { FieldError } from '../Field';
 import { NumberAnswer } from './NumberAnswer';
 import { TextAnswer } from './TextAnswer';
 import './QuestionInput.css';
@@ -132,11 +133,7 @@ export function QuestionInput({ question: q, answer, onAnswer, missing }: Questi
       </legend>
       {kind.type === 'likert' && <p className="question-input__hint">1 means strongly disagree, 5 strongly agree.</p>}
       {body}
-      {missing && (
-        <p id={hintId} className="field__error" role="alert" data-testid="question-missing">
-          This question needs an answer before you submit.
-        </p>
-      )}
+      {missing && <FieldError id={hintId} testId="question-missing" message="This question needs an answer before you submit." />}
       {answered && kind.type !== 'free_text' && !(kind.type === 'scale' && kind.max - kind.min > 10) && (
         <button type="button" className="button button--ghost question-input__clear" onClick={() => onAnswer(null)}>
           Clear answer

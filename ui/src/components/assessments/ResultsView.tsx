@@ -5,6 +5,8 @@ import { ASSESSMENT_KINDS, useKindsChanged } from '../../state/useKindsChanged';
 import { useResource } from '../../state/useResource';
 import { BarChart } from '../charts/BarChart';
 import { LineChart } from '../charts/LineChart';
+import { EmptyNote } from '../EmptyNote';
+import { Sheet } from '../Sheet';
 import { ExportButtons } from './ExportButtons';
 import { Loading } from './Loading';
 import { MemberComparison } from './MemberComparison';
@@ -48,23 +50,16 @@ export function ResultsView({ assessmentId, teamId, onBack }: ResultsViewProps) 
         <>
           <ResultsSummary results={r} />
           {r.submitted === 0 && (
-            <p className="empty-note" data-testid="results-empty">
-              <strong>No answers yet</strong>
+            <EmptyNote title="No answers yet" testId="results-empty">
               Charts fill in as people submit. Nudge anyone who is late from the assessment’s page.
-            </p>
+            </EmptyNote>
           )}
           <div className="results-grid">
-            <section className="sheet" aria-labelledby="results-members">
-              <h3 id="results-members" className="sheet__title">
-                People
-              </h3>
+            <Sheet titleId="results-members" title="People">
               <BarChart title="Score by person" bars={memberBars(r)} max={100} valueLabel="Score" testId="chart-members" />
-            </section>
+            </Sheet>
             {r.departments.length > 0 && (
-              <section className="sheet" aria-labelledby="results-departments">
-                <h3 id="results-departments" className="sheet__title">
-                  Departments
-                </h3>
+              <Sheet titleId="results-departments" title="Departments">
                 <BarChart
                   title="Average score by department"
                   bars={r.departments.map((d) => ({
@@ -75,14 +70,11 @@ export function ResultsView({ assessmentId, teamId, onBack }: ResultsViewProps) 
                   valueLabel="Average score"
                   testId="chart-departments"
                 />
-              </section>
+              </Sheet>
             )}
           </div>
           {trend.data && trend.data.length > 0 && (
-            <section className="sheet" aria-labelledby="results-trend">
-              <h3 id="results-trend" className="sheet__title">
-                Over time
-              </h3>
+            <Sheet titleId="results-trend" title="Over time">
               <LineChart
                 title="Average score by run"
                 points={trend.data.map((t) => ({ label: `Run ${t.run}`, value: t.averageScore, current: t.assessmentId === assessmentId }))}
@@ -90,24 +82,18 @@ export function ResultsView({ assessmentId, teamId, onBack }: ResultsViewProps) 
                 testId="chart-trend"
               />
               <RunComparison results={r} trend={trend.data} assessmentId={assessmentId} />
-            </section>
+            </Sheet>
           )}
-          <section className="sheet" aria-labelledby="results-compare">
-            <h3 id="results-compare" className="sheet__title">
-              Compare two people
-            </h3>
+          <Sheet titleId="results-compare" title="Compare two people">
             <MemberComparison members={r.members} questions={r.questions} />
-          </section>
-          <section className="sheet" aria-labelledby="results-questions">
-            <h3 id="results-questions" className="sheet__title">
-              Question by question
-            </h3>
+          </Sheet>
+          <Sheet titleId="results-questions" title="Question by question">
             <div className="results-questions">
               {r.questions.map((q) => (
                 <QuestionResultCard key={q.id} question={q} />
               ))}
             </div>
-          </section>
+          </Sheet>
         </>
       )}
     </div>

@@ -5,6 +5,7 @@ import { explainError } from '../../lib/errorText';
 import { useToasts } from '../../state/toasts';
 import { useAttempt } from '../../state/useAttempt';
 import { useResource } from '../../state/useResource';
+import { Field, FieldError } from '../Field';
 import { CloseIcon } from '../icons';
 import { Loading } from './Loading';
 import { ReviewAnswers } from './ReviewAnswers';
@@ -20,7 +21,7 @@ interface ReviewPanelProps {
   reload: () => Promise<void>;
 }
 
-type FieldError = { field: 'feedback' | 'score' | 'reason'; message: string };
+type Problem = { field: 'feedback' | 'score' | 'reason'; message: string };
 
 /**
  * The assignee's answers beside each question, the automatic score, and the
@@ -40,14 +41,14 @@ export function ReviewPanel({ assessmentId, sections, assignment, onReviewed, on
   const [overriding, setOverriding] = useState(approved);
   const [score, setScore] = useState('');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<FieldError | null>(null);
+  const [error, setError] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const feedbackRef = useRef<HTMLTextAreaElement>(null);
   const scoreRef = useRef<HTMLInputElement>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const ids = { feedback: useId(), score: useId(), reason: useId(), error: useId(), title: useId() };
 
-  const fail = (field: FieldError['field'], message: string) => {
+  const fail = (field: Problem['field'], message: string) => {
     setError({ field, message });
     ({ feedback: feedbackRef, score: scoreRef, reason: reasonRef })[field].current?.focus();
   };
@@ -80,7 +81,8 @@ export function ReviewPanel({ assessmentId, sections, assignment, onReviewed, on
     if (ok) onClose();
   };
 
-  const describedBy = (field: FieldError['field']) => (error?.field === field ? ids.error : undefined);
+  /** Marks the control the error is about and points it at the message. */
+  const flagIf = (field: Problem['field']) => (error?.field === field ? { 'aria-invalid': true, 'aria-describedby': ids.error } : {});
 
   return (
     <section className="sheet review-panel" aria-labelledby={ids.title} data-testid="review-panel">
@@ -111,10 +113,7 @@ export function ReviewPanel({ assessmentId, sections, assignment, onReviewed, on
 
       <div className="sheet__part">
         {!approved && (
-          <div className="field">
-            <label htmlFor={ids.feedback} className="field__label">
-              Feedback (required to request changes)
-            </label>
+          <Field htmlFor={ids.feedback} label="Feedback (required to request changes)">
             <textarea
               id={ids.feedback}
               ref={feedbackRef}
@@ -122,11 +121,10 @@ export function ReviewPanel({ assessmentId, sections, assignment, onReviewed, on
               rows={3}
               data-testid="review-feedback"
               value={feedback}
-              aria-invalid={error?.field === 'feedback' || undefined}
-              aria-describedby={describedBy('feedback')}
+              {...flagIf('feedback')}
               onChange={(e) => setFeedback(e.target.value)}
             />
-          </div>
+          </Field>
         )}
         {!approved && (
           <label className="check">
@@ -136,10 +134,7 @@ export function ReviewPanel({ assessmentId, sections, assignment, onReviewed, on
         )}
         {overriding && (
           <div className="review-panel__override">
-            <div className="field review-panel__score">
-              <label htmlFor={ids.score} className="field__label">
-                {approved ? 'New score (0–100)' : 'Score (0–100)'}
-              </label>
+            <Field htmlFor={ids.score} label={approved ? 'New score (0–100)' : 'Score (0–100)'} className="review-panel__score">
               <input
                 id={ids.score}
                 ref={scoreRef}
@@ -150,15 +145,11 @@ export function ReviewPanel({ assessmentId, sections, assignment, onReviewed, on
                 step="any"
                 data-testid="review-score"
                 value={score}
-                aria-invalid={error?.field === 'score' || undefined}
-                aria-describedby={describedBy('score')}
+                {...flagIf('score')}
                 onChange={(e) => setScore(e.target.value)}
               />
-            </div>
-            <div className="field review-panel__reason">
-              <label htmlFor={ids.reason} className="field__label">
-                Reason for the new score (required)
-              </label>
+            </Field>
+            <Field htmlFor={ids.reason} label="Reason for the new score (required)" className="review-panel__reason">
               <textarea
                 id={ids.reason}
                 ref={reasonRef}
@@ -166,18 +157,13 @@ export function ReviewPanel({ assessmentId, sections, assignment, onReviewed, on
                 rows={2}
                 data-testid="review-reason"
                 value={reason}
-                aria-invalid={error?.field === 'reason' || undefined}
-                aria-describedby={describedBy('reason')}
+                {...flagIf('reason')}
                 onChange={(e) => setReason(e.target.value)}
               />
-            </div>
+            </Field>
           </div>
         )}
-        {error && (
-          <p id={ids.error} className="field__error" role="alert" data-testid="review-error">
-            {error.message}
-          </p>
-        )}
+        <FieldError id={ids.error} testId="review-error" message={error?.message} />
         <div className="review-panel__actions">
           {approved ? (
             <button type="button" className="button button--primary" data-testid="review-rescore" disabled={busy} onClick={() => decide('rescored')}>

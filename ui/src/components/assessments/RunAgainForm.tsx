@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Field } from '../Field';
 
 interface RunAgainFormProps {
   run: number;
@@ -29,12 +30,9 @@ export function RunAgainForm({ run, assignedCount, onRun }: RunAgainFormProps) {
         the trend.
       </p>
       <div className="assign-form__footer" style={{ marginTop: 'var(--space-3)' }}>
-        <div className="field assign-form__due">
-          <label htmlFor={dueId} className="field__label">
-            Due date for run {run + 1}
-          </label>
+        <Field htmlFor={dueId} label={`Due date for run ${run + 1}`} className="assign-form__due">
           <input id={dueId} className="input" type="date" data-testid="run-again-due" value={due} onChange={(e) => setDue(e.target.value)} />
-        </div>
+        </Field>
         <button type="submit" className="button" data-testid="run-again-submit" disabled={busy}>
           Start run {run + 1}
         </button>

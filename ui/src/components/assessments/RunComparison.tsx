@@ -4,6 +4,8 @@ import { formatScore } from '../../lib/assessments';
 import { explainError } from '../../lib/errorText';
 import { useToasts } from '../../state/toasts';
 import { useResource } from '../../state/useResource';
+import { Field } from '../Field';
+import { TableHead } from '../TableHead';
 import { Loading } from './Loading';
 
 interface RunComparisonProps {
@@ -27,10 +29,7 @@ export function RunComparison({ results, trend, assessmentId }: RunComparisonPro
   return (
     <div className="comparison" data-testid="run-comparison">
       <div className="comparison__pickers">
-        <div className="field">
-          <label htmlFor={selectId} className="field__label">
-            Compare run {results.run} with
-          </label>
+        <Field htmlFor={selectId} label={`Compare run ${results.run} with`}>
           <select id={selectId} className="select" data-testid="compare-run" value={other} onChange={(e) => setOther(e.target.value)}>
             {others.map((t) => (
               <option key={t.assessmentId} value={t.assessmentId}>
@@ -38,20 +37,14 @@ export function RunComparison({ results, trend, assessmentId }: RunComparisonPro
               </option>
             ))}
           </select>
-        </div>
+        </Field>
       </div>
       {theirs.data === undefined ? (
         <Loading label={`Loading run ${otherRun ?? ''}`} lines={2} />
       ) : (
         <table className="data-table comparison__table">
           <caption className="visually-hidden">Average score per question, run {results.run} and run {otherRun}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Question</th>
-              <th scope="col">Run {results.run}</th>
-              <th scope="col">Run {otherRun}</th>
-            </tr>
-          </thead>
+          <TableHead columns={['Question', `Run ${results.run}`, `Run ${otherRun ?? ''}`]} />
           <tbody>
             <tr className="comparison__total">
               <th scope="row">Average score</th>

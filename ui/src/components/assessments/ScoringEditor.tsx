@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Question, Scoring } from '../../api';
 import { defaultScoring, RULE_LABEL, scoringRules } from '../../lib/assessments';
+import { Field } from '../Field';
 
 interface ScoringEditorProps {
   question: Question;
@@ -13,10 +14,7 @@ export function ScoringEditor({ question, onChange }: ScoringEditorProps) {
   const { scoring, kind } = question;
   return (
     <div className="question-editor__scoring">
-      <div className="field">
-        <label htmlFor={ruleId} className="field__label">
-          Scoring
-        </label>
+      <Field htmlFor={ruleId} label="Scoring">
         <select
           id={ruleId}
           className="select"
@@ -30,7 +28,7 @@ export function ScoringEditor({ question, onChange }: ScoringEditorProps) {
             </option>
           ))}
         </select>
-      </div>
+      </Field>
       {scoring.rule === 'linear' && (
         <label className="check">
           <input type="checkbox" checked={scoring.reverse} onChange={(e) => onChange({ rule: 'linear', reverse: e.target.checked })} />

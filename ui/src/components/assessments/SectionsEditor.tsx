@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Question, Section, Template } from '../../api';
 import { copyQuestion, newQuestion, newSection } from '../../lib/assessments';
+import { Field } from '../Field';
 import { PlusIcon, TrashIcon } from '../icons';
 import { QuestionBank } from './QuestionBank';
 import { QuestionEditor } from './QuestionEditor';
@@ -27,10 +28,7 @@ export function SectionsEditor({ sections, onChange, bank }: SectionsEditorProps
       {sections.map((section, si) => (
         <section key={section.id} className="sections-editor__section" aria-label={section.title || `Section ${si + 1}`}>
           <div className="sections-editor__head">
-            <div className="field sections-editor__title">
-              <label className="field__label" htmlFor={`section-title-${section.id}`}>
-                Section {si + 1} title
-              </label>
+            <Field htmlFor={`section-title-${section.id}`} label={`Section ${si + 1} title`} className="sections-editor__title">
               <input
                 id={`section-title-${section.id}`}
                 className="input"
@@ -39,7 +37,7 @@ export function SectionsEditor({ sections, onChange, bank }: SectionsEditorProps
                 placeholder="For example: Goals"
                 onChange={(e) => setSection(si, { ...section, title: e.target.value })}
               />
-            </div>
+            </Field>
             <button
               type="button"
               className="icon-button icon-button--danger"

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Template } from '../../api';
+import { Field } from '../Field';
 import { ScreenHeader } from './ScreenHeader';
 import { SectionsEditor } from './SectionsEditor';
 import './CreateAssessment.css';
@@ -28,10 +29,7 @@ export function TemplateEditor({ initial, bank, onSave, onCancel }: TemplateEdit
     <form onSubmit={submit} data-testid="template-editor">
       <ScreenHeader title={initial.id ? `Edit “${initial.title}”` : 'New template'} onBack={onCancel} backLabel="Templates" />
       <div className="sheet create-assessment__basics">
-        <div className="field">
-          <label htmlFor={titleId} className="field__label">
-            Template title
-          </label>
+        <Field htmlFor={titleId} label="Template title">
           <input
             id={titleId}
             className="input"
@@ -40,11 +38,8 @@ export function TemplateEditor({ initial, bank, onSave, onCancel }: TemplateEdit
             onChange={(e) => setDraft({ ...draft, title: e.target.value })}
             autoFocus
           />
-        </div>
-        <div className="field">
-          <label htmlFor={descriptionId} className="field__label">
-            Description (optional)
-          </label>
+        </Field>
+        <Field htmlFor={descriptionId} label="Description (optional)">
           <textarea
             id={descriptionId}
             className="textarea"
@@ -52,7 +47,7 @@ export function TemplateEditor({ initial, bank, onSave, onCancel }: TemplateEdit
             value={draft.description}
             onChange={(e) => setDraft({ ...draft, description: e.target.value })}
           />
-        </div>
+        </Field>
       </div>
       <div className="sheet">
         <SectionsEditor sections={draft.sections} onChange={(sections) => setDraft({ ...draft, sections })} bank={bank} />

@@ -4,6 +4,7 @@ import { newSection } from '../../lib/assessments';
 import { useConfirm } from '../../state/confirm';
 import { useToasts } from '../../state/toasts';
 import { useAttempt } from '../../state/useAttempt';
+import { Sheet } from '../Sheet';
 import { Loading } from './Loading';
 import { ScreenHeader } from './ScreenHeader';
 import { TemplateEditor } from './TemplateEditor';
@@ -64,10 +65,7 @@ export function TemplatesScreen({ teamId, onBack }: { teamId: string; onBack: ()
         <Loading label="Loading templates" />
       ) : (
         <>
-          <section className="sheet" aria-labelledby="own-templates">
-            <h3 id="own-templates" className="sheet__title">
-              This team's templates
-            </h3>
+          <Sheet titleId="own-templates" title="This team's templates">
             {own.length === 0 ? (
               <p className="sheet__hint">None yet. Write one, or start from a built-in template below.</p>
             ) : (
@@ -85,11 +83,8 @@ export function TemplatesScreen({ teamId, onBack }: { teamId: string; onBack: ()
                 ))}
               </ul>
             )}
-          </section>
-          <section className="sheet" aria-labelledby="builtin-templates">
-            <h3 id="builtin-templates" className="sheet__title">
-              Built in
-            </h3>
+          </Sheet>
+          <Sheet titleId="builtin-templates" title="Built in">
             <ul className="template-list">
               {builtin.map((t) => (
                 <li key={t.id} className="template-list__item">
@@ -105,7 +100,7 @@ export function TemplatesScreen({ teamId, onBack }: { teamId: string; onBack: ()
                 </li>
               ))}
             </ul>
-          </section>
+          </Sheet>
         </>
       )}
     </div>

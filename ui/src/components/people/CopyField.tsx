@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { Field } from '../Field';
 import { CopyIcon } from '../icons';
 
 interface CopyFieldProps {
@@ -23,10 +24,7 @@ export function CopyField({ label, value, testId }: CopyFieldProps) {
     }
   };
   return (
-    <div className="field copy-field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
+    <Field htmlFor={id} label={label} className="copy-field">
       <div className="copy-field__row">
         <input id={id} ref={inputRef} className="input copy-field__value" readOnly value={value} data-testid={testId} onFocus={(e) => e.target.select()} />
         <button type="button" className="button" data-testid={`${testId}-copy`} aria-label={`Copy the ${label.toLowerCase()}`} onClick={() => void copy()}>
@@ -36,6 +34,6 @@ export function CopyField({ label, value, testId }: CopyFieldProps) {
       <span className="visually-hidden" role="status">
         {copied ? `${label} copied` : ''}
       </span>
-    </div>
+    </Field>
   );
 }

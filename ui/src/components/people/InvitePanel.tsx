@@ -3,6 +3,8 @@ import { api, hasCode, type Account, type Invite, type Role, type SyncState } fr
 import { formatFull } from '../../lib/dates';
 import { explainError } from '../../lib/errorText';
 import { useToasts } from '../../state/toasts';
+import { Field } from '../Field';
+import { Sheet } from '../Sheet';
 import { CopyField } from './CopyField';
 import './InvitePanel.css';
 
@@ -71,10 +73,7 @@ export function InvitePanel({ teamId, teamName, myRole, account, syncState }: In
 
   const link = invite ? `teamstead://join?code=${encodeURIComponent(invite.code)}` : '';
   return (
-    <section className="sheet invite-panel" aria-labelledby="invite-title" data-testid="invite-panel">
-      <h3 id="invite-title" className="sheet__title">
-        Invite people to {teamName}
-      </h3>
+    <Sheet titleId="invite-title" title={`Invite people to ${teamName}`} className="invite-panel" testId="invite-panel">
       {why && (
         <p id={ids.why} className="invite-panel__why" role="note" data-testid="invitation-unavailable">
           {why}
@@ -87,21 +86,15 @@ export function InvitePanel({ teamId, teamName, myRole, account, syncState }: In
       )}
       {syncState === 'offline' && !why && <p className="sheet__hint">The relay seems unreachable; making an invitation may fail.</p>}
       <form className="invite-panel__form" onSubmit={submit} aria-describedby={why ? ids.why : undefined}>
-        <div className="field">
-          <label htmlFor={ids.role} className="field__label">
-            Joins as
-          </label>
+        <Field htmlFor={ids.role} label="Joins as">
           <select id={ids.role} className="select" data-testid="invitation-role" value={role} disabled={why !== null} onChange={(e) => setRole(e.target.value as Role)}>
             {myRole === 'owner' && <option value="owner">Owner</option>}
             <option value="manager">Manager</option>
             <option value="member">Member</option>
             <option value="viewer">Viewer (reads only)</option>
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.expiry} className="field__label">
-            Expires after
-          </label>
+        </Field>
+        <Field htmlFor={ids.expiry} label="Expires after">
           <select
             id={ids.expiry}
             className="select"
@@ -116,11 +109,8 @@ export function InvitePanel({ teamId, teamName, myRole, account, syncState }: In
               </option>
             ))}
           </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.uses} className="field__label">
-            Uses (empty: any number)
-          </label>
+        </Field>
+        <Field htmlFor={ids.uses} label="Uses (empty: any number)">
           <input
             id={ids.uses}
             className="input"
@@ -132,7 +122,7 @@ export function InvitePanel({ teamId, teamName, myRole, account, syncState }: In
             disabled={why !== null}
             onChange={(e) => setMaxUses(e.target.value)}
           />
-        </div>
+        </Field>
         <button type="submit" className="button button--primary" data-testid="invitation-create" disabled={disabled}>
           {busy ? 'Making…' : 'Make invitation'}
         </button>
@@ -147,6 +137,6 @@ export function InvitePanel({ teamId, teamName, myRole, account, syncState }: In
           </p>
         </div>
       )}
-    </section>
+    </Sheet>
   );
 }

@@ -1,4 +1,6 @@
 import type { Person, Role, TeamPeople } from '../../api';
+import { Sheet } from '../Sheet';
+import { TableHead } from '../TableHead';
 import { MemberRow, type MemberActions } from './MemberRow';
 import './MembersTable.css';
 
@@ -12,24 +14,10 @@ interface MembersTableProps {
 /** Everyone in the team, with role, title, department, reporting line and skills. */
 export function MembersTable({ data, me, myRole, actions }: MembersTableProps) {
   return (
-    <section className="sheet" aria-labelledby="members-title">
-      <h3 id="members-title" className="sheet__title">
-        Members
-      </h3>
+    <Sheet titleId="members-title" title="Members">
       <div className="table-scroll">
         <table className="data-table members-table" data-testid="members-table">
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Role</th>
-              <th scope="col">Department</th>
-              <th scope="col">Reports to</th>
-              <th scope="col">Skills</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Person', 'Role', 'Department', 'Reports to', 'Skills']} withActions />
           <tbody>
             {data.people.map((p: Person) => (
               <MemberRow key={p.userId} person={p} people={data.people} departments={data.departments} me={me} myRole={myRole} actions={actions} />
@@ -37,6 +25,6 @@ export function MembersTable({ data, me, myRole, actions }: MembersTableProps) {
           </tbody>
         </table>
       </div>
-    </section>
+    </Sheet>
   );
 }

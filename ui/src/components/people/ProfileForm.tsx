@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Person } from '../../api';
+import { Field } from '../Field';
 
 interface ProfileFormProps {
   person: Person;
@@ -39,18 +40,12 @@ export function ProfileForm({ person, onSave, onCancel }: ProfileFormProps) {
         }
       }}
     >
-      <div className="field">
-        <label htmlFor={titleId} className="field__label">
-          Job title
-        </label>
+      <Field htmlFor={titleId} label="Job title">
         <input id={titleId} className="input" data-testid="profile-title" value={title} onChange={(e) => setTitle(e.target.value)} autoFocus />
-      </div>
-      <div className="field profile-form__skills">
-        <label htmlFor={skillsId} className="field__label">
-          Skills, separated by commas
-        </label>
+      </Field>
+      <Field htmlFor={skillsId} label="Skills, separated by commas" className="profile-form__skills">
         <input id={skillsId} className="input" data-testid="profile-skills" value={skills} onChange={(e) => setSkills(e.target.value)} />
-      </div>
+      </Field>
       <div className="profile-form__actions">
         <button type="button" className="button" onClick={onCancel}>
           Cancel

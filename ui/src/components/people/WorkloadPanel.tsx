@@ -1,15 +1,13 @@
 import type { Workload } from '../../api';
 import { Loading } from '../assessments/Loading';
+import { Sheet } from '../Sheet';
 import './WorkloadPanel.css';
 
 /** Per member, open tasks and open assessments as small bars; the overdue part in red. */
 export function WorkloadPanel({ workload }: { workload: Workload[] | undefined }) {
   const top = Math.max(1, ...(workload ?? []).flatMap((w) => [w.openTasks, w.openAssessments]));
   return (
-    <section className="sheet workload" aria-labelledby="workload-title" data-testid="workload-panel">
-      <h3 id="workload-title" className="sheet__title">
-        Workload
-      </h3>
+    <Sheet titleId="workload-title" title="Workload" className="workload" testId="workload-panel">
       {workload === undefined ? (
         <Loading label="Loading the workload" lines={2} />
       ) : workload.length === 0 ? (
@@ -25,7 +23,7 @@ export function WorkloadPanel({ workload }: { workload: Workload[] | undefined }
           ))}
         </ul>
       )}
-    </section>
+    </Sheet>
   );
 }
 

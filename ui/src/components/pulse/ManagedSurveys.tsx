@@ -1,6 +1,8 @@
 import type { PulseView } from '../../api';
 import { formatDue } from '../../lib/dates';
 import { CADENCE_LABEL } from '../../lib/pulse';
+import { EmptyNote } from '../EmptyNote';
+import { Sheet } from '../Sheet';
 import './ManagedSurveys.css';
 
 interface ManagedSurveysProps {
@@ -13,20 +15,12 @@ interface ManagedSurveysProps {
 /** Every survey of the team, running or paused, with its figures and settings a click away. */
 export function ManagedSurveys({ surveys, onNew, onResults, onEdit }: ManagedSurveysProps) {
   return (
-    <section className="sheet" aria-labelledby="pulse-manage-title" data-testid="pulse-manage">
-      <h3 id="pulse-manage-title" className="sheet__title">
-        Team surveys
-      </h3>
+    <Sheet titleId="pulse-manage-title" title="Team surveys" testId="pulse-manage">
       {surveys.length === 0 ? (
-        <div className="empty-note" data-testid="pulse-empty">
-          <strong>No surveys yet</strong>
+        <EmptyNote title="No surveys yet" testId="pulse-empty" action={{ label: 'New survey', onClick: onNew }}>
           Ask a few statements (“I can focus on my work”) every week, fortnight or month, and follow how the answers move.
           Answers stay anonymous: you see totals only.
-          <br />
-          <button type="button" className="button button--primary" onClick={onNew}>
-            New survey
-          </button>
-        </div>
+        </EmptyNote>
       ) : (
         <ul className="managed-surveys">
           {surveys.map((s) => (
@@ -63,6 +57,6 @@ export function ManagedSurveys({ surveys, onNew, onResults, onEdit }: ManagedSur
           ))}
         </ul>
       )}
-    </section>
+    </Sheet>
   );
 }

@@ -1,6 +1,7 @@
 import type { PulseView } from '../../api';
 import { formatDue } from '../../lib/dates';
 import { awaitsMe, CADENCE_LABEL, nextPeriodStart, PERIOD_WORD } from '../../lib/pulse';
+import { Sheet } from '../Sheet';
 import './MySurveys.css';
 
 interface MySurveysProps {
@@ -15,10 +16,7 @@ export function MySurveys({ surveys, manager, teamName, onOpen }: MySurveysProps
   const active = surveys.filter((s) => s.active);
   const ordered = [...active.filter(awaitsMe), ...active.filter((s) => !awaitsMe(s))];
   return (
-    <section className="sheet" aria-labelledby="pulse-mine-title" data-testid="pulse-mine">
-      <h3 id="pulse-mine-title" className="sheet__title">
-        Your surveys
-      </h3>
+    <Sheet titleId="pulse-mine-title" title="Your surveys" testId="pulse-mine">
       {ordered.length === 0 ? (
         <p className="sheet__hint" data-testid="pulse-mine-empty">
           {manager
@@ -47,7 +45,7 @@ export function MySurveys({ surveys, manager, teamName, onOpen }: MySurveysProps
           ))}
         </ul>
       )}
-    </section>
+    </Sheet>
   );
 }
 

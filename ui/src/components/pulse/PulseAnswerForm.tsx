@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { PulseView } from '../../api';
 import { PERIOD_WORD } from '../../lib/pulse';
+import { Field, FieldError } from '../Field';
 import { AnonymityNote } from './AnonymityNote';
 import { LikertQuestion } from './LikertQuestion';
 import './PulseAnswerForm.css';
@@ -67,10 +68,7 @@ export function PulseAnswerForm({ survey, threshold, onSend }: PulseAnswerFormPr
         />
       ))}
       {survey.allowComment && (
-        <div className="field pulse-form__comment">
-          <label htmlFor={ids.comment} className="field__label">
-            Comment (optional)
-          </label>
+        <Field htmlFor={ids.comment} label="Comment (optional)" className="pulse-form__comment">
           <textarea
             id={ids.comment}
             className="textarea"
@@ -84,18 +82,17 @@ export function PulseAnswerForm({ survey, threshold, onSend }: PulseAnswerFormPr
           <p id={ids.commentHint} className="sheet__hint">
             Managers read comments word for word, in alphabetical order with the others. Leave out anything that would say who wrote it.
           </p>
-        </div>
+        </Field>
       )}
       {missing.length > 0 && (
-        <p id={ids.missing} className="field__error pulse-form__problem" role="alert" data-testid="pulse-missing">
-          Answer every statement before you send: {missing.length === 1 ? 'one is' : `${missing.length} are`} still blank.
-        </p>
+        <FieldError
+          id={ids.missing}
+          className="pulse-form__problem"
+          testId="pulse-missing"
+          message={`Answer every statement before you send: ${missing.length === 1 ? 'one is' : `${missing.length} are`} still blank.`}
+        />
       )}
-      {refusal && (
-        <p className="field__error pulse-form__problem" role="alert" data-testid="pulse-answer-error">
-          {refusal}
-        </p>
-      )}
+      <FieldError className="pulse-form__problem" testId="pulse-answer-error" message={refusal} />
       <div className="pulse-form__footer">
         <AnonymityNote threshold={threshold} id={ids.note} />
         <button type="submit" className="button button--primary" data-testid="pulse-submit" disabled={busy} aria-describedby={ids.note}>

@@ -5,6 +5,8 @@ import { explainError } from '../../lib/errorText';
 import { CADENCE_LABEL, checkQuestions, PERIOD_WORD } from '../../lib/pulse';
 import { useToasts } from '../../state/toasts';
 import { ScreenHeader } from '../assessments/ScreenHeader';
+import { Field, FieldError } from '../Field';
+import { Sheet } from '../Sheet';
 import { PulseQuestionsEditor } from './PulseQuestionsEditor';
 import './PulseEditor.css';
 
@@ -101,10 +103,7 @@ export function PulseEditor({ teamId, survey, onSaved, onCancel, onRefused }: Pu
         backLabel={survey ? 'Back to the survey' : 'All surveys'}
       />
       <div className="sheet pulse-editor__basics">
-        <div className="field">
-          <label htmlFor={ids.title} className="field__label">
-            Title
-          </label>
+        <Field htmlFor={ids.title} label="Title">
           <input
             id={ids.title}
             className="input"
@@ -117,17 +116,10 @@ export function PulseEditor({ teamId, survey, onSaved, onCancel, onRefused }: Pu
             onChange={(e) => setTitle(e.target.value)}
             autoFocus={!survey}
           />
-          {problems.title && (
-            <p id={ids.titleError} className="field__error" role="alert">
-              {problems.title}
-            </p>
-          )}
-        </div>
+          <FieldError id={ids.titleError} message={problems.title} />
+        </Field>
         <div className="pulse-editor__row">
-          <div className="field">
-            <label htmlFor={ids.cadence} className="field__label">
-              Asked
-            </label>
+          <Field htmlFor={ids.cadence} label="Asked">
             <select id={ids.cadence} className="select" data-testid="pulse-cadence" value={cadence} onChange={(e) => setCadence(e.target.value as Cadence)}>
               {CADENCES.map((c) => (
                 <option key={c} value={c}>
@@ -135,11 +127,8 @@ export function PulseEditor({ teamId, survey, onSaved, onCancel, onRefused }: Pu
                 </option>
               ))}
             </select>
-          </div>
-          <div className="field">
-            <label htmlFor={ids.starts} className="field__label">
-              First {word} starts
-            </label>
+          </Field>
+          <Field htmlFor={ids.starts} label={`First ${word} starts`}>
             <input
               id={ids.starts}
               className="input"
@@ -150,7 +139,7 @@ export function PulseEditor({ teamId, survey, onSaved, onCancel, onRefused }: Pu
               aria-describedby={problems.starts ? `${ids.startsError} ${ids.startsHint}` : ids.startsHint}
               onChange={(e) => setStarts(e.target.value)}
             />
-          </div>
+          </Field>
         </div>
         <p id={ids.startsHint} className="sheet__hint">
           {cadence === 'monthly'
@@ -158,11 +147,7 @@ export function PulseEditor({ teamId, survey, onSaved, onCancel, onRefused }: Pu
             : `Each ${word} starts on the same weekday as the first.`}{' '}
           Everyone gets a reminder when a new {word} starts.
         </p>
-        {problems.starts && (
-          <p id={ids.startsError} className="field__error" role="alert">
-            {problems.starts}
-          </p>
-        )}
+        <FieldError id={ids.startsError} message={problems.starts} />
         <div className="pulse-editor__checks">
           <label className="check">
             <input type="checkbox" data-testid="pulse-allow-comment" checked={allowComment} onChange={(e) => setAllowComment(e.target.checked)} />
@@ -180,10 +165,7 @@ export function PulseEditor({ teamId, survey, onSaved, onCancel, onRefused }: Pu
         )}
       </div>
 
-      <section className="sheet" aria-labelledby={ids.questions}>
-        <h3 id={ids.questions} className="sheet__title">
-          Statements
-        </h3>
+      <Sheet titleId={ids.questions} title="Statements">
         {locked && survey ? (
           <>
             <p className="sheet__hint pulse-editor__locked" data-testid="pulse-questions-locked">
@@ -212,12 +194,8 @@ export function PulseEditor({ teamId, survey, onSaved, onCancel, onRefused }: Pu
             />
           </>
         )}
-        {problems.questions && (
-          <p id={ids.questionsError} className="field__error pulse-editor__error" role="alert" data-testid="pulse-questions-error">
-            {problems.questions}
-          </p>
-        )}
-      </section>
+        <FieldError id={ids.questionsError} className="pulse-editor__error" testId="pulse-questions-error" message={problems.questions} />
+      </Sheet>
 
       <div className="sticky-actions">
         <button type="button" className="button" onClick={onCancel}>

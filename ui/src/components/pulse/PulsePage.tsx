@@ -4,6 +4,7 @@ import { canManage } from '../../lib/assessments';
 import { PULSE_HOME, type PulseRoute } from '../../state/pages';
 import { Loading } from '../assessments/Loading';
 import { ScreenHeader } from '../assessments/ScreenHeader';
+import { EmptyNote } from '../EmptyNote';
 import { PulseEditor } from './PulseEditor';
 import { PulseHome } from './PulseHome';
 import { PulseResultsScreen } from './PulseResultsScreen';
@@ -56,10 +57,9 @@ export function PulsePage({ team, route, onNavigate, surveys, onSurveyChanged, o
     screen = (
       <>
         <ScreenHeader title="Survey" onBack={home} backLabel="All surveys" />
-        <div className="empty-note" data-testid="pulse-missing">
-          <strong>This survey is not here</strong>
+        <EmptyNote title="This survey is not here" testId="pulse-missing">
           It may not have arrived from the relay yet. Go back to the team’s surveys and try again in a moment.
-        </div>
+        </EmptyNote>
       </>
     );
   } else if (route.screen === 'edit') {
@@ -82,10 +82,9 @@ export function PulsePage({ team, route, onNavigate, surveys, onSurveyChanged, o
     ) : (
       <>
         <ScreenHeader title={survey.title} onBack={home} backLabel="All surveys" />
-        <p className="empty-note" data-testid="pulse-results-managers-only">
-          <strong>Only managers see a survey’s figures</strong>
+        <EmptyNote title="Only managers see a survey’s figures" testId="pulse-results-managers-only">
           And only as totals, once enough people have answered. Your own answer stays anonymous.
-        </p>
+        </EmptyNote>
       </>
     );
   } else {

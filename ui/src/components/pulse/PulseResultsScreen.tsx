@@ -7,6 +7,7 @@ import { useKindsChanged } from '../../state/useKindsChanged';
 import { useResource } from '../../state/useResource';
 import { Loading } from '../assessments/Loading';
 import { ScreenHeader } from '../assessments/ScreenHeader';
+import { EmptyNote } from '../EmptyNote';
 import { PeriodResults } from './PeriodResults';
 import { PulseTrend } from './PulseTrend';
 import './PulseResults.css';
@@ -41,12 +42,11 @@ export function PulseResultsScreen({ teamId, survey, onBack }: PulseResultsScree
       {!r ? (
         <Loading label="Loading the figures" />
       ) : periods.length === 0 ? (
-        <p className="empty-note" data-testid="pulse-results-empty">
-          <strong>No answers yet</strong>
+        <EmptyNote title="No answers yet" testId="pulse-results-empty">
           {survey.currentPeriod === null
             ? `The survey has not started. Figures for a period appear once ${r.threshold} people have answered it.`
             : `Figures for a period appear once ${r.threshold} people have answered it.`}
-        </p>
+        </EmptyNote>
       ) : (
         <>
           <PulseTrend survey={survey} periods={periods} />

@@ -5,6 +5,7 @@ import { CADENCE_LABEL, PERIOD_WORD, periodLabel } from '../../lib/pulse';
 import type { PulseRoute } from '../../state/pages';
 import { useToasts } from '../../state/toasts';
 import { ScreenHeader } from '../assessments/ScreenHeader';
+import { EmptyNote } from '../EmptyNote';
 import { PulseAnswerForm } from './PulseAnswerForm';
 import { PulseThanks } from './PulseThanks';
 
@@ -45,17 +46,15 @@ export function PulseSurveyScreen({ teamId, survey, manager, threshold, onBack, 
   let body;
   if (!survey.active) {
     body = (
-      <p className="empty-note" data-testid="pulse-paused">
-        <strong>This survey is paused</strong>
+      <EmptyNote title="This survey is paused" testId="pulse-paused">
         There is nothing to answer until a manager turns it back on.
-      </p>
+      </EmptyNote>
     );
   } else if (survey.currentPeriod === null) {
     body = (
-      <p className="empty-note" data-testid="pulse-not-started">
-        <strong>Starts {formatDue(survey.starts)}</strong>
+      <EmptyNote title={`Starts ${formatDue(survey.starts)}`} testId="pulse-not-started">
         You will get a reminder when the first {word} begins.
-      </p>
+      </EmptyNote>
     );
   } else if (survey.answered) {
     body = <PulseThanks survey={survey} period={survey.currentPeriod} threshold={threshold} />;

@@ -1,6 +1,7 @@
 import type { PulsePeriod, PulseView } from '../../api';
 import { formatMean, periodShort } from '../../lib/pulse';
 import { LineChart } from '../charts/LineChart';
+import { Sheet } from '../Sheet';
 
 interface PulseTrendProps {
   survey: PulseView;
@@ -12,10 +13,7 @@ interface PulseTrendProps {
 export function PulseTrend({ survey, periods }: PulseTrendProps) {
   const shown = periods.filter((p) => p.published > 0).reverse();
   return (
-    <section className="sheet" aria-labelledby="pulse-trend-title" data-testid="pulse-trend">
-      <h3 id="pulse-trend-title" className="sheet__title">
-        Over time
-      </h3>
+    <Sheet titleId="pulse-trend-title" title="Over time" testId="pulse-trend">
       {shown.length < 2 ? (
         <p className="sheet__hint" data-testid="pulse-trend-empty">
           The trend appears once two periods have figures{shown.length === 1 ? '; one has so far' : ''}.
@@ -38,6 +36,6 @@ export function PulseTrend({ survey, periods }: PulseTrendProps) {
           ))}
         </div>
       )}
-    </section>
+    </Sheet>
   );
 }

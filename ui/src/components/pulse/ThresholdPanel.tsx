@@ -3,6 +3,8 @@ import { api, hasCode } from '../../api';
 import { explainError } from '../../lib/errorText';
 import { DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD } from '../../lib/pulse';
 import { useToasts } from '../../state/toasts';
+import { Field, FieldError } from '../Field';
+import { Sheet } from '../Sheet';
 import type { TeamThreshold } from './useTeamThreshold';
 import './ThresholdPanel.css';
 
@@ -61,10 +63,7 @@ export function ThresholdPanel({ teamId, threshold }: ThresholdPanelProps) {
   };
 
   return (
-    <section className="sheet threshold-panel" aria-labelledby="pulse-threshold-title" data-testid="pulse-threshold-panel">
-      <h3 id="pulse-threshold-title" className="sheet__title">
-        Anonymity threshold
-      </h3>
+    <Sheet titleId="pulse-threshold-title" title="Anonymity threshold" className="threshold-panel" testId="pulse-threshold-panel">
       <div id={hintId} className="threshold-panel__explain">
         <p>
           Managers see a period’s figures only once at least <strong data-testid="pulse-threshold-current">{current}</strong> people have
@@ -77,10 +76,7 @@ export function ThresholdPanel({ teamId, threshold }: ThresholdPanelProps) {
         </p>
       </div>
       <form className="threshold-panel__form" onSubmit={submit} noValidate>
-        <div className="field threshold-panel__field">
-          <label htmlFor={inputId} className="field__label">
-            People needed before figures show ({MIN_THRESHOLD}–{MAX_THRESHOLD})
-          </label>
+        <Field htmlFor={inputId} label={`People needed before figures show (${MIN_THRESHOLD}–${MAX_THRESHOLD})`} className="threshold-panel__field">
           <input
             id={inputId}
             className="input"
@@ -99,16 +95,12 @@ export function ThresholdPanel({ teamId, threshold }: ThresholdPanelProps) {
               setProblem(null);
             }}
           />
-        </div>
+        </Field>
         <button type="submit" className="button" data-testid="pulse-threshold-save" disabled={busy}>
           {busy ? 'Saving…' : 'Save threshold'}
         </button>
       </form>
-      {problem && (
-        <p id={errorId} className="field__error threshold-panel__error" role="alert" data-testid="pulse-threshold-error">
-          {problem}
-        </p>
-      )}
-    </section>
+      <FieldError id={errorId} className="threshold-panel__error" testId="pulse-threshold-error" message={problem} />
+    </Sheet>
   );
 }
