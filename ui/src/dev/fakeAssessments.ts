@@ -16,32 +16,22 @@ import type {
   QuestionResult,
   Review,
   ResponseView,
-  Role,
   Scoring,
   Section,
   Template,
   TrendPoint,
 } from '../api/types';
-import { NOT_HANDLED } from './fakeChat';
+import { checkedDate, checkedText, NOT_HANDLED, requireManager, type FakeHost } from './fakeHost';
 
 const MAX_TITLE = 300;
 const MAX_TEXT = 10_000;
 const BUILTIN = 'builtin:';
 
 /** What the assessments need from the rest of the fake core. */
-export interface AssessmentsHost {
-  me: string;
-  now: () => number;
-  id: (prefix: string) => string;
-  nameOf: (userId: string) => string;
-  /** Throws not_found for a team that does not exist. */
-  teamMembers: (teamId: string) => { userId: string; role: Role }[];
+export interface AssessmentsHost extends FakeHost {
   departmentOf: (teamId: string, userId: string) => string | null;
   departmentIds: (teamId: string) => string[];
   departmentName: (teamId: string, id: string) => string | null;
-  fail: (code: string, message: string) => never;
-  changed: (docId: string, kind: string, teamId: string | null) => void;
-  today: () => string;
 }
 
 type AssignmentStatus = 'assigned' | 'changes_requested' | 'approved';
@@ -247,7 +237,7 @@ export class FakeAssessments {
         return this.saveTemplate(String(a.teamId), a.template as Template);
       case 'template_delete': {
         const teamId = String(a.teamId);
-        this.requireManager(teamId, "write this team's templates");
+        requireManager(this.host, teamId, "write this team's templates");
         if (!this.teamTemplates(teamId).delete(String(a.templateId))) {
           h.fail('not_found', `template \`${String(a.templateId)}\` does not exist`);
         }
@@ -268,7 +258,7 @@ export class FakeAssessments {
         return this.detail(this.create(String(a.teamId), (a.input ?? {}) as Record<string, unknown>));
       case 'assessment_edit': {
         const x = this.owned(a.assessmentId, 'edit an assessment you do not own');
-        const title = this.text('an assessment title', a.title, MAX_TITLE);
+        const title = checkedText(this.host.fail, 'an assessment title', a.title, MAX_TITLE);
         const description = typeof a.description === 'string' ? a.description.trim() : '';
         if (Array.isArray(a.sections) && JSON.stringify(a.sections) !== JSON.stringify(x.sections)) {
           if (x.assignments.size > 0) {
@@ -293,21 +283,13 @@ export class FakeAssessments {
       case 'assessment_set_due': {
         const x = this.owned(a.assessmentId, 'change an assessment you do not own');
         const assignment = this.assignment(x, a.userId);
-        assignment.due = a.due === null || a.due === undefined ? null : validDate(String(a.due), h.fail);
+        assignment.due = a.due === null || a.due === undefined ? null : checkedDate(h.fail, String(a.due));
         return this.write(x);
       }
       case 'assessment_run_again': {
         const last = this.owned(a.assessmentId, 'run an assessment you do not own');
         const latest = Math.max(...[...this.assessments.values()].filter((y) => y.series === last.series).map((y) => y.run));
-        const next = this.insert({
-          teamId: last.teamId,
-          title: last.title,
-          description: last.description,
-          sections: structuredClone(last.sections),
-          templateId: last.templateId,
-          series: last.series,
-          run: latest + 1,
-        });
+        const next = this.insertRun(last, latest + 1);
         const people = [...last.assignments.keys()];
         if (people.length) this.assign({ assessmentId: next.id, to: { to: 'people', ids: people }, due: a.due });
         h.changed(next.teamId, 'team', next.teamId);
@@ -383,18 +365,7 @@ export class FakeAssessments {
   /** Starts the next run of a series straight in the store, for the same people. */
   addRun(assessmentId: string, fields: { createdAt?: number } = {}): string {
     const last = this.assessment(assessmentId);
-    const next = this.insert({
-      teamId: last.teamId,
-      title: last.title,
-      description: last.description,
-      sections: structuredClone(last.sections),
-      templateId: last.templateId,
-      series: last.series,
-      run: last.run + 1,
-      owner: last.owner,
-      createdAt: fields.createdAt,
-    });
-    return next.id;
+    return this.insertRun(last, last.run + 1, fields.createdAt).id;
   }
 
   assignStored(assessmentId: string, userIds: string[], due: string | null = null): void {
@@ -686,9 +657,24 @@ export class FakeAssessments {
     return x;
   }
 
+  /** Run `run` of `last`'s series: the same questions and owner, nobody assigned yet. */
+  private insertRun(last: FakeAssessment, run: number, createdAt?: number): FakeAssessment {
+    return this.insert({
+      teamId: last.teamId,
+      title: last.title,
+      description: last.description,
+      sections: structuredClone(last.sections),
+      templateId: last.templateId,
+      series: last.series,
+      run,
+      owner: last.owner,
+      createdAt,
+    });
+  }
+
   private create(teamId: string, input: Record<string, unknown>): FakeAssessment {
-    this.requireManager(teamId, 'create assessments in this team');
-    const title = this.text('an assessment title', input.title, MAX_TITLE);
+    requireManager(this.host, teamId, 'create assessments in this team');
+    const title = checkedText(this.host.fail, 'an assessment title', input.title, MAX_TITLE);
     let sections: Section[];
     let templateId: string | null = typeof input.templateId === 'string' ? input.templateId : null;
     if (Array.isArray(input.sections)) {
@@ -717,7 +703,7 @@ export class FakeAssessments {
   private assign(a: Record<string, unknown>): AssessmentDetail {
     const h = this.host;
     const x = this.owned(a.assessmentId, 'assign an assessment you do not own');
-    const due = a.due === undefined || a.due === null ? null : validDate(String(a.due), h.fail);
+    const due = a.due === undefined || a.due === null ? null : checkedDate(h.fail, String(a.due));
     const to = (a.to ?? {}) as { to?: string; ids?: unknown };
     const members = h.teamMembers(x.teamId);
     let users: string[];
@@ -764,7 +750,7 @@ export class FakeAssessments {
       if (!(Number.isFinite(input.scoreOverride) && input.scoreOverride >= 0 && input.scoreOverride <= 100)) {
         h.fail('invalid_input', 'a score: scores run from 0 to 100');
       }
-      reason = this.text('the reason for a new score', input.overrideReason ?? '', MAX_TEXT);
+      reason = checkedText(this.host.fail, 'the reason for a new score', input.overrideReason ?? '', MAX_TEXT);
       score = input.scoreOverride;
     }
     const submitted = response.status === 'submitted' && response.round === assignment.round;
@@ -851,10 +837,10 @@ export class FakeAssessments {
 
   private saveTemplate(teamId: string, raw: Template): Template {
     const h = this.host;
-    this.requireManager(teamId, "write this team's templates");
+    requireManager(this.host, teamId, "write this team's templates");
     if (!raw || typeof raw !== 'object') return h.fail('invalid_input', 'a template must be an object');
     if (String(raw.id).startsWith(BUILTIN)) h.fail('forbidden', 'you may not change a built-in template');
-    const title = this.text('a template title', raw.title, MAX_TITLE);
+    const title = checkedText(this.host.fail, 'a template title', raw.title, MAX_TITLE);
     this.validateSections(raw.sections);
     const id = raw.id.trim() ? raw.id : h.id('template');
     const template: Template = {
@@ -876,7 +862,7 @@ export class FakeAssessments {
     if (questions.length === 0) fail('empty', "an assessment's question list must not be empty");
     const sectionIds = new Set<string>();
     for (const s of sections) {
-      this.text('a section title', s.title, MAX_TITLE);
+      checkedText(this.host.fail, 'a section title', s.title, MAX_TITLE);
       if (!s.id.trim() || sectionIds.has(s.id)) fail('invalid_input', 'a section or question id: each must be present and unique');
       sectionIds.add(s.id);
     }
@@ -884,13 +870,13 @@ export class FakeAssessments {
     for (const question of questions) {
       if (!question.id.trim() || ids.has(question.id)) fail('invalid_input', 'a section or question id: each must be present and unique');
       ids.add(question.id);
-      this.text('a question', question.prompt, 2000);
+      checkedText(this.host.fail, 'a question', question.prompt, 2000);
       if (!(Number.isFinite(question.weight) && question.weight >= 0)) fail('invalid_input', "a question's weight: weights must be zero or more");
       const { kind, scoring } = question;
       let options = 0;
       if (kind.type === 'single_choice' || kind.type === 'multiple_choice') {
         if (kind.options.length < 2 || kind.options.length > 20) fail('invalid_input', "a choice question's options: give 2 to 20 options");
-        for (const o of kind.options) this.text('an option', o, MAX_TITLE);
+        for (const o of kind.options) checkedText(this.host.fail, 'an option', o, MAX_TITLE);
         options = kind.options.length;
       }
       if (kind.type === 'scale' && (kind.min >= kind.max || kind.max - kind.min > 100)) {
@@ -906,19 +892,6 @@ export class FakeAssessments {
         (scoring.rule === 'expect' && kind.type === 'yes_no');
       if (!fits) fail('invalid_input', "a question's scoring rule: it does not fit the question (points need one number per option)");
     }
-  }
-
-  private requireManager(teamId: string, what: string): void {
-    const role = this.host.teamMembers(teamId).find((m) => m.userId === this.host.me)?.role;
-    if (role !== 'owner' && role !== 'manager') this.host.fail('forbidden', `you may not ${what}`);
-  }
-
-  private text(what: string, raw: unknown, max: number): string {
-    if (typeof raw !== 'string') return this.host.fail('invalid_input', `${what} must be a string`);
-    const value = raw.trim();
-    if (!value) return this.host.fail('empty', `${what} must not be empty`);
-    if ([...value].length > max) return this.host.fail('too_long', `${what} is too long (at most ${max} characters)`);
-    return value;
   }
 
   /** Assignments still waiting on their assignee, for the workload. */
@@ -963,15 +936,6 @@ function valueCounts(kind: QuestionKind, given: Answer[]): [string, number][] {
     }
   }
   return counts;
-}
-
-function validDate(raw: string, fail: (code: string, message: string) => never): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
-  if (!match) return fail('invalid_date', `\`${raw}\` is not a valid date (expected YYYY-MM-DD)`);
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (m < 1 || m > 12 || d < 1 || d > days) fail('invalid_date', `\`${raw}\` is not a valid date (expected YYYY-MM-DD)`);
-  return raw.trim();
 }
 
 function validateAnswer(question: Question, answer: Answer, fail: (code: string, message: string) => never): void {

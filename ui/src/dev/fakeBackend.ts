@@ -23,7 +23,8 @@ import type {
   TeamSummary,
 } from '../api/types';
 import { FakeAssessments } from './fakeAssessments';
-import { FakeChat, NOT_HANDLED } from './fakeChat';
+import { FakeChat } from './fakeChat';
+import { checkedDate, checkedText, NOT_HANDLED, type FakeHost } from './fakeHost';
 import { FakePeople } from './fakePeople';
 import { FakePulses } from './fakePulses';
 
@@ -93,24 +94,6 @@ const fail = (code: string, message: string): never => {
   throw new FakeError(code, message);
 };
 
-function text(what: string, raw: unknown, max: number): string {
-  if (typeof raw !== 'string') return fail('invalid_input', `${what} must be a string`);
-  const value = raw.trim();
-  if (!value) return fail('empty', `${what} must not be empty`);
-  if ([...value].length > max) return fail('too_long', `${what} is too long (at most ${max} characters)`);
-  return value;
-}
-
-function validDate(raw: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
-  const invalid = () => fail('invalid_date', `\`${raw}\` is not a valid date (expected YYYY-MM-DD)`);
-  if (!match) return invalid();
-  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (m < 1 || m > 12 || d < 1 || d > days) return invalid();
-  return raw.trim();
-}
-
 function normalizeLabels(raw: unknown): string[] {
   if (!Array.isArray(raw)) return fail('invalid_input', 'labels must be a list');
   const labels: string[] = [];
@@ -151,7 +134,7 @@ export class FakeBackend {
     this.emitEvents = options.emitEvents ?? false;
     this.me = 'user-me';
     this.users.set(this.me, options.userName ?? 'Alex Rivera');
-    this.chat = new FakeChat({
+    const host: FakeHost = {
       me: this.me,
       now: () => this.now(),
       id: (prefix) => this.id(prefix),
@@ -159,18 +142,16 @@ export class FakeBackend {
       teamMembers: (teamId) => this.team(teamId).members,
       fail,
       changed: (docId, kind, teamId) => this.changed(docId, kind, teamId),
+      today: () => this.today(),
+    };
+    this.chat = new FakeChat({
+      ...host,
       emit: (event, payload) => {
         if (this.emitEvents) setTimeout(() => void emit(event, payload), 0);
       },
     });
     this.people = new FakePeople({
-      me: this.me,
-      now: () => this.now(),
-      id: (prefix) => this.id(prefix),
-      nameOf: (userId) => this.users.get(userId) ?? 'Unknown',
-      teamMembers: (teamId) => this.team(teamId).members,
-      fail,
-      changed: (docId, kind, teamId) => this.changed(docId, kind, teamId),
+      ...host,
       openTasks: (teamId) =>
         this.team(teamId).boardIds.flatMap((id) =>
           [...(this.boards.get(id)?.tasks.values() ?? [])]
@@ -178,38 +159,23 @@ export class FakeBackend {
             .map((t) => ({ assignee: t.assignee as string, due: t.due })),
         ),
       openAssessments: (teamId) => this.assessments.openAssignments(teamId),
-      today: () => this.today(),
     });
     this.assessments = new FakeAssessments({
-      me: this.me,
-      now: () => this.now(),
-      id: (prefix) => this.id(prefix),
-      nameOf: (userId) => this.users.get(userId) ?? 'Unknown',
-      teamMembers: (teamId) => this.team(teamId).members,
+      ...host,
       departmentOf: (teamId, userId) => this.people.departmentOf(teamId, userId),
       departmentIds: (teamId) => this.people.departmentIds(teamId),
       departmentName: (teamId, id) => this.people.departmentName(teamId, id),
-      fail,
-      changed: (docId, kind, teamId) => this.changed(docId, kind, teamId),
-      today: () => this.today(),
     });
     this.pulses = new FakePulses({
-      me: this.me,
-      now: () => this.now(),
-      id: (prefix) => this.id(prefix),
-      teamMembers: (teamId) => this.team(teamId).members,
+      ...host,
       departmentOf: (teamId, userId) => this.people.departmentOf(teamId, userId),
-      fail,
-      changed: (docId, kind, teamId) => this.changed(docId, kind, teamId),
-      today: () => this.today(),
     });
     if (options.seed) this.seed();
   }
 
   /** Today as YYYY-MM-DD in local time, by this fake's clock. */
   today(): string {
-    const d = new Date(this.now());
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    return this.dayFromToday(0);
   }
 
   /** A local day `offsetDays` from today, as YYYY-MM-DD. */
@@ -255,17 +221,17 @@ export class FakeBackend {
       case 'identity_get':
         return this.identity();
       case 'identity_set_name': {
-        this.users.set(this.me, text('a name', a.name, 80));
+        this.users.set(this.me, checkedText(fail, 'a name', a.name, 80));
         this.changed(this.me, 'user', null);
         return this.identity();
       }
       case 'team_list':
         return [...this.teams.values()].map((t) => this.teamSummary(t)).sort((x, y) => x.name.localeCompare(y.name));
       case 'team_create':
-        return this.teamSummary(this.createTeam(text('a team name', a.name, MAX_TITLE)));
+        return this.teamSummary(this.createTeam(checkedText(fail, 'a team name', a.name, MAX_TITLE)));
       case 'team_rename': {
         const team = this.team(a.teamId);
-        team.name = text('a team name', a.name, MAX_TITLE);
+        team.name = checkedText(fail, 'a team name', a.name, MAX_TITLE);
         this.changed(team.id, 'team', team.id);
         return this.teamSummary(team);
       }
@@ -275,7 +241,7 @@ export class FakeBackend {
         const team = this.team(a.teamId);
         const role = ROLES.includes(a.role as Role) ? (a.role as Role) : fail('invalid_input', 'unknown role');
         const userId = this.id('user');
-        this.users.set(userId, text('a name', a.name, 80));
+        this.users.set(userId, checkedText(fail, 'a name', a.name, 80));
         team.members.push({ userId, role });
         this.changed(team.id, 'team', team.id);
         return this.members(team).find((m) => m.userId === userId);
@@ -283,7 +249,7 @@ export class FakeBackend {
       case 'board_list':
         return this.team(a.teamId).boardIds.map((id) => this.boardSummary(this.boards.get(id) as FakeBoard));
       case 'board_create':
-        return this.boardSummary(this.createBoard(this.team(a.teamId), text('a board name', a.name, MAX_TITLE)));
+        return this.boardSummary(this.createBoard(this.team(a.teamId), checkedText(fail, 'a board name', a.name, MAX_TITLE)));
       case 'task_list':
         return this.summaries(this.board(a.boardId));
       case 'task_get': {
@@ -317,7 +283,7 @@ export class FakeBackend {
       case 'comment_add': {
         const board = this.board(a.boardId);
         const task = this.task(board, a.taskId);
-        const comment = { id: this.id('comment'), author: this.me, body: text('a comment', a.body, MAX_COMMENT), createdAt: this.now() };
+        const comment = { id: this.id('comment'), author: this.me, body: checkedText(fail, 'a comment', a.body, MAX_COMMENT), createdAt: this.now() };
         task.comments.push(comment);
         task.updatedAt = this.now();
         this.changed(board.id, 'board', board.teamId);
@@ -567,7 +533,7 @@ export class FakeBackend {
 
   private createTask(a: Record<string, unknown>): TaskDetail {
     const board = this.board(a.boardId);
-    const title = text('a task title', a.title, MAX_TITLE);
+    const title = checkedText(fail, 'a task title', a.title, MAX_TITLE);
     const status = a.status === undefined ? 'todo' : (a.status as Status);
     if (!STATUS_ORDER.includes(status)) fail('invalid_input', `unknown status ${String(a.status)}`);
     // Like the core's create_task: any column, even In review without an assignee.
@@ -584,13 +550,13 @@ export class FakeBackend {
     const unknown = Object.keys(patch).find((k) => !allowed.includes(k));
     if (unknown) fail('invalid_input', `unknown field \`${unknown}\``);
     // Check everything before writing anything, like the core.
-    const title = patch.title === undefined ? undefined : text('a task title', patch.title, MAX_TITLE);
+    const title = patch.title === undefined ? undefined : checkedText(fail, 'a task title', patch.title, MAX_TITLE);
     let description: string | undefined;
     if (patch.description !== undefined) {
       description = String(patch.description);
       if ([...description].length > MAX_DESCRIPTION) fail('too_long', `a description is too long (at most ${MAX_DESCRIPTION} characters)`);
     }
-    const due = patch.due === undefined ? undefined : patch.due === null ? null : validDate(String(patch.due));
+    const due = patch.due === undefined ? undefined : patch.due === null ? null : checkedDate(fail, String(patch.due));
     const labels = patch.labels === undefined ? undefined : normalizeLabels(patch.labels);
     if (patch.priority !== undefined && !PRIORITIES.includes(patch.priority as Priority)) fail('invalid_input', 'unknown priority');
     let assignee: string | null | undefined;

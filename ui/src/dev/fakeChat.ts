@@ -12,11 +12,9 @@ import type {
   Presence,
   PresenceState,
   Reaction,
-  Role,
 } from '../api/types';
 import { baseName, splitMentions, validClock } from '../lib/chat';
-
-export const NOT_HANDLED = Symbol('not handled');
+import { checkedText, NOT_HANDLED, type FakeHost } from './fakeHost';
 
 const MAX_MESSAGE = 10_000;
 const MAX_CHANNEL_NAME = 80;
@@ -24,16 +22,7 @@ const MAX_ATTACHMENT = 25 * 1024 * 1024;
 const PAGE = 50;
 
 /** What the chat needs from the rest of the fake core. */
-export interface ChatHost {
-  me: string;
-  now: () => number;
-  id: (prefix: string) => string;
-  nameOf: (userId: string) => string;
-  /** Throws not_found for a team that does not exist. */
-  teamMembers: (teamId: string) => { userId: string; role: Role }[];
-  fail: (code: string, message: string) => never;
-  /** doc-changed, when the fake emits events. */
-  changed: (docId: string, kind: string, teamId: string | null) => void;
+export interface ChatHost extends FakeHost {
   /** Any other event, when the fake emits events. */
   emit: (event: string, payload: unknown) => void;
 }
@@ -110,7 +99,7 @@ export class FakeChat {
         return this.list(String(a.teamId));
       case 'channel_create': {
         h.teamMembers(String(a.teamId));
-        const name = this.text('a channel name', a.name, MAX_CHANNEL_NAME);
+        const name = checkedText(this.host.fail, 'a channel name', a.name, MAX_CHANNEL_NAME);
         const isPrivate = a.private === true;
         const members = this.people(String(a.teamId), a.members);
         const c = this.addChannel(String(a.teamId), name, { private: isPrivate, members });
@@ -144,7 +133,7 @@ export class FakeChat {
         const m = this.message(c, a.messageId);
         if (m.deleted) return h.fail('not_found', `message \`${m.id}\` was deleted`);
         if (m.author !== h.me) return h.fail('forbidden', 'only the author may edit a message');
-        const body = this.text('a message', a.body, MAX_MESSAGE);
+        const body = checkedText(this.host.fail, 'a message', a.body, MAX_MESSAGE);
         m.history.push({ body: m.body, editedAt: m.editedAt ?? m.createdAt });
         m.body = body;
         m.editedAt = h.now();
@@ -393,14 +382,6 @@ export class FakeChat {
     return t;
   }
 
-  private text(what: string, raw: unknown, max: number): string {
-    if (typeof raw !== 'string') return this.host.fail('invalid_input', `${what} must be a string`);
-    const value = raw.trim();
-    if (!value) return this.host.fail('empty', `${what} must not be empty`);
-    if ([...value].length > max) return this.host.fail('too_long', `${what} is too long (at most ${max} characters)`);
-    return value;
-  }
-
   /** Checks that every id names a member of the team. */
   private people(teamId: string, raw: unknown): string[] {
     const members = this.host.teamMembers(teamId);
@@ -523,7 +504,7 @@ export class FakeChat {
     const body =
       attachments.length > 0 && typeof a.body === 'string' && !a.body.trim()
         ? ''
-        : this.text('a message', a.body, MAX_MESSAGE);
+        : checkedText(this.host.fail, 'a message', a.body, MAX_MESSAGE);
     let replyTo: string | null = null;
     if (typeof a.replyTo === 'string') {
       const root = this.message(c, a.replyTo);

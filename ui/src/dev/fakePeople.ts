@@ -1,7 +1,7 @@
 // The people half of the in-memory stand-in for the Rust core (see fakeBackend.ts),
 // following the "People commands" of docs/ipc.md: the same shapes, rules and codes.
 import type { Department, Person, Role, TeamPeople, Workload } from '../api/types';
-import { NOT_HANDLED } from './fakeChat';
+import { checkedText, NOT_HANDLED, requireManager, type FakeHost } from './fakeHost';
 
 const ROLES: Role[] = ['owner', 'manager', 'member', 'viewer'];
 const MAX_NAME = 300;
@@ -9,20 +9,11 @@ const MAX_SKILL = 40;
 const MAX_SKILLS = 20;
 
 /** What the people commands need from the rest of the fake core. */
-export interface PeopleHost {
-  me: string;
-  now: () => number;
-  id: (prefix: string) => string;
-  nameOf: (userId: string) => string;
-  /** The team's live member list (edits go straight into the team); throws not_found. */
-  teamMembers: (teamId: string) => { userId: string; role: Role }[];
-  fail: (code: string, message: string) => never;
-  changed: (docId: string, kind: string, teamId: string | null) => void;
+export interface PeopleHost extends FakeHost {
   /** Unfinished tasks of the team with an assignee. */
   openTasks: (teamId: string) => { assignee: string; due: string | null }[];
   /** Assignments of the team's assessments still waiting on their assignee. */
   openAssessments: (teamId: string) => { userId: string; overdue: boolean }[];
-  today: () => string;
 }
 
 interface Profile {
@@ -47,8 +38,8 @@ export class FakePeople {
       case 'people_get':
         return this.people(teamId);
       case 'department_save': {
-        this.requireManager(teamId, "change this team's departments");
-        const name = this.text('a department name', a.name, MAX_NAME);
+        requireManager(this.host, teamId, "change this team's departments");
+        const name = checkedText(this.host.fail, 'a department name', a.name, MAX_NAME);
         const lead = typeof a.lead === 'string' ? this.member(teamId, a.lead).userId : null;
         const depts = this.depts(teamId);
         const id = typeof a.departmentId === 'string' ? a.departmentId : this.host.id('dept');
@@ -56,7 +47,7 @@ export class FakePeople {
         return this.changedPeople(teamId);
       }
       case 'department_remove': {
-        this.requireManager(teamId, "change this team's departments");
+        requireManager(this.host, teamId, "change this team's departments");
         const depts = this.depts(teamId);
         const id = String(a.departmentId);
         if (!depts.delete(id)) this.host.fail('not_found', `department \`${id}\` does not exist`);
@@ -65,9 +56,9 @@ export class FakePeople {
       }
       case 'profile_set': {
         const user = this.member(teamId, a.userId).userId;
-        if (user !== this.host.me) this.requireManager(teamId, "edit someone else's profile");
+        if (user !== this.host.me) requireManager(this.host, teamId, "edit someone else's profile");
         const raw = typeof a.title === 'string' ? a.title.trim() : '';
-        const title = raw ? this.text('a job title', raw, MAX_NAME) : null;
+        const title = raw ? checkedText(this.host.fail, 'a job title', raw, MAX_NAME) : null;
         if (!Array.isArray(a.skills)) this.host.fail('invalid_input', 'skills must be a list');
         const skills: string[] = [];
         for (const s of a.skills as unknown[]) {
@@ -83,7 +74,7 @@ export class FakePeople {
         return this.changedPeople(teamId);
       }
       case 'placement_set': {
-        this.requireManager(teamId, 'place people in departments');
+        requireManager(this.host, teamId, 'place people in departments');
         const user = this.member(teamId, a.userId).userId;
         const department = typeof a.department === 'string' ? a.department : null;
         if (department !== null && !this.depts(teamId).has(department)) {
@@ -104,7 +95,7 @@ export class FakePeople {
         return this.changedPeople(teamId);
       }
       case 'member_set_role': {
-        this.requireManager(teamId, 'change roles in this team');
+        requireManager(this.host, teamId, 'change roles in this team');
         const member = this.member(teamId, a.userId);
         const role = ROLES.includes(a.role as Role) ? (a.role as Role) : this.host.fail('invalid_input', 'unknown role');
         const members = this.host.teamMembers(teamId);
@@ -119,7 +110,7 @@ export class FakePeople {
         return this.changedPeople(teamId);
       }
       case 'member_remove': {
-        this.requireManager(teamId, 'remove members from this team');
+        requireManager(this.host, teamId, 'remove members from this team');
         const member = this.member(teamId, a.userId);
         const members = this.host.teamMembers(teamId);
         if (member.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1) {
@@ -252,18 +243,5 @@ export class FakePeople {
       this.host.teamMembers(teamId).find((m) => m.userId === userId) ??
       this.host.fail('not_found', `member \`${String(userId)}\` does not exist`)
     );
-  }
-
-  private requireManager(teamId: string, what: string): void {
-    const role = this.roleOf(teamId, this.host.me);
-    if (role !== 'owner' && role !== 'manager') this.host.fail('forbidden', `you may not ${what}`);
-  }
-
-  private text(what: string, raw: unknown, max: number): string {
-    if (typeof raw !== 'string') return this.host.fail('invalid_input', `${what} must be a string`);
-    const value = raw.trim();
-    if (!value) return this.host.fail('empty', `${what} must not be empty`);
-    if ([...value].length > max) return this.host.fail('too_long', `${what} is too long (at most ${max} characters)`);
-    return value;
   }
 }

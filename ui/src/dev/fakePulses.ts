@@ -2,9 +2,9 @@
 // fakeBackend.ts), following the "Pulse commands" of docs/ipc.md. It plays the
 // relay too: each answer is aggregated at once under the same three anonymity
 // rules as crates/model/src/pulse.rs, so every state of the UI can be seen.
-import type { Cadence, PulseDepartmentFigures, PulsePeriod, PulseQuestion, PulseQuestionFigures, PulseResults, PulseView, Role } from '../api/types';
-import { addMonths, periodOf } from '../lib/pulse';
-import { NOT_HANDLED } from './fakeChat';
+import type { Cadence, PulseDepartmentFigures, PulsePeriod, PulseQuestion, PulseQuestionFigures, PulseResults, PulseView } from '../api/types';
+import { periodOf } from '../lib/pulse';
+import { checkedDate, checkedText, NOT_HANDLED, requireManager, type FakeHost } from './fakeHost';
 
 const DEFAULT_THRESHOLD = 5;
 const MIN_THRESHOLD = 3;
@@ -15,29 +15,13 @@ const MAX_COMMENT = 2_000;
 const CADENCES: Cadence[] = ['weekly', 'biweekly', 'monthly'];
 
 /** What the pulse commands need from the rest of the fake core. */
-export interface PulsesHost {
-  me: string;
-  now: () => number;
-  id: (prefix: string) => string;
-  /** Throws not_found for a team that does not exist. */
-  teamMembers: (teamId: string) => { userId: string; role: Role }[];
+export interface PulsesHost extends FakeHost {
   departmentOf: (teamId: string, userId: string) => string | null;
-  fail: (code: string, message: string) => never;
-  changed: (docId: string, kind: string, teamId: string | null) => void;
-  today: () => string;
 }
 
-interface FakePulse {
-  id: string;
+/** A survey as stored: what every member sees of it, and its team; the rest of a PulseView is worked out when it is read. */
+interface FakePulse extends Pick<PulseView, 'id' | 'title' | 'questions' | 'allowComment' | 'cadence' | 'starts' | 'active' | 'createdBy' | 'createdAt'> {
   teamId: string;
-  title: string;
-  questions: PulseQuestion[];
-  allowComment: boolean;
-  cadence: Cadence;
-  starts: string;
-  active: boolean;
-  createdBy: string;
-  createdAt: number;
 }
 
 /** One submitted answer as the relay aggregates it. */
@@ -79,7 +63,7 @@ export class FakePulses {
         return this.save(String(a.teamId), (a.input ?? {}) as Record<string, unknown>);
       case 'pulse_threshold_set': {
         const teamId = String(a.teamId);
-        this.requireManager(teamId, 'change the anonymity threshold');
+        requireManager(this.host, teamId, 'change the anonymity threshold');
         const value = Number(a.threshold);
         if (!Number.isInteger(value) || value < MIN_THRESHOLD || value > MAX_THRESHOLD) {
           h.fail('invalid_input', 'the anonymity threshold: choose 3 to 10 people');
@@ -97,7 +81,7 @@ export class FakePulses {
       }
       case 'pulse_results': {
         const teamId = String(a.teamId);
-        this.requireManager(teamId, 'see survey results; only managers do');
+        requireManager(this.host, teamId, 'see survey results; only managers do');
         const pulse = this.pulse(teamId, a.pulseId);
         const periods = [...(this.results.get(pulse.id)?.values() ?? [])]
           .sort((x, y) => y.period.localeCompare(x.period))
@@ -194,12 +178,12 @@ export class FakePulses {
 
   private save(teamId: string, input: Record<string, unknown>): PulseView {
     const h = this.host;
-    this.requireManager(teamId, 'run pulse surveys in this team');
+    requireManager(this.host, teamId, 'run pulse surveys in this team');
     const id = typeof input.id === 'string' && input.id.trim() ? input.id : '';
     const existing = id ? this.pulse(teamId, id) : undefined;
-    const title = this.text('a survey title', input.title, MAX_TITLE);
+    const title = checkedText(this.host.fail, 'a survey title', input.title, MAX_TITLE);
     if (!Array.isArray(input.questions)) return h.fail('invalid_input', 'questions must be a list');
-    const prompts = (input.questions as unknown[]).map((q) => this.text('a question', q, MAX_TITLE));
+    const prompts = (input.questions as unknown[]).map((q) => checkedText(this.host.fail, 'a question', q, MAX_TITLE));
     if (prompts.length === 0 || prompts.length > MAX_QUESTIONS) h.fail('invalid_input', 'a pulse survey: ask 1 to 10 questions');
     const questions = prompts.map((prompt) => ({
       id: existing?.questions.find((q) => q.prompt === prompt)?.id ?? h.id('q'),
@@ -209,7 +193,7 @@ export class FakePulses {
       h.fail('invalid_input', 'a question id: each must be present and unique');
     }
     const cadence = CADENCES.includes(input.cadence as Cadence) ? (input.cadence as Cadence) : h.fail('invalid_input', 'unknown cadence');
-    const starts = input.starts === undefined || input.starts === null ? h.today() : validDate(String(input.starts), h.fail);
+    const starts = input.starts === undefined || input.starts === null ? h.today() : checkedDate(h.fail, String(input.starts));
     const today = h.today();
     if (existing && JSON.stringify(existing.questions) !== JSON.stringify(questions) && existing.starts <= today) {
       h.fail('questions_fixed', 'the questions are fixed once the survey has started; start a new survey instead');
@@ -270,25 +254,6 @@ export class FakePulses {
     byPeriod.set(period, aggregate(period, list, pulse.questions, this.threshold(pulse.teamId), byPeriod.get(period)));
     this.host.changed(pulse.id, 'pulse_results', pulse.teamId);
   }
-
-  private requireManager(teamId: string, what: string): void {
-    const role = this.host.teamMembers(teamId).find((m) => m.userId === this.host.me)?.role;
-    if (role !== 'owner' && role !== 'manager') this.host.fail('forbidden', `you may not ${what}`);
-  }
-
-  private text(what: string, raw: unknown, max: number): string {
-    if (typeof raw !== 'string') return this.host.fail('invalid_input', `${what} must be a string`);
-    const value = raw.trim();
-    if (!value) return this.host.fail('empty', `${what} must not be empty`);
-    if ([...value].length > max) return this.host.fail('too_long', `${what} is too long (at most ${max} characters)`);
-    return value;
-  }
-}
-
-function validDate(raw: string, fail: (code: string, message: string) => never): string {
-  const value = raw.trim();
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && addMonths(value, 0) === value;
-  return ok ? value : fail('invalid_date', `\`${raw}\` is not a valid date (expected YYYY-MM-DD)`);
 }
 
 function mean(values: number[]): number {
