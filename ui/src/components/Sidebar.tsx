@@ -119,7 +119,7 @@ export function Sidebar({
               <li key={team.id} className="team-group">
                 <button
                   type="button"
-                  className={`team-item${selected ? ' is-selected' : ''}`}
+                  className={`row-button team-item${selected ? ' is-selected' : ''}`}
                   data-testid="team-item"
                   data-initial={team.name.trim().charAt(0).toUpperCase() || '?'}
                   aria-current={selected && !selectedBoardId ? 'true' : undefined}

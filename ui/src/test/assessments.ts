@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
-import type { Section } from '../api';
+import type { Answer, Section } from '../api';
 import type { FakeBackend, FakeBackendOptions } from '../dev/fakeBackend';
 import { renderApp, seedTeam } from './renderApp';
 
@@ -14,6 +14,15 @@ export interface TeamSeed {
   /** A viewer: never offered for assessments. */
   vera: string;
 }
+
+/** Answers to the built-in quarterly check-in, question by question. */
+export const quarterly = (goals: number, met: string, overloaded: number, focus: number, support: number): Record<string, Answer> => ({
+  'goals-clear': { type: 'number', value: goals },
+  'goals-met': { type: 'choice', value: met },
+  overloaded: { type: 'number', value: overloaded },
+  focus: { type: 'number', value: focus },
+  support: { type: 'number', value: support },
+});
 
 /** The Design team: me (owner), Ada (manager), Grace and Linus (members), Vera (viewer). */
 export function renderTeam(setup: (backend: FakeBackend, seed: TeamSeed) => void = () => {}, options: FakeBackendOptions = {}) {

@@ -65,8 +65,8 @@ export function AssessmentsView({ team, me, route, onNavigate, inbox, onInboxSta
       );
   }
   return (
-    <section className="assessments" data-testid="assessments-view" data-screen={route.screen} aria-label={`Assessments in ${team.name}`}>
-      <div className="assessments__inner">{screen}</div>
+    <section className="team-page assessments" data-testid="assessments-view" data-screen={route.screen} aria-label={`Assessments in ${team.name}`}>
+      <div className="team-page__inner">{screen}</div>
     </section>
   );
 }

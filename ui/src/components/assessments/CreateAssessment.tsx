@@ -4,6 +4,7 @@ import { newSection } from '../../lib/assessments';
 import { useToasts } from '../../state/toasts';
 import { useAttempt } from '../../state/useAttempt';
 import { Field } from '../Field';
+import { FormActions } from '../FormActions';
 import { Loading } from './Loading';
 import { QuestionsPreview } from './QuestionsPreview';
 import { ScreenHeader } from './ScreenHeader';
@@ -155,14 +156,13 @@ export function CreateAssessment({ teamId, onCreated, onCancel, onTemplates }: C
         )
       )}
 
-      <div className="sticky-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" data-testid="assessment-create-submit" disabled={busy || templates.data === undefined}>
-          {busy ? 'Creating…' : 'Create assessment'}
-        </button>
-      </div>
+      <FormActions
+        className="sticky-actions"
+        submitLabel={busy ? 'Creating…' : 'Create assessment'}
+        submitTestId="assessment-create-submit"
+        disabled={busy || templates.data === undefined}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

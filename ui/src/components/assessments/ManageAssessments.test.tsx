@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { Answer } from '../../api';
-import { openAssessments, renderTeam, waitForCall } from '../../test/assessments';
-
-const quarterly = (goals: number, met: string, overloaded: number, focus: number, support: number): Record<string, Answer> => ({
-  'goals-clear': { type: 'number', value: goals },
-  'goals-met': { type: 'choice', value: met },
-  overloaded: { type: 'number', value: overloaded },
-  focus: { type: 'number', value: focus },
-  support: { type: 'number', value: support },
-});
+import { openAssessments, quarterly, renderTeam, waitForCall } from '../../test/assessments';
 
 describe('Assessments, manager side', () => {
   it('says there are none yet, creates one from a template and delegates it to two members', async () => {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import type { Answer } from '../../api';
 import type { FakeBackend } from '../../dev/fakeBackend';
-import { openAssessments, renderTeam, waitForCall, type TeamSeed } from '../../test/assessments';
-
-const quarterly = (goals: number, met: string, overloaded: number, focus: number, support: number): Record<string, Answer> => ({
-  'goals-clear': { type: 'number', value: goals },
-  'goals-met': { type: 'choice', value: met },
-  overloaded: { type: 'number', value: overloaded },
-  focus: { type: 'number', value: focus },
-  support: { type: 'number', value: support },
-});
+import { openAssessments, quarterly, renderTeam, waitForCall, type TeamSeed } from '../../test/assessments';
 
 /** Run 1: three approved. Run 2: Ada and Grace submitted, Linus not yet. */
 function twoRuns(b: FakeBackend, s: TeamSeed) {

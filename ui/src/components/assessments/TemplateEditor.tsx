@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Template } from '../../api';
 import { Field } from '../Field';
+import { FormActions } from '../FormActions';
 import { ScreenHeader } from './ScreenHeader';
 import { SectionsEditor } from './SectionsEditor';
 import './CreateAssessment.css';
@@ -52,14 +53,7 @@ export function TemplateEditor({ initial, bank, onSave, onCancel }: TemplateEdit
       <div className="sheet">
         <SectionsEditor sections={draft.sections} onChange={(sections) => setDraft({ ...draft, sections })} bank={bank} />
       </div>
-      <div className="sticky-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" data-testid="template-save" disabled={busy}>
-          {busy ? 'Saving…' : 'Save template'}
-        </button>
-      </div>
+      <FormActions className="sticky-actions" submitLabel={busy ? 'Saving…' : 'Save template'} submitTestId="template-save" disabled={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -85,8 +85,8 @@ export function PeopleView({ team, me, account, syncState, onTeamChanged }: Peop
 
   const count = people.data?.people.length ?? team.memberCount;
   return (
-    <section className="people-view" data-testid="people-view" aria-label={`People in ${team.name}`}>
-      <div className="people-view__inner">
+    <section className="team-page people-view" data-testid="people-view" aria-label={`People in ${team.name}`}>
+      <div className="team-page__inner">
         <ScreenHeader title="People" subtitle={`${team.name} · ${count} ${count === 1 ? 'member' : 'members'}`} />
         {!people.data ? (
           <Loading label="Loading the team's people" />

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Person } from '../../api';
 import { Field } from '../Field';
+import { FormActions } from '../FormActions';
 
 interface ProfileFormProps {
   person: Person;
@@ -46,14 +47,7 @@ export function ProfileForm({ person, onSave, onCancel }: ProfileFormProps) {
       <Field htmlFor={skillsId} label="Skills, separated by commas" className="profile-form__skills">
         <input id={skillsId} className="input" data-testid="profile-skills" value={skills} onChange={(e) => setSkills(e.target.value)} />
       </Field>
-      <div className="profile-form__actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" data-testid="profile-save" disabled={busy}>
-          Save
-        </button>
-      </div>
+      <FormActions className="profile-form__actions" submitLabel="Save" submitTestId="profile-save" disabled={busy} onCancel={onCancel} />
     </form>
   );
 }

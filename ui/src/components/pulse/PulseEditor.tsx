@@ -6,6 +6,7 @@ import { CADENCE_LABEL, checkQuestions, PERIOD_WORD } from '../../lib/pulse';
 import { useToasts } from '../../state/toasts';
 import { ScreenHeader } from '../assessments/ScreenHeader';
 import { Field, FieldError } from '../Field';
+import { FormActions } from '../FormActions';
 import { Sheet } from '../Sheet';
 import { PulseQuestionsEditor } from './PulseQuestionsEditor';
 import './PulseEditor.css';
@@ -197,14 +198,13 @@ export function PulseEditor({ teamId, survey, onSaved, onCancel, onRefused }: Pu
         <FieldError id={ids.questionsError} className="pulse-editor__error" testId="pulse-questions-error" message={problems.questions} />
       </Sheet>
 
-      <div className="sticky-actions">
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" data-testid="pulse-save" disabled={busy}>
-          {busy ? 'Saving…' : survey ? 'Save changes' : 'Create survey'}
-        </button>
-      </div>
+      <FormActions
+        className="sticky-actions"
+        submitLabel={busy ? 'Saving…' : survey ? 'Save changes' : 'Create survey'}
+        submitTestId="pulse-save"
+        disabled={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

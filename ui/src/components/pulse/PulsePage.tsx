@@ -104,8 +104,8 @@ export function PulsePage({ team, route, onNavigate, surveys, onSurveyChanged, o
   }
 
   return (
-    <section className="pulse-page" data-testid="pulse-page" data-screen={route.screen} aria-label={`Pulse surveys in ${team.name}`}>
-      <div className="pulse-page__inner">{screen}</div>
+    <section className="team-page pulse-page" data-testid="pulse-page" data-screen={route.screen} aria-label={`Pulse surveys in ${team.name}`}>
+      <div className="team-page__inner">{screen}</div>
     </section>
   );
 }
