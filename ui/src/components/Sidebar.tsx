@@ -136,7 +136,7 @@ export function Sidebar({
                         <BoardIcon className="board-row__icon" size={14} />
                         <button
                           type="button"
-                          className="board-item"
+                          className="row-button board-item"
                           data-testid="board-item"
                           aria-current={current ? 'page' : undefined}
                           onClick={() => onSelectBoard(team.id, board.id)}
