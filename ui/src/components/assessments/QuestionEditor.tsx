@@ -19,14 +19,18 @@ interface QuestionEditorProps {
 }
 
 const TYPES = Object.keys(KIND_LABEL) as QuestionType[];
+/** A scale's two ends, each with its own number field. */
+const SCALE_ENDS = [
+  ['min', 'Lowest'],
+  ['max', 'Highest'],
+] as const;
 
 /** Every part of one question: prompt, kind, options or range, weight, required, scoring. */
 export function QuestionEditor({ question: q, number, onChange, onRemove, onMove, first, last }: QuestionEditorProps) {
   const promptId = useId();
   const kindId = useId();
   const weightId = useId();
-  const minId = useId();
-  const maxId = useId();
+  const endIds = { min: useId(), max: useId() };
   const kind = q.kind;
 
   const setKind = (next: Question['kind']) => onChange({ ...q, kind: next, scoring: fitScoring(next, q.scoring) });
@@ -103,26 +107,18 @@ export function QuestionEditor({ question: q, number, onChange, onRemove, onMove
       )}
       {kind.type === 'scale' && (
         <div className="question-editor__grid">
-          <Field htmlFor={minId} label="Lowest">
-            <input
-              id={minId}
-              className="input"
-              type="number"
-              step={1}
-              value={kind.min}
-              onChange={(e) => setKind({ ...kind, min: Math.trunc(Number(e.target.value)) })}
-            />
-          </Field>
-          <Field htmlFor={maxId} label="Highest">
-            <input
-              id={maxId}
-              className="input"
-              type="number"
-              step={1}
-              value={kind.max}
-              onChange={(e) => setKind({ ...kind, max: Math.trunc(Number(e.target.value)) })}
-            />
-          </Field>
+          {SCALE_ENDS.map(([end, label]) => (
+            <Field key={end} htmlFor={endIds[end]} label={label}>
+              <input
+                id={endIds[end]}
+                className="input"
+                type="number"
+                step={1}
+                value={kind[end]}
+                onChange={(e) => setKind({ ...kind, [end]: Math.trunc(Number(e.target.value)) })}
+              />
+            </Field>
+          ))}
         </div>
       )}
       <ScoringEditor question={q} onChange={(scoring) => onChange({ ...q, scoring })} />
