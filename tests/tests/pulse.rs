@@ -55,6 +55,21 @@ fn answers(view: &teamstead_client::PulseView, value: i64) -> HashMap<String, i6
         .collect()
 }
 
+/// Alice's published team with `names` as members, everyone synced.
+async fn team_of(
+    relay: &teamstead_relay::RunningRelay,
+    names: &[&str],
+) -> (Person, String, Vec<Person>) {
+    let alice = Person::sign_up(relay, "Alice").await;
+    let team = alice.publish_new_team("Northwind").await;
+    let mut people = Vec::new();
+    for name in names {
+        people.push(alice.invite(&team, Role::Member, name).await);
+    }
+    alice.sync().await;
+    (alice, team, people)
+}
+
 /// `person` syncs, answers every question `value`, and sends it to the relay.
 async fn answer_through_relay(
     person: &Person,
@@ -97,13 +112,8 @@ async fn results_at(
 async fn managers_see_only_aggregates_of_enough_answers_and_never_an_answer() {
     let dir = tempfile::tempdir().expect("tempdir");
     let relay = start_relay(dir.path()).await;
-    let alice = Person::sign_up(&relay, "Alice").await;
-    let team = alice.publish_new_team("Northwind").await;
-    let mut people = Vec::new();
-    for name in ["Bob", "Carol", "Dan", "Erin", "Finn", "Gus"] {
-        people.push(alice.invite(&team, Role::Member, name).await);
-    }
-    alice.sync().await;
+    let (alice, team, people) =
+        team_of(&relay, &["Bob", "Carol", "Dan", "Erin", "Finn", "Gus"]).await;
     assert_eq!(
         alice
             .client
@@ -237,13 +247,7 @@ async fn managers_see_only_aggregates_of_enough_answers_and_never_an_answer() {
 async fn departments_too_small_are_never_shown_and_figures_move_in_steps() {
     let dir = tempfile::tempdir().expect("tempdir");
     let relay = start_relay(dir.path()).await;
-    let alice = Person::sign_up(&relay, "Alice").await;
-    let team = alice.publish_new_team("Northwind").await;
-    let mut people = Vec::new();
-    for name in ["Bob", "Carol", "Dan", "Erin", "Finn"] {
-        people.push(alice.invite(&team, Role::Member, name).await);
-    }
-    alice.sync().await;
+    let (alice, team, people) = team_of(&relay, &["Bob", "Carol", "Dan", "Erin", "Finn"]).await;
     alice
         .client
         .set_pulse_threshold(&team, 3)

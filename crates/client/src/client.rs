@@ -159,6 +159,22 @@ impl Client {
         Ok(read(&live.doc)?)
     }
 
+    /// As `read_doc`, or `None` if this device does not have the document (yet),
+    /// under one lock.
+    pub(crate) fn read_doc_if_here<T>(
+        &self,
+        id: &DocumentId,
+        read: impl FnOnce(&AutoCommit) -> Result<T, ModelError>,
+    ) -> Result<Option<T>> {
+        let mut guard = self.lock();
+        let inner = &mut *guard;
+        if !inner.docs.contains_key(id) && !store::exists(&inner.conn, id)? {
+            return Ok(None);
+        }
+        let live = loaded(&inner.conn, &mut inner.docs, id, &inner.actor)?;
+        Ok(Some(read(&live.doc)?))
+    }
+
     /// Recreates the whole query index from the documents.
     pub fn rebuild_index(&self) -> Result<usize> {
         let mut guard = self.lock();

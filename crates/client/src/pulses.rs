@@ -108,8 +108,8 @@ impl Client {
                         period,
                         user_id: &me,
                     });
-                    self.has_document(&id)?
-                        && self.read_doc(&id, pulse::read_answer)?.submitted_at > 0
+                    self.read_doc_if_here(&id, pulse::read_answer)?
+                        .is_some_and(|a| a.submitted_at > 0)
                 }
                 None => false,
             };
@@ -229,8 +229,7 @@ impl Client {
             .ok_or_else(|| ClientError::not_found("survey", pulse_id))?;
         let id = pulse::results_doc_id(team_id, pulse_id);
         let mut periods = Vec::new();
-        if self.has_document(&id)? {
-            let results = self.read_doc(&id, pulse::read_results)?;
+        if let Some(results) = self.read_doc_if_here(&id, pulse::read_results)? {
             periods = results
                 .periods
                 .into_iter()

@@ -21,7 +21,7 @@ use autosurgeon::{hydrate, reconcile, Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
 use crate::doc::{commit_genesis, derived, derived_doc_id, expect_kind};
-use crate::validate::{add_days, add_months, days_between, validate_text};
+use crate::validate::{add_days, add_months, days_between, optional_text};
 use crate::{
     validate_date, validate_title, DocKind, DocumentId, Millis, ModelError, Result, UserId,
 };
@@ -239,10 +239,7 @@ pub fn submit_answer(
         return Err(ModelError::AlreadyAnswered);
     }
     answer.answers = answers;
-    answer.comment = match comment.map(str::trim) {
-        None | Some("") => None,
-        Some(text) => Some(validate_text("a comment", text, MAX_COMMENT)?),
-    };
+    answer.comment = optional_text("a comment", comment.unwrap_or_default(), MAX_COMMENT)?;
     validate_answer(pulse, &answer)?;
     answer.submitted_at = now.max(1);
     reconcile(doc, &answer)?;

@@ -123,6 +123,15 @@ mod tests {
     }
 }
 
+/// Text that may be left blank (`None`), else checked like `validate_text`.
+pub(crate) fn optional_text(what: &'static str, raw: &str, max: usize) -> Result<Option<String>> {
+    if raw.trim().is_empty() {
+        Ok(None)
+    } else {
+        validate_text(what, raw, max).map(Some)
+    }
+}
+
 /// Days since 1970-01-01 of a valid `YYYY-MM-DD` (the civil-calendar algorithm
 /// from Howard Hinnant's date library notes).
 fn days_from_civil(date: &str) -> Option<i64> {

@@ -29,19 +29,16 @@ impl Client {
 
     pub(crate) fn assessment_doc(&self, assessment_id: &str) -> Result<(DocumentId, Assessment)> {
         let id = doc_id("assessment", assessment_id)?;
-        if !self.has_document(&id)? {
-            return Err(ClientError::not_found("assessment", assessment_id));
-        }
-        Ok((id, self.read_doc(&id, assessment::read)?))
+        let assessment = self
+            .read_doc_if_here(&id, assessment::read)?
+            .ok_or_else(|| ClientError::not_found("assessment", assessment_id))?;
+        Ok((id, assessment))
     }
 
     /// An assignee's review document as this device has it, if there is one yet.
     pub(crate) fn review_doc(&self, assessment_id: &str, user: &str) -> Result<Option<ReviewDoc>> {
         let id = review::doc_id(assessment_id, user);
-        if !self.has_document(&id)? {
-            return Ok(None);
-        }
-        Ok(Some(self.read_doc(&id, review::read)?))
+        self.read_doc_if_here(&id, review::read)
     }
 
     /// Writes an assignee's review document as the assessment's owner, starting it
@@ -78,10 +75,7 @@ impl Client {
     /// A response as this device has it, if it has it.
     pub(crate) fn response_doc(&self, assessment_id: &str, user: &str) -> Result<Option<Response>> {
         let id = response::doc_id(assessment_id, user);
-        if !self.has_document(&id)? {
-            return Ok(None);
-        }
-        Ok(Some(self.read_doc(&id, response::read)?))
+        self.read_doc_if_here(&id, response::read)
     }
 
     /// The built-in templates, then the team's own, by title.

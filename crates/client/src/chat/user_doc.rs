@@ -11,11 +11,10 @@ impl Client {
     pub(crate) fn user_doc(&self) -> Result<UserDoc> {
         let me = self.identity().user_id;
         let id = user::doc_id(&me);
-        if !self.has_document(&id)? {
-            let mut doc = automerge::AutoCommit::new();
-            return Ok(user::init(&mut doc, &me)?);
+        match self.read_doc_if_here(&id, user::read)? {
+            Some(user) => Ok(user),
+            None => Ok(user::init(&mut automerge::AutoCommit::new(), &me)?),
         }
-        self.read_doc(&id, user::read)
     }
 
     pub(crate) fn write_user_doc<T>(

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::doc::expect_kind;
 use crate::response::{Response, ResponseStatus};
 use crate::team::Team;
-use crate::validate::validate_text;
+use crate::validate::optional_text;
 use crate::{
     validate_date, validate_title, DocKind, Millis, ModelError, Result, UserId, SCHEMA_VERSION,
 };
@@ -91,7 +91,8 @@ pub fn init(doc: &mut AutoCommit, new: NewAssessment<'_>, now: Millis) -> Result
         team_id: new.team_id.into(),
         owner: new.owner.into(),
         title: validate_title("an assessment title", new.title)?,
-        description: optional_text("a description", new.description)?.unwrap_or_default(),
+        description: optional_text("a description", new.description, MAX_DESCRIPTION)?
+            .unwrap_or_default(),
         series,
         run,
         template_id: new.template_id,
@@ -108,14 +109,6 @@ pub fn read(doc: &AutoCommit) -> Result<Assessment> {
     Ok(hydrate(doc)?)
 }
 
-fn optional_text(what: &'static str, raw: &str) -> Result<Option<String>> {
-    if raw.trim().is_empty() {
-        Ok(None)
-    } else {
-        validate_text(what, raw, MAX_DESCRIPTION).map(Some)
-    }
-}
-
 /// Changes the title, description and, until anyone is assigned, the questions.
 pub fn edit(
     doc: &mut AutoCommit,
@@ -127,7 +120,8 @@ pub fn edit(
     let mut assessment = read(doc)?;
     assessment.require_owner(by, "edit an assessment you do not own")?;
     assessment.title = validate_title("an assessment title", title)?;
-    assessment.description = optional_text("a description", description)?.unwrap_or_default();
+    assessment.description =
+        optional_text("a description", description, MAX_DESCRIPTION)?.unwrap_or_default();
     if let Some(sections) = sections {
         if sections != assessment.sections {
             if !assessment.assignments.is_empty() {

@@ -16,7 +16,7 @@ use super::questions;
 use super::Assessment;
 use crate::doc::{commit_genesis, derived, derived_doc_id, expect_kind};
 use crate::response::{Response, ResponseStatus};
-use crate::validate::validate_text;
+use crate::validate::{optional_text, validate_text};
 use crate::{DocKind, DocumentId, Millis, ModelError, Result, UserId, SCHEMA_VERSION};
 
 const MAX_FEEDBACK: usize = 5_000;
@@ -203,14 +203,6 @@ pub struct Verdict<'a> {
     pub feedback: &'a str,
 }
 
-fn optional_text(what: &'static str, raw: &str) -> Result<Option<String>> {
-    if raw.trim().is_empty() {
-        Ok(None)
-    } else {
-        validate_text(what, raw, MAX_FEEDBACK).map(Some)
-    }
-}
-
 /// Reviews the assignee's response as it stands: approve it, request changes (which
 /// opens the next round for the assignee), or rescore an approved one.
 pub fn decide(
@@ -229,7 +221,7 @@ pub fn decide(
         });
     }
     let auto_score = questions::score(&assessment.sections, &response.answers);
-    let feedback = optional_text("feedback", verdict.feedback)?;
+    let feedback = optional_text("feedback", verdict.feedback, MAX_FEEDBACK)?;
     let score_override = match verdict.score_override {
         Some((score, reason)) => {
             if !(score.is_finite() && (0.0..=100.0).contains(&score)) {

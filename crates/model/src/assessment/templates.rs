@@ -6,7 +6,7 @@ use autosurgeon::{Hydrate, Reconcile};
 use serde::{Deserialize, Serialize};
 
 use super::questions::{validate_sections, Question, QuestionKind, Scoring, Section};
-use crate::validate::validate_text;
+use crate::validate::optional_text;
 use crate::{validate_title, Millis, Result, UserId};
 
 const MAX_DESCRIPTION: usize = 2_000;
@@ -35,11 +35,8 @@ impl Template {
 /// Checks a template's text and questions; returns it trimmed.
 pub fn validate_template(mut template: Template) -> Result<Template> {
     template.title = validate_title("a template title", &template.title)?;
-    template.description = if template.description.trim().is_empty() {
-        String::new()
-    } else {
-        validate_text("a description", &template.description, MAX_DESCRIPTION)?
-    };
+    template.description =
+        optional_text("a description", &template.description, MAX_DESCRIPTION)?.unwrap_or_default();
     validate_sections(&template.sections)?;
     Ok(template)
 }
