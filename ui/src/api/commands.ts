@@ -22,11 +22,14 @@ import type {
   PulseInput,
   PulseResults,
   PulseView,
+  BillingView,
   BoardSummary,
   ChatMessage,
   ChatNotification,
   Conversation,
+  HeadlineFeed,
   Invite,
+  Invoice,
   Comment,
   Identity,
   Member,
@@ -34,6 +37,7 @@ import type {
   MessageHit,
   MessagePage,
   MessageSearchFilters,
+  NewsFeed,
   NotificationSettings,
   Presence,
   Role,
@@ -44,6 +48,7 @@ import type {
   TaskPatch,
   TaskSummary,
   TeamSummary,
+  WatchItem,
 } from './types';
 
 /** Leaves out fields that are undefined: optional arguments are absent, never null. */
@@ -360,3 +365,36 @@ export const pulseAnswer = (teamId: string, pulseId: string, answers: Record<str
 
 /** Managers only; others get `forbidden`. */
 export const pulseResults = (teamId: string, pulseId: string) => call<PulseResults>('pulse_results', { teamId, pulseId });
+
+// ----- Billing (lives on the relay; `doc-changed` of kind `billing` brings the plan here) -----
+
+export const billingGet = (teamId: string) => call<BillingView>('billing_get', { teamId });
+
+/** Owners only. Resolves with the Stripe Checkout URL, which the shell has already opened in the browser. */
+export const billingCheckout = (teamId: string, plan: string) => call<string>('billing_checkout', { teamId, plan });
+
+/** Owners only. Resolves with the Customer Portal URL, already opened in the browser. */
+export const billingPortal = (teamId: string) => call<string>('billing_portal', { teamId });
+
+/** Newest first; owners only. */
+export const billingInvoices = (teamId: string) => call<Invoice[]>('billing_invoices', { teamId });
+
+// ----- Market data -----
+
+/** The team's symbols, as stored in the team document. */
+export const watchlistGet = (teamId: string) => call<string[]>('watchlist_get', { teamId });
+
+/** Owners and managers; `invalid_input` unless the symbol is 1–10 of A–Z 0–9 . - */
+export const watchlistAdd = (teamId: string, symbol: string) => call<string[]>('watchlist_add', { teamId, symbol });
+
+export const watchlistRemove = (teamId: string, symbol: string) => call<string[]>('watchlist_remove', { teamId, symbol });
+
+/** Every symbol of the watchlist; offline, the last values seen (`freshness.offline`). */
+export const marketQuotes = (teamId: string) => call<WatchItem[]>('market_quotes', { teamId });
+
+/** Company news of the last `days` (the core's default is 7). */
+export const marketNews = (symbol: string, days?: number) =>
+  call<NewsFeed>('market_news', { symbol, ...definedOnly({ days }) });
+
+/** Top headlines; the category as NewsAPI names it (the core's default is `business`). */
+export const newsHeadlines = (category?: string) => call<HeadlineFeed>('news_headlines', definedOnly({ category }));

@@ -35,7 +35,14 @@ export type KnownErrorCode =
   | 'attachment_too_large'
   | 'unanswered'
   | 'already_answered'
-  | 'questions_fixed';
+  | 'questions_fixed'
+  | 'plan_limit'
+  | 'read_only'
+  | 'billing_unavailable'
+  | 'stripe_error'
+  | 'rate_limited'
+  | 'upstream_unavailable'
+  | 'market_unavailable';
 
 /**
  * Used when a rejection is not shaped like `{ code, message }`, e.g. Tauri's own

@@ -613,3 +613,115 @@ export interface PulseInput {
   starts?: string;
   active?: boolean;
 }
+
+// ----- Billing and market data -----
+
+export type BillingStatus = 'active' | 'trialing' | 'past_due' | 'canceled';
+
+/** null: no limit. */
+export interface PlanLimits {
+  members: number | null;
+  boards: number | null;
+}
+
+export interface Plan {
+  id: string;
+  name: string;
+  price: string | null;
+  limits: PlanLimits;
+  purchasable: boolean;
+}
+
+export interface BillingUsage {
+  members: number;
+  boards: number;
+}
+
+export interface BillingView {
+  teamId: string;
+  /** false: this relay has no billing (self-hosted: no limits), or the team is not on a relay. */
+  enabled: boolean;
+  plan: string;
+  planName: string;
+  status: BillingStatus;
+  limits: PlanLimits;
+  usage: BillingUsage;
+  /** Milliseconds since the epoch. */
+  currentPeriodEnd: number | null;
+  /** Milliseconds; set while past_due: writes stop after it. */
+  graceUntil: number | null;
+  /** Past due beyond the grace period: everything reads, nothing writes. */
+  readOnly: boolean;
+  /** Owners only: upgrade, manage billing, invoices. */
+  canManage: boolean;
+  /** From the relay; [] offline. */
+  plans: Plan[];
+}
+
+/** Amounts are in the currency's smallest unit (cents for USD). */
+export interface Invoice {
+  id: string;
+  number: string | null;
+  status: string;
+  amountDue: number;
+  amountPaid: number;
+  currency: string;
+  created: number;
+  hostedInvoiceUrl: string | null;
+}
+
+export interface Freshness {
+  /** Milliseconds since the epoch. */
+  fetchedAt: number;
+  ageSeconds: number;
+  stale: boolean;
+  offline: boolean;
+}
+
+export interface Quote {
+  symbol: string;
+  current: number;
+  change: number | null;
+  changePercent: number | null;
+  high: number;
+  low: number;
+  open: number;
+  previousClose: number;
+  /** Seconds since the epoch. */
+  time: number;
+}
+
+export interface WatchItem {
+  symbol: string;
+  quote: Quote | null;
+  freshness: Freshness | null;
+  error: AppError | null;
+}
+
+export interface NewsItem {
+  headline: string;
+  source: string;
+  summary: string;
+  url: string;
+  /** Seconds since the epoch. */
+  datetime: number;
+}
+
+export interface NewsFeed {
+  items: NewsItem[];
+  freshness: Freshness;
+}
+
+export interface Headline {
+  title: string;
+  source: string;
+  description: string | null;
+  url: string;
+  /** Milliseconds since the epoch. */
+  publishedAt: number;
+}
+
+export interface HeadlineFeed {
+  items: Headline[];
+  freshness: Freshness;
+}

@@ -23,8 +23,10 @@ import type {
   TeamSummary,
 } from '../api/types';
 import { FakeAssessments } from './fakeAssessments';
+import { FakeBilling } from './fakeBilling';
 import { FakeChat } from './fakeChat';
 import { checkedDate, checkedText, NOT_HANDLED, type FakeHost } from './fakeHost';
+import { FakeMarket } from './fakeMarket';
 import { FakePeople } from './fakePeople';
 import { FakePulses } from './fakePulses';
 
@@ -128,6 +130,10 @@ export class FakeBackend {
   readonly assessments: FakeAssessments;
   /** Pulse surveys, their anonymous answers and the relay's aggregates. */
   readonly pulses: FakePulses;
+  /** The team's plan, its limits and invoices, as the relay and Stripe keep them. */
+  readonly billing: FakeBilling;
+  /** Watchlists, quotes, company news and headlines. */
+  readonly market: FakeMarket;
 
   constructor(options: FakeBackendOptions = {}) {
     this.now = options.now ?? (() => Date.now());
@@ -169,6 +175,19 @@ export class FakeBackend {
     this.pulses = new FakePulses({
       ...host,
       departmentOf: (teamId, userId) => this.people.departmentOf(teamId, userId),
+    });
+    this.billing = new FakeBilling({
+      ...host,
+      onRelay: (teamId) => this.account?.teams.includes(teamId) ?? false,
+      usage: (teamId) => {
+        const team = this.team(teamId);
+        return { members: team.members.length, boards: team.boardIds.length };
+      },
+    });
+    this.market = new FakeMarket({
+      ...host,
+      signedIn: () => this.account !== null,
+      requireWritable: (teamId) => this.billing.requireWritable(teamId),
     });
     if (options.seed) this.seed();
   }
@@ -231,6 +250,7 @@ export class FakeBackend {
         return this.teamSummary(this.createTeam(checkedText(fail, 'a team name', a.name, MAX_TITLE)));
       case 'team_rename': {
         const team = this.team(a.teamId);
+        this.billing.requireWritable(team.id);
         team.name = checkedText(fail, 'a team name', a.name, MAX_TITLE);
         this.changed(team.id, 'team', team.id);
         return this.teamSummary(team);
@@ -239,6 +259,8 @@ export class FakeBackend {
         return this.members(this.team(a.teamId));
       case 'member_add': {
         const team = this.team(a.teamId);
+        this.billing.requireWritable(team.id);
+        this.billing.requireRoom(team.id, 'members');
         const role = ROLES.includes(a.role as Role) ? (a.role as Role) : fail('invalid_input', 'unknown role');
         const userId = this.id('user');
         this.users.set(userId, checkedText(fail, 'a name', a.name, 80));
@@ -248,8 +270,13 @@ export class FakeBackend {
       }
       case 'board_list':
         return this.team(a.teamId).boardIds.map((id) => this.boardSummary(this.boards.get(id) as FakeBoard));
-      case 'board_create':
-        return this.boardSummary(this.createBoard(this.team(a.teamId), checkedText(fail, 'a board name', a.name, MAX_TITLE)));
+      case 'board_create': {
+        const team = this.team(a.teamId);
+        const name = checkedText(fail, 'a board name', a.name, MAX_TITLE);
+        this.billing.requireWritable(team.id);
+        this.billing.requireRoom(team.id, 'boards');
+        return this.boardSummary(this.createBoard(team, name));
+      }
       case 'task_list':
         return this.summaries(this.board(a.boardId));
       case 'task_get': {
@@ -257,13 +284,16 @@ export class FakeBackend {
         return this.detail(board, this.task(board, a.taskId));
       }
       case 'task_create':
+        this.writableBoard(a.boardId);
         return this.createTask(a);
       case 'task_update':
+        this.writableBoard(a.boardId);
         return this.updateTask(a);
       case 'task_move':
+        this.writableBoard(a.boardId);
         return this.moveTask(a);
       case 'task_delete': {
-        const board = this.board(a.boardId);
+        const board = this.writableBoard(a.boardId);
         const task = this.task(board, a.taskId);
         board.tasks.delete(task.id);
         for (const other of board.tasks.values()) other.dependsOn = other.dependsOn.filter((d) => d !== task.id);
@@ -271,9 +301,10 @@ export class FakeBackend {
         return null;
       }
       case 'task_add_dependency':
+        this.writableBoard(a.boardId);
         return this.addDependency(a);
       case 'task_remove_dependency': {
-        const board = this.board(a.boardId);
+        const board = this.writableBoard(a.boardId);
         const task = this.task(board, a.taskId);
         task.dependsOn = task.dependsOn.filter((d) => d !== a.dependsOn);
         task.updatedAt = this.now();
@@ -281,7 +312,7 @@ export class FakeBackend {
         return this.detail(board, task);
       }
       case 'comment_add': {
-        const board = this.board(a.boardId);
+        const board = this.writableBoard(a.boardId);
         const task = this.task(board, a.taskId);
         const comment = { id: this.id('comment'), author: this.me, body: checkedText(fail, 'a comment', a.body, MAX_COMMENT), createdAt: this.now() };
         task.comments.push(comment);
@@ -329,6 +360,8 @@ export class FakeBackend {
         if (!this.account) return fail('not_signed_in', 'not signed in to a relay; sign in or sign up first');
         if (!this.account.teams.includes(team.id)) return fail('not_found', 'this team is not on the relay yet; share it first');
         if (!ROLES.includes(a.role as Role)) return fail('invalid_input', 'unknown role');
+        this.billing.requireWritable(team.id);
+        this.billing.requireRoom(team.id, 'members');
         const hours = a.expiresInHours === undefined ? 7 * 24 : Number(a.expiresInHours);
         if (!Number.isInteger(hours) || hours < 1 || hours > 90 * 24) {
           return fail('invalid_input', 'an invitation lasts from 1 hour to 90 days');
@@ -344,7 +377,7 @@ export class FakeBackend {
         return fail('invalid_invitation', 'this invitation code is not valid');
       }
       default: {
-        for (const part of [this.chat, this.people, this.assessments, this.pulses]) {
+        for (const part of [this.chat, this.people, this.assessments, this.pulses, this.billing, this.market]) {
           const answer = part.dispatch(cmd, a);
           if (answer !== NOT_HANDLED) return answer;
         }
@@ -365,6 +398,13 @@ export class FakeBackend {
 
   private board(id: unknown): FakeBoard {
     return this.boards.get(String(id)) ?? fail('not_found', `board \`${String(id)}\` does not exist`);
+  }
+
+  /** The board, when its team may be written to (not read-only for an unpaid plan). */
+  private writableBoard(id: unknown): FakeBoard {
+    const board = this.board(id);
+    this.billing.requireWritable(board.teamId);
+    return board;
   }
 
   private task(board: FakeBoard, id: unknown): FakeTask {
@@ -687,6 +727,18 @@ export class FakeBackend {
     this.seedPeopleAndAssessments(design.id, ada, grace);
     const platform = this.createTeam('Platform');
     this.insertTask(platform.boardIds[0], { title: 'Nightly backup of the local database', priority: 'high' });
+    this.seedBillingAndMarket(design.id);
+  }
+
+  /**
+   * Design is shared through a relay that sells plans: on the Free plan, with as
+   * many members as it allows. Platform stays on this device (no billing, no limits).
+   */
+  private seedBillingAndMarket(teamId: string): void {
+    this.signIn([teamId]);
+    this.billing.relayHasBilling = true;
+    this.billing.addInvoice(teamId, 0, 'paid', this.now() - 32 * 86_400_000);
+    this.market.watch(teamId, 'AAPL', 'MSFT', 'NVDA', 'BRK.B');
   }
 
   /** Departments and titles, a finished quarter with results, a new run, and one waiting on me. */
