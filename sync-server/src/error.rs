@@ -61,7 +61,8 @@ impl From<StorageError> for ApiError {
 impl From<teamstead_model::ModelError> for ApiError {
     fn from(e: teamstead_model::ModelError) -> Self {
         let status = match e.code() {
-            "forbidden" | "last_owner" => StatusCode::FORBIDDEN,
+            "forbidden" | "last_owner" | "read_only" => StatusCode::FORBIDDEN,
+            "plan_limit" => StatusCode::PAYMENT_REQUIRED,
             "not_found" => StatusCode::NOT_FOUND,
             _ => StatusCode::BAD_REQUEST,
         };

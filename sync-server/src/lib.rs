@@ -5,6 +5,7 @@
 //! `start` runs a relay in-process (tests, the demo); `main.rs` is the binary.
 
 mod auth;
+mod billing;
 pub mod clock;
 mod config;
 mod error;
@@ -17,7 +18,7 @@ use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 
-pub use config::{Config, ConfigArgs};
+pub use config::{BillingConfig, Config, ConfigArgs, MarketConfig, Plan};
 pub use http::AuthSession;
 pub use sync::Hub;
 use tokio::sync::watch;
@@ -102,7 +103,11 @@ impl RunningRelay {
 pub async fn start(config: Config) -> Result<RunningRelay, StartError> {
     let lock = lock_data_dir(&config.data_dir)?;
     let storage: Arc<dyn Storage> = Arc::new(SqliteStorage::open(&config.database_path())?);
-    let hub = Arc::new(Hub::new(storage, config.max_message_bytes)?);
+    let mut hub = Hub::new(storage, config.max_message_bytes)?;
+    if let Some(billing) = &config.billing {
+        hub.enable_billing(billing.clone());
+    }
+    let hub = Arc::new(hub);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|source| StartError::Listen {
@@ -114,10 +119,19 @@ pub async fn start(config: Config) -> Result<RunningRelay, StartError> {
         source,
     })?;
     let (shutdown, shutdown_rx) = watch::channel(false);
+    let public_url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{addr}"));
+    let billing = config
+        .billing
+        .clone()
+        .map(|billing| Arc::new(billing::BillingService::new(billing, &public_url)));
     let state = http::AppState {
         hub: hub.clone(),
         config: Arc::new(config),
         shutdown: shutdown_rx.clone(),
+        billing,
     };
     let app = http::router(state);
     let mut stop = shutdown_rx;

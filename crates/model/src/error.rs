@@ -33,6 +33,14 @@ pub enum ModelError {
     AlreadyAnswered,
     #[error("the questions are fixed once {0}")]
     QuestionsFixed(&'static str),
+    #[error("the {plan} plan allows {max} {what}; upgrade the team's plan for more")]
+    PlanLimit {
+        plan: String,
+        what: &'static str,
+        max: u64,
+    },
+    #[error("this team is read-only: its payment is past due (the {0} plan); an owner can fix it under Billing, and nothing is lost")]
+    ReadOnly(String),
     #[error("a team must keep at least one owner")]
     LastOwner,
     #[error("the document is not a {expected} document")]
@@ -66,6 +74,8 @@ impl ModelError {
             Self::Unanswered(_) => "unanswered",
             Self::AlreadyAnswered => "already_answered",
             Self::QuestionsFixed(_) => "questions_fixed",
+            Self::PlanLimit { .. } => "plan_limit",
+            Self::ReadOnly(_) => "read_only",
             Self::LastOwner => "last_owner",
             Self::WrongKind { .. } => "wrong_kind",
             Self::Corrupt(_) => "corrupt_document",

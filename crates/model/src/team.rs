@@ -115,6 +115,9 @@ pub struct Team {
     /// How many answers a pulse figure must cover; `None`: the default, 5.
     #[autosurgeon(missing = "Default::default")]
     pub pulse_threshold: Option<u64>,
+    /// Ticker symbols the team follows (quotes and news come through the relay).
+    #[autosurgeon(missing = "Default::default")]
+    pub watchlist: Vec<String>,
     pub created_at: Millis,
 }
 
@@ -158,6 +161,7 @@ pub fn init(doc: &mut AutoCommit, name: &str, mut owner: Member, now: Millis) ->
         templates: HashMap::new(),
         pulses: HashMap::new(),
         pulse_threshold: None,
+        watchlist: Vec::new(),
         created_at: now,
     };
     reconcile(doc, &team)?;
@@ -316,6 +320,44 @@ pub fn set_pulse_threshold(doc: &mut AutoCommit, by: &str, threshold: u64) -> Re
     Ok(team)
 }
 
+/// Adds a ticker symbol to the team's watchlist (kept once, in the order added).
+pub fn watch_symbol(doc: &mut AutoCommit, by: &str, symbol: &str) -> Result<Team> {
+    let mut team = read(doc)?;
+    team.require_manager(by, "change the team's watchlist")?;
+    let symbol = validate_symbol(symbol)?;
+    if !team.watchlist.contains(&symbol) {
+        team.watchlist.push(symbol);
+        write(doc, &team)?;
+    }
+    Ok(team)
+}
+
+pub fn unwatch_symbol(doc: &mut AutoCommit, by: &str, symbol: &str) -> Result<Team> {
+    let mut team = read(doc)?;
+    team.require_manager(by, "change the team's watchlist")?;
+    let symbol = validate_symbol(symbol)?;
+    team.watchlist.retain(|s| *s != symbol);
+    write(doc, &team)?;
+    Ok(team)
+}
+
+/// A ticker symbol as exchanges write them: 1–10 of A–Z, 0–9, `.` and `-`,
+/// upper-cased.
+pub fn validate_symbol(symbol: &str) -> Result<String> {
+    let symbol = symbol.trim().to_ascii_uppercase();
+    let valid = (1..=10).contains(&symbol.len())
+        && symbol
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.' || c == '-');
+    if !valid {
+        return Err(ModelError::Invalid {
+            what: "a ticker symbol",
+            reason: "use 1 to 10 letters, digits, dots or dashes, such as AAPL or BRK.B",
+        });
+    }
+    Ok(symbol)
+}
+
 /// Creates or renames a department.
 pub fn save_department(
     doc: &mut AutoCommit,
@@ -470,6 +512,44 @@ mod tests {
         assert_eq!(team.members["bob"].skills, vec!["rust".to_string()]);
         let team = remove_department(&mut doc, "alice", "eng").expect("remove");
         assert_eq!(team.members["eve"].department, None);
+    }
+
+    #[test]
+    fn the_watchlist_keeps_valid_symbols_once_and_only_managers_change_it() {
+        let mut doc = team_with_owner();
+        let bob = Member::new("bob".into(), "Bob", Role::Member, 2).expect("member");
+        add_member(&mut doc, "alice", bob).expect("add");
+        watch_symbol(&mut doc, "alice", " aapl ").expect("watch");
+        let team = watch_symbol(&mut doc, "alice", "BRK.B").expect("watch");
+        assert_eq!(team.watchlist, ["AAPL", "BRK.B"]);
+        assert_eq!(
+            watch_symbol(&mut doc, "alice", "AAPL")
+                .expect("again")
+                .watchlist
+                .len(),
+            2
+        );
+        for bad in ["", "TOO-LONG-SYMBOL", "A/B", "ÄPL"] {
+            assert_eq!(
+                watch_symbol(&mut doc, "alice", bad)
+                    .map_err(|e| e.code())
+                    .err(),
+                Some("invalid_input"),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            watch_symbol(&mut doc, "bob", "MSFT")
+                .map_err(|e| e.code())
+                .err(),
+            Some("forbidden")
+        );
+        assert_eq!(
+            unwatch_symbol(&mut doc, "alice", "aapl")
+                .expect("unwatch")
+                .watchlist,
+            ["BRK.B"]
+        );
     }
 
     fn team_with_owner() -> AutoCommit {

@@ -2,6 +2,7 @@
 //! to the sync WebSocket.
 
 mod accounts;
+mod billing;
 mod blobs;
 mod teams;
 
@@ -24,7 +25,12 @@ pub struct AppState {
     pub hub: Arc<Hub>,
     pub config: Arc<Config>,
     pub shutdown: watch::Receiver<bool>,
+    /// `None`: this relay does not bill (no limits apply).
+    pub billing: Option<Arc<crate::billing::BillingService>>,
 }
+
+/// Stripe's events are a few KiB; anything near this is not one.
+const WEBHOOK_LIMIT: usize = 512 * 1024;
 
 pub fn router(state: AppState) -> Router {
     Router::new()
@@ -47,6 +53,21 @@ pub fn router(state: AppState) -> Router {
             put(blobs::upload)
                 .get(blobs::download)
                 .layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+        .route("/v1/billing/plans", get(billing::plans))
+        .route("/v1/billing/return", get(billing::returned))
+        .route(
+            "/v1/billing/webhook",
+            post(billing::webhook).layer(axum::extract::DefaultBodyLimit::max(WEBHOOK_LIMIT)),
+        )
+        .route(
+            "/v1/teams/{team_id}/billing/checkout",
+            post(billing::checkout),
+        )
+        .route("/v1/teams/{team_id}/billing/portal", post(billing::portal))
+        .route(
+            "/v1/teams/{team_id}/billing/invoices",
+            get(billing::invoices),
         )
         .route("/v1/sync", get(sync))
         .layer(axum::middleware::from_fn(log_request))

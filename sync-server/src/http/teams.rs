@@ -64,6 +64,8 @@ pub async fn publish(
         .hub
         .publish_team(&session.user_id, &session.device_id, id, &body)
         .await?;
+    // Its billing document, so every member's client sees the plan from the start.
+    state.hub.team_billing(&team_id).await?;
     Ok(if created {
         StatusCode::CREATED
     } else {
@@ -121,6 +123,8 @@ pub async fn invite(
     if body.max_uses == Some(0) {
         return Err(ApiError::invalid("max_uses must be at least 1"));
     }
+    // An invitation no one could use is refused now, not when it is redeemed.
+    state.hub.check_room_for_member(&team_id).await?;
     let code = auth::new_secret();
     let now = clock::now();
     let expires_at = now + i64::from(hours) * 3600 * 1000;
@@ -199,6 +203,7 @@ pub async fn redeem(
             role,
         }));
     }
+    state.hub.check_room_for_member(&invitation.team_id).await?;
     let member = Member::new(user.id.clone(), &user.name, invitation.role, clock::now())?;
     let by = invitation.created_by.clone();
     state

@@ -8,8 +8,10 @@ pub use sqlite::verify_database;
 
 pub use sqlite::SqliteStorage;
 
+use teamstead_model::billing::BillingStatus;
 use teamstead_model::policy::DocMeta;
 use teamstead_model::team::Role;
+use teamstead_model::DocKind;
 
 /// Milliseconds since the Unix epoch.
 pub type Millis = i64;
@@ -132,6 +134,22 @@ pub struct NewBlob<'a> {
     pub now: Millis,
 }
 
+/// A team's Stripe customer and subscription, as the webhooks last told them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BillingAccount {
+    pub team_id: String,
+    pub customer_id: Option<String>,
+    pub subscription_id: Option<String>,
+    /// A plan id of the relay's configuration.
+    pub plan: String,
+    pub status: BillingStatus,
+    pub period_end: Option<Millis>,
+    pub past_due_since: Option<Millis>,
+    /// The newest subscription event applied (Stripe's `created`, seconds): older
+    /// ones arriving late change nothing.
+    pub event_at: i64,
+}
+
 /// One row of `admin teams`.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct TeamRow {
@@ -170,6 +188,20 @@ pub trait Storage: Send + Sync + 'static {
     fn compact_doc(&self, doc_id: &str, snapshot: &[u8]) -> Result<()>;
     fn count_docs(&self) -> Result<u64>;
 
+    /// How many documents of a kind a team has (boards, for the plan's limit).
+    fn count_team_docs(&self, team_id: &str, kind: DocKind) -> Result<u64>;
+    fn billing_account(&self, team_id: &str) -> Result<Option<BillingAccount>>;
+    fn billing_account_by_customer(&self, customer_id: &str) -> Result<Option<BillingAccount>>;
+    /// Saves a team's account, and with `event` records that Stripe event as handled
+    /// in the same transaction: `false` (and nothing saved) if it was handled before.
+    fn save_billing_account(
+        &self,
+        account: &BillingAccount,
+        event: Option<(&str, &str)>,
+        now: Millis,
+    ) -> Result<bool>;
+    /// Records an event that changes no account: `false` if it was seen before.
+    fn record_stripe_event(&self, event_id: &str, kind: &str, now: Millis) -> Result<bool>;
     fn team_members(&self, team_id: &str) -> Result<Vec<(String, Role)>>;
     /// Who reads each private conversation of a team, as (conversation, user).
     fn conversation_members(&self, team_id: &str) -> Result<Vec<(String, String)>>;

@@ -5,9 +5,6 @@ use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::{params, Connection, OptionalExtension};
-use teamstead_model::policy::DocMeta;
-use teamstead_model::team::Role;
-use teamstead_model::DocKind;
 
 use super::*;
 
@@ -28,6 +25,11 @@ const MIGRATIONS: &[(u32, &str, &str)] = &[
         "0003_pulse_answers.sql",
         include_str!("../../../migrations/relay/0003_pulse_answers.sql"),
     ),
+    (
+        4,
+        "0004_billing.sql",
+        include_str!("../../../migrations/relay/0004_billing.sql"),
+    ),
 ];
 
 pub struct SqliteStorage {
@@ -47,6 +49,38 @@ impl SqliteStorage {
         Ok(Self {
             conn: Mutex::new(conn),
         })
+    }
+
+    fn billing_account_where(&self, column: &str, value: &str) -> Result<Option<BillingAccount>> {
+        let conn = self.conn();
+        let sql = format!(
+            "SELECT team_id, customer_id, subscription_id, plan, status, period_end,
+                 past_due_since, event_at FROM billing_accounts WHERE {column} = ?1"
+        );
+        let row = conn
+            .query_row(&sql, [value], |r| {
+                Ok((
+                    BillingAccount {
+                        team_id: r.get(0)?,
+                        customer_id: r.get(1)?,
+                        subscription_id: r.get(2)?,
+                        plan: r.get(3)?,
+                        status: BillingStatus::Active,
+                        period_end: r.get(5)?,
+                        past_due_since: r.get(6)?,
+                        event_at: r.get(7)?,
+                    },
+                    r.get::<_, String>(4)?,
+                ))
+            })
+            .optional()?;
+        row.map(|(mut account, status)| {
+            account.status = BillingStatus::parse(&status).ok_or_else(|| {
+                StorageError::Corrupt(format!("billing status `{status}` of {}", account.team_id))
+            })?;
+            Ok(account)
+        })
+        .transpose()
     }
 
     fn conn(&self) -> MutexGuard<'_, Connection> {
@@ -362,6 +396,75 @@ impl Storage for SqliteStorage {
             .conn()
             .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))?;
         Ok(u64::try_from(count).unwrap_or(0))
+    }
+
+    fn count_team_docs(&self, team_id: &str, kind: DocKind) -> Result<u64> {
+        let count: i64 = self.conn().query_row(
+            "SELECT COUNT(*) FROM documents WHERE team_id = ?1 AND kind = ?2",
+            params![team_id, kind.as_str()],
+            |r| r.get(0),
+        )?;
+        Ok(u64::try_from(count).unwrap_or(0))
+    }
+
+    fn billing_account(&self, team_id: &str) -> Result<Option<BillingAccount>> {
+        self.billing_account_where("team_id", team_id)
+    }
+
+    fn billing_account_by_customer(&self, customer_id: &str) -> Result<Option<BillingAccount>> {
+        self.billing_account_where("customer_id", customer_id)
+    }
+
+    fn save_billing_account(
+        &self,
+        account: &BillingAccount,
+        event: Option<(&str, &str)>,
+        now: Millis,
+    ) -> Result<bool> {
+        let mut conn = self.conn();
+        let tx = conn.transaction()?;
+        if let Some((event_id, kind)) = event {
+            let fresh = tx.execute(
+                "INSERT INTO stripe_events (event_id, type, received_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (event_id) DO NOTHING",
+                params![event_id, kind, now],
+            )?;
+            if fresh == 0 {
+                return Ok(false);
+            }
+        }
+        tx.execute(
+            "INSERT INTO billing_accounts (team_id, customer_id, subscription_id, plan, status,
+                 period_end, past_due_since, event_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (team_id) DO UPDATE SET customer_id = excluded.customer_id,
+                 subscription_id = excluded.subscription_id, plan = excluded.plan,
+                 status = excluded.status, period_end = excluded.period_end,
+                 past_due_since = excluded.past_due_since, event_at = excluded.event_at,
+                 updated_at = excluded.updated_at",
+            params![
+                account.team_id,
+                account.customer_id,
+                account.subscription_id,
+                account.plan,
+                account.status.as_str(),
+                account.period_end,
+                account.past_due_since,
+                account.event_at,
+                now
+            ],
+        )?;
+        tx.commit()?;
+        Ok(true)
+    }
+
+    fn record_stripe_event(&self, event_id: &str, kind: &str, now: Millis) -> Result<bool> {
+        let inserted = self.conn().execute(
+            "INSERT INTO stripe_events (event_id, type, received_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (event_id) DO NOTHING",
+            params![event_id, kind, now],
+        )?;
+        Ok(inserted == 1)
     }
 
     fn team_members(&self, team_id: &str) -> Result<Vec<(String, Role)>> {

@@ -14,6 +14,7 @@ use std::time::Instant;
 use automerge::sync::{self, SyncDoc};
 use automerge::{ActorId, AutoCommit, ChangeHash};
 use teamstead_model::assessment::review;
+use teamstead_model::billing::Billing;
 use teamstead_model::conversation::ConversationKind;
 use teamstead_model::policy::{self, Access, Actor, AssignmentState, Context, DocMeta};
 use teamstead_model::team::{self, Role};
@@ -22,10 +23,13 @@ use teamstead_model::{DocKind, ModelError};
 use teamstead_protocol::{DocumentId, Message, PresenceState, Signal};
 use tokio::sync::mpsc;
 
+use crate::config::BillingConfig;
 use crate::error::{ApiError, ApiResult};
 use crate::metrics::Metrics;
 use crate::storage::{ActorBinding, DocWrite, PulseAnswerRow, Storage, StorageError};
 use crate::{blocking, clock};
+
+mod billing;
 
 pub type ConnId = u64;
 
@@ -88,6 +92,10 @@ pub struct Hub {
     pub metrics: Metrics,
     next_conn: AtomicU64,
     pub max_message_bytes: usize,
+    /// The plans, when this relay bills teams; `None`: no limits apply.
+    billing: Option<BillingConfig>,
+    /// Team id → its billing document as last read or written.
+    billing_docs: Mutex<HashMap<String, Billing>>,
 }
 
 /// Why a sync message was not taken: sent to the peer as a protocol error.
@@ -137,6 +145,8 @@ impl Hub {
             metrics: Metrics::default(),
             next_conn: AtomicU64::new(1),
             max_message_bytes,
+            billing: None,
+            billing_docs: Mutex::default(),
         })
     }
 
@@ -450,6 +460,16 @@ impl Hub {
         } else {
             (None, None)
         };
+        let headcount = match &members {
+            Some(after) => {
+                let before = self
+                    .with_team(&e.meta.team_id, |team| team.roles.len())
+                    .map_err(|_| Refusal("the relay could not check the team; try again".into()))?;
+                Some((before, after.len()))
+            }
+            None => None,
+        };
+        self.check_plan(&e.meta, headcount, false).await?;
         let write = DocWrite {
             doc_id: id.to_string(),
             create: None,
@@ -780,6 +800,8 @@ impl Hub {
             policy::check_write(&mut scratch.doc, &meta, who, context, &start, &heads)
                 .map_err(|e| Refusal(e.to_string()))?;
         }
+        self.check_plan(&meta, None, meta.kind == DocKind::Board)
+            .await?;
         let actors = self.check_actors(peer, &mut scratch.doc, &[], genesis)?;
         let write = DocWrite {
             doc_id: id.to_string(),
@@ -891,35 +913,56 @@ impl Hub {
             })
             .collect();
         let id = pulse::results_doc_id(team_id, pulse_id);
+        let threshold = team.pulse_threshold();
+        self.write_relay_doc(
+            id,
+            team_id,
+            |doc| pulse::init_results(doc, team_id, pulse_id).map(|_| ()),
+            |doc| {
+                let mut results = pulse::read_results(doc)?;
+                let previous = results.periods.get(period);
+                let next = pulse::aggregate(&submitted, &survey.questions, threshold, previous);
+                if previous == Some(&next) {
+                    return Ok(false);
+                }
+                results.periods.insert(period.to_string(), next);
+                pulse::write_results(doc, &results)?;
+                Ok(true)
+            },
+        )
+        .await
+    }
+
+    /// Changes a document only the relay writes (a survey's results, a team's
+    /// billing), creating it with `init` if it does not exist yet; `update` says
+    /// whether it changed anything. Stored, then forwarded, like any change.
+    async fn write_relay_doc(
+        &self,
+        id: DocumentId,
+        team_id: &str,
+        init: impl FnOnce(&mut AutoCommit) -> Result<(), ModelError>,
+        update: impl FnOnce(&mut AutoCommit) -> Result<bool, ModelError>,
+    ) -> Result<(), Refusal> {
+        let failed = |what: &str| Refusal(format!("could not {what}"));
         let entry = match self
             .entry(&id)
             .await
-            .map_err(|_| failed("load the results"))?
+            .map_err(|_| failed("load the document"))?
         {
             Some(entry) => entry,
-            None => {
-                self.create_relay_doc(id, team_id, |doc| {
-                    pulse::init_results(doc, team_id, pulse_id).map(|_| ())
-                })
-                .await?
-            }
+            None => self.create_relay_doc(id, team_id, init).await?,
         };
         let mut guard = entry.lock().await;
         let e = &mut *guard;
-        let mut results = pulse::read_results(&e.doc).map_err(|_| failed("read the results"))?;
-        let previous = results.periods.get(period);
-        let next = pulse::aggregate(
-            &submitted,
-            &survey.questions,
-            team.pulse_threshold(),
-            previous,
-        );
-        if previous == Some(&next) {
-            return Ok(());
-        }
-        results.periods.insert(period.to_string(), next);
         let before = e.doc.get_heads();
-        pulse::write_results(&mut e.doc, &results).map_err(|_| failed("write the results"))?;
+        match update(&mut e.doc) {
+            Ok(true) => {}
+            Ok(false) => return Ok(()),
+            Err(err) => {
+                e.doc.rollback();
+                return Err(Refusal(err.to_string()));
+            }
+        }
         e.doc.commit();
         let write = DocWrite {
             doc_id: id.to_string(),
