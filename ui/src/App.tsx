@@ -19,9 +19,12 @@ import {
   type Status,
 } from './api';
 import { AssessmentsView } from './components/assessments/AssessmentsView';
+import { BillingPage } from './components/billing/BillingPage';
+import { ReadOnlyBanner } from './components/billing/ReadOnlyBanner';
 import { Board } from './components/Board';
 import { ChatView, type MessageFocus } from './components/chat/ChatView';
 import { NotificationBell } from './components/chat/NotificationBell';
+import { MarketPage } from './components/market/MarketPage';
 import { PeopleView } from './components/people/PeopleView';
 import { PulsePage } from './components/pulse/PulsePage';
 import { BoardIcon } from './components/icons';
@@ -32,6 +35,7 @@ import { TaskPanel } from './components/TaskPanel';
 import { TopBar } from './components/TopBar';
 import { WelcomeCard } from './components/WelcomeCard';
 import { awaitsAssignee } from './lib/assessments';
+import { limitReason } from './lib/billing';
 import { awaitsMe } from './lib/pulse';
 import { isTypingTarget } from './lib/keyboard';
 import { ConfirmProvider } from './state/confirm';
@@ -40,6 +44,7 @@ import { ASSESSMENTS_HOME, PULSE_HOME, type AssessmentRoute, type Page } from '.
 import { planRefresh } from './state/refreshPlan';
 import { reconcileSelection, upsertTeam, type Selection } from './state/selection';
 import { ToastProvider, useToasts } from './state/toasts';
+import { useBilling } from './state/useBilling';
 import { useDocChanged } from './state/useDocChanged';
 import { usePresenceReporter } from './state/usePresenceReporter';
 import { useResource } from './state/useResource';
@@ -59,7 +64,13 @@ export function App() {
 
 const NO_PRESENCE: ReadonlyMap<string, PresenceState> = new Map();
 
-const PAGE_TITLE: Record<Page['kind'], string> = { people: 'People', assessments: 'Assessments', pulse: 'Pulse' };
+const PAGE_TITLE: Record<Page['kind'], string> = {
+  people: 'People',
+  assessments: 'Assessments',
+  pulse: 'Pulse',
+  market: 'Markets',
+  billing: 'Billing',
+};
 
 /** A new period can start at midnight: read the surveys again now and then. */
 const PULSE_REFRESH_MS = 10 * 60_000;
@@ -133,6 +144,8 @@ function Workspace() {
     onDetailError,
   );
   const actions = useTaskActions(boardId, tasks, detail);
+  // The selected team's plan: its limits turn off adding boards and members before the core would refuse.
+  const billing = useBilling(teamId);
 
   // ----- chat -----
   const teamIds = useMemo(() => teams.data?.map((t) => t.id) ?? null, [teams.data]);
@@ -323,14 +336,20 @@ function Workspace() {
     }, teams.reload);
 
   const createBoard = (forTeam: string, name: string) =>
-    attempt(async () => {
-      const created = await api.boardCreate(forTeam, name);
-      teams.mutate((list) =>
-        list.map((t) => (t.id === forTeam ? { ...t, boards: [...t.boards.filter((b) => b.id !== created.id), created] } : t)),
-      );
-      selectBoard(forTeam, created.id);
-      void teams.reload();
-    }, teams.reload);
+    attempt(
+      async () => {
+        const created = await api.boardCreate(forTeam, name);
+        teams.mutate((list) =>
+          list.map((t) => (t.id === forTeam ? { ...t, boards: [...t.boards.filter((b) => b.id !== created.id), created] } : t)),
+        );
+        selectBoard(forTeam, created.id);
+        void teams.reload();
+        // One more board counts against the plan.
+        void billing.reload();
+      },
+      // Refused for the plan (plan_limit, read_only) or anything else: the boards and the plan may both be stale.
+      () => Promise.all([teams.reload(), billing.reload()]),
+    );
 
   const rename = (name: string) =>
     attempt(async () => {
@@ -418,6 +437,9 @@ function Workspace() {
   const conversation = chat ? conversations.data?.[chat.teamId]?.find((c) => c.id === chat.conversationId) : undefined;
   const chatTeam = chat ? teams.data?.find((t) => t.id === chat.teamId) : undefined;
   const pageTeam = page ? teams.data?.find((t) => t.id === page.teamId) : undefined;
+  const openBilling = (id: string) => openPage({ kind: 'billing', teamId: id });
+  // Billing says it all on its own page; everywhere else in the team, a thin bar.
+  const readOnly = team && billing.view?.readOnly && page?.kind !== 'billing' ? team : null;
 
   return (
     <div className="app">
@@ -434,6 +456,7 @@ function Workspace() {
         onCreateTeam={createTeam}
         onCreateBoard={createBoard}
         onRename={rename}
+        boardLimit={limitReason(billing.view, 'boards')}
         chat={{
           conversations: conversations.data,
           presence,
@@ -450,6 +473,8 @@ function Workspace() {
           onOpenAssessments: (id) => openPage({ kind: 'assessments', teamId: id, route: ASSESSMENTS_HOME }),
           onOpenPulse: (id) => openPage({ kind: 'pulse', teamId: id, route: PULSE_HOME }),
           onOpenPeople: (id) => openPage({ kind: 'people', teamId: id }),
+          onOpenMarket: (id) => openPage({ kind: 'market', teamId: id }),
+          onOpenBilling: openBilling,
         }}
       />
       <main className="main">
@@ -487,6 +512,7 @@ function Workspace() {
             onError={showError}
           />
         </TopBar>
+        {readOnly && <ReadOnlyBanner teamName={readOnly.name} onOpenBilling={() => openBilling(readOnly.id)} />}
         {noTeams ? (
           <WelcomeCard onCreateTeam={createTeam} />
         ) : (
@@ -503,7 +529,14 @@ function Workspace() {
                     void teams.reload();
                     void members.reload();
                   }}
+                  billing={billing.view}
+                  onOpenBilling={() => openBilling(page.teamId)}
+                  onBillingStale={billing.reload}
                 />
+              ) : page.kind === 'billing' ? (
+                <BillingPage key={page.teamId} team={pageTeam} billing={billing} />
+              ) : page.kind === 'market' ? (
+                <MarketPage key={page.teamId} team={pageTeam} />
               ) : page.kind === 'pulse' ? (
                 <PulsePage
                   key={page.teamId}

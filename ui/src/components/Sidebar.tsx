@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Conversation, Identity, Member, PresenceState, TeamSummary } from '../api';
 import { Avatar } from './Avatar';
+import { LimitNote } from './billing/LimitNote';
 import { TeamChat } from './chat/TeamChat';
 import { BoardIcon, PencilIcon, PlusIcon } from './icons';
 import { NameForm } from './NameForm';
-import { TeamNav } from './TeamNav';
+import { TeamNav, type TeamPage } from './TeamNav';
 import './Sidebar.css';
 
 interface SidebarProps {
@@ -17,14 +18,16 @@ interface SidebarProps {
   onCreateTeam: (name: string) => Promise<boolean>;
   onCreateBoard: (teamId: string, name: string) => Promise<boolean>;
   onRename: (name: string) => Promise<boolean>;
+  /** Why the selected team cannot have another board now (its plan's limit, or read-only); null when it can. */
+  boardLimit: string | null;
   chat: SidebarChat;
   nav: SidebarNav;
 }
 
-/** Each team's Assessments, Pulse and People pages. */
+/** Each team's Assessments, Pulse, People, Markets and Billing pages. */
 export interface SidebarNav {
   /** The page open in the main area, if any. */
-  open: { kind: 'people' | 'assessments' | 'pulse'; teamId: string } | null;
+  open: { kind: TeamPage; teamId: string } | null;
   /** Assessments waiting on me, by team id. */
   waiting: Record<string, number>;
   /** Pulse surveys whose current period waits on me, by team id. */
@@ -32,6 +35,8 @@ export interface SidebarNav {
   onOpenAssessments: (teamId: string) => void;
   onOpenPulse: (teamId: string) => void;
   onOpenPeople: (teamId: string) => void;
+  onOpenMarket: (teamId: string) => void;
+  onOpenBilling: (teamId: string) => void;
 }
 
 /** What the sidebar needs to list each team's channels and direct messages. */
@@ -60,15 +65,17 @@ export function Sidebar({
   onCreateTeam,
   onCreateBoard,
   onRename,
+  boardLimit,
   chat,
   nav,
 }: SidebarProps) {
   const [creatingTeam, setCreatingTeam] = useState(false);
   const [creatingBoard, setCreatingBoard] = useState(false);
   const [renaming, setRenaming] = useState(false);
+  const boardLimitId = useId();
 
-  // The board form belongs to the selected team; switching teams closes it.
-  useEffect(() => setCreatingBoard(false), [selectedTeamId]);
+  // The board form belongs to the selected team; switching teams closes it, and so does reaching the plan's limit.
+  useEffect(() => setCreatingBoard(false), [selectedTeamId, boardLimit]);
 
   return (
     <nav className="sidebar" aria-label="Teams and boards">
@@ -176,11 +183,18 @@ export function Sidebar({
                           type="button"
                           className="row-button new-board"
                           data-testid="new-board-button"
+                          disabled={boardLimit !== null}
+                          aria-describedby={boardLimit !== null ? boardLimitId : undefined}
                           onClick={() => setCreatingBoard(true)}
                         >
                           <PlusIcon size={14} />
                           New board
                         </button>
+                        {boardLimit !== null && (
+                          <div className="sidebar__limit">
+                            <LimitNote id={boardLimitId} reason={boardLimit} testId="board-limit" onOpenBilling={() => nav.onOpenBilling(team.id)} />
+                          </div>
+                        )}
                       </li>
                     ))}
                 </ul>
@@ -192,6 +206,8 @@ export function Sidebar({
                   onOpenAssessments={nav.onOpenAssessments}
                   onOpenPulse={nav.onOpenPulse}
                   onOpenPeople={nav.onOpenPeople}
+                  onOpenMarket={nav.onOpenMarket}
+                  onOpenBilling={nav.onOpenBilling}
                 />
                 <TeamChat
                   teamId={team.id}

@@ -1,8 +1,8 @@
 import type { ComponentType, ReactNode } from 'react';
-import { ClipboardIcon, PeopleIcon, PulseIcon } from './icons';
+import { CardIcon, ChartIcon, ClipboardIcon, PeopleIcon, PulseIcon } from './icons';
 import './TeamNav.css';
 
-type TeamPage = 'people' | 'assessments' | 'pulse';
+export type TeamPage = 'people' | 'assessments' | 'pulse' | 'market' | 'billing';
 
 interface TeamNavProps {
   teamId: string;
@@ -15,10 +15,22 @@ interface TeamNavProps {
   onOpenAssessments: (teamId: string) => void;
   onOpenPulse: (teamId: string) => void;
   onOpenPeople: (teamId: string) => void;
+  onOpenMarket: (teamId: string) => void;
+  onOpenBilling: (teamId: string) => void;
 }
 
-/** A team's Assessments (with what waits on me), Pulse (with a dot when a survey waits) and People, under its boards. */
-export function TeamNav({ teamId, current, waiting, pulseDue, onOpenAssessments, onOpenPulse, onOpenPeople }: TeamNavProps) {
+/** A team's Assessments (with what waits on me), Pulse (with a dot when a survey waits), People, Markets and Billing, under its boards. */
+export function TeamNav({
+  teamId,
+  current,
+  waiting,
+  pulseDue,
+  onOpenAssessments,
+  onOpenPulse,
+  onOpenPeople,
+  onOpenMarket,
+  onOpenBilling,
+}: TeamNavProps) {
   const pulseLabel = pulseDue === 1 ? 'a survey to answer' : `${pulseDue} surveys to answer`;
   const pages: Omit<NavItemProps, 'teamId' | 'current'>[] = [
     {
@@ -45,6 +57,8 @@ export function TeamNav({ teamId, current, waiting, pulseDue, onOpenAssessments,
       marker: pulseDue > 0 && <span className="team-nav__dot" data-testid="nav-pulse-dot" role="img" aria-label={pulseLabel} title={pulseLabel} />,
     },
     { page: 'people', label: 'People', Icon: PeopleIcon, onOpen: onOpenPeople },
+    { page: 'market', label: 'Markets', Icon: ChartIcon, onOpen: onOpenMarket },
+    { page: 'billing', label: 'Billing', Icon: CardIcon, onOpen: onOpenBilling },
   ];
   return (
     <ul className="team-nav" aria-label="Team pages">

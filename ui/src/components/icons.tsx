@@ -184,3 +184,24 @@ export const CopyIcon = (p: IconProps) => (
     <path d="M10.5 5.5V3.5a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h2" />
   </Icon>
 );
+
+export const ChartIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M2.5 13.5h11" />
+    <path d="M3.5 10.5l3-3.5 2.5 2 4-5" />
+  </Icon>
+);
+
+export const CardIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="2" y="3.5" width="12" height="9" rx="1.5" />
+    <path d="M2 6.5h12M4.5 10h2.5" />
+  </Icon>
+);
+
+export const RefreshIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M13 4.5v3h-3" />
+    <path d="M12.6 7.5A5 5 0 1 0 11.5 11.5" />
+  </Icon>
+);

@@ -49,3 +49,8 @@ export function relativeTime(ms: number, now: number = Date.now()): string {
 export function formatFull(ms: number): string {
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** "Mar 4, 2027": a day, from ms since the epoch. */
+export function formatDay(ms: number): string {
+  return new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
+}

@@ -12,6 +12,8 @@ const PLAIN: Record<string, string> = {
   forbidden: 'Your role in this team does not allow that.',
   expired_token: 'Your session with the relay has expired. Sign in again.',
   revoked_token: 'Your session with the relay was ended. Sign in again.',
+  read_only: 'This team is read-only until its payment is fixed. Nothing is lost: everything can still be read.',
+  rate_limited: 'Too many requests for market data. Wait a minute, then try again.',
 };
 
 /** The error with a message fitting its code; the code itself never changes. */

@@ -21,7 +21,11 @@ export type PulseRoute =
 export type Page =
   | { kind: 'people'; teamId: string }
   | { kind: 'assessments'; teamId: string; route: AssessmentRoute }
-  | { kind: 'pulse'; teamId: string; route: PulseRoute };
+  | { kind: 'pulse'; teamId: string; route: PulseRoute }
+  /** The team's plan, its limits, upgrading and invoices. */
+  | { kind: 'billing'; teamId: string }
+  /** The team's watchlist with quotes, company news and top headlines. */
+  | { kind: 'market'; teamId: string };
 
 export const ASSESSMENTS_HOME: AssessmentRoute = { screen: 'home' };
 export const PULSE_HOME: PulseRoute = { screen: 'home' };

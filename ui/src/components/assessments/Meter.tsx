@@ -6,7 +6,7 @@ interface MeterProps {
   /** What the bar measures, read out with its value. */
   label: string;
   testId?: string;
-  tone?: 'accent' | 'done' | 'danger';
+  tone?: 'accent' | 'done' | 'warning' | 'danger';
 }
 
 /** A thin horizontal bar of value out of max. */

@@ -3,6 +3,7 @@ import { api, hasCode, type Account, type Invite, type Role, type SyncState } fr
 import { formatFull } from '../../lib/dates';
 import { explainError } from '../../lib/errorText';
 import { useToasts } from '../../state/toasts';
+import { LimitNote } from '../billing/LimitNote';
 import { Field } from '../Field';
 import { Sheet } from '../Sheet';
 import { CopyField } from './CopyField';
@@ -15,6 +16,11 @@ interface InvitePanelProps {
   myRole: Role;
   account: Account | null | undefined;
   syncState: SyncState | undefined;
+  /** Why the team cannot take another member now (its plan's limit, or read-only); null when it can. */
+  limit: string | null;
+  onOpenBilling: () => void;
+  /** A write was refused for the plan: what the app knows of it is stale. */
+  onBillingStale: () => void;
 }
 
 /** From 1 hour to 90 days, in hours. */
@@ -41,7 +47,7 @@ function blocker(account: Account | null | undefined, teamId: string, refused: s
 }
 
 /** Makes an invitation: role, how long it lasts, how often it may be used; shows its code and link to copy. */
-export function InvitePanel({ teamId, teamName, myRole, account, syncState }: InvitePanelProps) {
+export function InvitePanel({ teamId, teamName, myRole, account, syncState, limit, onOpenBilling, onBillingStale }: InvitePanelProps) {
   const { showError } = useToasts();
   const [role, setRole] = useState<Role>('member');
   const [hours, setHours] = useState(168);
@@ -51,7 +57,9 @@ export function InvitePanel({ teamId, teamName, myRole, account, syncState }: In
   const [busy, setBusy] = useState(false);
   const ids = { role: useId(), expiry: useId(), uses: useId(), why: useId() };
 
-  const why = blocker(account, teamId, refused);
+  // Not on a relay comes first: the plan only matters once invitations can be made at all.
+  const relayWhy = blocker(account, teamId, refused);
+  const why = relayWhy ?? limit;
   const disabled = why !== null || busy;
 
   const submit = async (event: FormEvent) => {
@@ -66,6 +74,8 @@ export function InvitePanel({ teamId, teamName, myRole, account, syncState }: In
       // Not on a relay: say so in place, instead of a passing toast.
       if (hasCode(error, 'not_signed_in') || hasCode(error, 'offline')) setRefused((error as { code: string }).code);
       else showError(explainError(error));
+      // The plan's limit or a lapsed payment, which this window had not heard of yet.
+      if (hasCode(error, 'plan_limit') || hasCode(error, 'read_only')) onBillingStale();
     } finally {
       setBusy(false);
     }
@@ -74,9 +84,10 @@ export function InvitePanel({ teamId, teamName, myRole, account, syncState }: In
   const link = invite ? `teamstead://join?code=${encodeURIComponent(invite.code)}` : '';
   return (
     <Sheet titleId="invite-title" title={`Invite people to ${teamName}`} className="invite-panel" testId="invite-panel">
-      {why && (
+      {relayWhy === null && limit !== null && <LimitNote id={ids.why} reason={limit} testId="invitation-limit" onOpenBilling={onOpenBilling} />}
+      {relayWhy && (
         <p id={ids.why} className="invite-panel__why" role="note" data-testid="invitation-unavailable">
-          {why}
+          {relayWhy}
           {refused && (
             <button type="button" className="button button--ghost invite-panel__retry" onClick={() => setRefused(null)}>
               Try again

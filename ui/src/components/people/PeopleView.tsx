@@ -1,6 +1,18 @@
 import { useCallback } from 'react';
-import { api, type Account, type Department, type Identity, type Person, type Role, type SyncState, type TeamPeople, type TeamSummary } from '../../api';
+import {
+  api,
+  type Account,
+  type BillingView,
+  type Department,
+  type Identity,
+  type Person,
+  type Role,
+  type SyncState,
+  type TeamPeople,
+  type TeamSummary,
+} from '../../api';
 import { canManage } from '../../lib/assessments';
+import { limitReason } from '../../lib/billing';
 import { explainError } from '../../lib/errorText';
 import { useConfirm } from '../../state/confirm';
 import { useToasts } from '../../state/toasts';
@@ -24,10 +36,14 @@ interface PeopleViewProps {
   syncState: SyncState | undefined;
   /** Membership or roles changed: the team list and member list are stale. */
   onTeamChanged: () => void;
+  /** The team's plan, for its member limit; undefined until read. */
+  billing: BillingView | undefined;
+  onOpenBilling: () => void;
+  onBillingStale: () => void;
 }
 
 /** A team's people: roles, departments, reporting lines, skills, invitations and workload. */
-export function PeopleView({ team, me, account, syncState, onTeamChanged }: PeopleViewProps) {
+export function PeopleView({ team, me, account, syncState, onTeamChanged, billing, onOpenBilling, onBillingStale }: PeopleViewProps) {
   const { showError, showInfo } = useToasts();
   const attempt = useAttempt();
   const confirm = useConfirm();
@@ -94,7 +110,18 @@ export function PeopleView({ team, me, account, syncState, onTeamChanged }: Peop
           <>
             <MembersTable data={people.data} me={me?.userId} myRole={team.role} actions={actions} />
             <div className="people-view__cards">
-              {manager && <InvitePanel teamId={team.id} teamName={team.name} myRole={team.role} account={account} syncState={syncState} />}
+              {manager && (
+                <InvitePanel
+                  teamId={team.id}
+                  teamName={team.name}
+                  myRole={team.role}
+                  account={account}
+                  syncState={syncState}
+                  limit={limitReason(billing, 'members')}
+                  onOpenBilling={onOpenBilling}
+                  onBillingStale={onBillingStale}
+                />
+              )}
               <DepartmentsPanel
                 departments={people.data.departments}
                 people={people.data.people}
