@@ -10,7 +10,7 @@ APT_PACKAGES=(
   build-essential pkg-config file
   libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev
   webkit2gtk-driver xvfb xauth dbus dbus-x11
-  libdbus-1-dev gnome-keyring libsecret-tools
+  libdbus-1-dev gnome-keyring libsecret-tools xdg-utils
   nodejs npm
 )
 

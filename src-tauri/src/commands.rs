@@ -18,6 +18,7 @@ use teamstead_client::{
     NotificationSettings, PresenceState, PresenceView, Result, Role, SearchHit, Status, SyncStatus,
     TaskDetail, TaskPatch, TaskQuery, TaskSummary, TeamSummary,
 };
+use teamstead_client::{BillingView, Feed, WatchItem};
 
 #[tauri::command]
 pub fn identity_get(client: State<'_, Arc<Client>>) -> Identity {
@@ -820,4 +821,89 @@ pub fn pulse_results(
     pulse_id: String,
 ) -> Result<PulseResultsView> {
     client.pulse_results(&team_id, &pulse_id)
+}
+
+#[tauri::command]
+pub async fn billing_get(sync: State<'_, Syncer>, team_id: String) -> Result<BillingView> {
+    sync.client().billing_view(sync.tokens(), &team_id).await
+}
+
+/// Opens Stripe Checkout in the browser; the plan arrives later, by webhook.
+#[tauri::command]
+pub async fn billing_checkout(
+    sync: State<'_, Syncer>,
+    team_id: String,
+    plan: String,
+) -> Result<String> {
+    let url = sync
+        .client()
+        .billing_checkout(sync.tokens(), &team_id, &plan)
+        .await?;
+    crate::browser::open(&url)?;
+    Ok(url)
+}
+
+#[tauri::command]
+pub async fn billing_portal(sync: State<'_, Syncer>, team_id: String) -> Result<String> {
+    let url = sync
+        .client()
+        .billing_portal(sync.tokens(), &team_id)
+        .await?;
+    crate::browser::open(&url)?;
+    Ok(url)
+}
+
+#[tauri::command]
+pub async fn billing_invoices(
+    sync: State<'_, Syncer>,
+    team_id: String,
+) -> Result<serde_json::Value> {
+    sync.client()
+        .billing_invoices(sync.tokens(), &team_id)
+        .await
+}
+
+#[tauri::command(async)]
+pub fn watchlist_get(client: State<'_, Arc<Client>>, team_id: String) -> Result<Vec<String>> {
+    client.watchlist(&team_id)
+}
+
+#[tauri::command(async)]
+pub fn watchlist_add(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    symbol: String,
+) -> Result<Vec<String>> {
+    client.watch_symbol(&team_id, &symbol)
+}
+
+#[tauri::command(async)]
+pub fn watchlist_remove(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    symbol: String,
+) -> Result<Vec<String>> {
+    client.unwatch_symbol(&team_id, &symbol)
+}
+
+#[tauri::command]
+pub async fn market_quotes(sync: State<'_, Syncer>, team_id: String) -> Result<Vec<WatchItem>> {
+    sync.client().market_quotes(sync.tokens(), &team_id).await
+}
+
+#[tauri::command]
+pub async fn market_news(
+    sync: State<'_, Syncer>,
+    symbol: String,
+    days: Option<u32>,
+) -> Result<Feed> {
+    sync.client()
+        .market_news(sync.tokens(), &symbol, days.unwrap_or(7))
+        .await
+}
+
+#[tauri::command]
+pub async fn news_headlines(sync: State<'_, Syncer>, category: Option<String>) -> Result<Feed> {
+    let category = category.unwrap_or_else(|| "business".into());
+    sync.client().news_headlines(sync.tokens(), &category).await
 }

@@ -2,6 +2,7 @@
 //! opens the workspace, registers the commands, and forwards document changes to
 //! the window as `doc-changed` events.
 
+mod browser;
 mod commands;
 mod notify;
 
@@ -125,6 +126,16 @@ pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> ta
             commands::pulse_threshold_set,
             commands::pulse_answer,
             commands::pulse_results,
+            commands::billing_get,
+            commands::billing_checkout,
+            commands::billing_portal,
+            commands::billing_invoices,
+            commands::watchlist_get,
+            commands::watchlist_add,
+            commands::watchlist_remove,
+            commands::market_quotes,
+            commands::market_news,
+            commands::news_headlines,
         ])
 }
 

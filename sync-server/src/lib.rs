@@ -10,6 +10,7 @@ pub mod clock;
 mod config;
 mod error;
 mod http;
+mod market;
 mod metrics;
 pub mod storage;
 mod sync;
@@ -127,8 +128,10 @@ pub async fn start(config: Config) -> Result<RunningRelay, StartError> {
         .billing
         .clone()
         .map(|billing| Arc::new(billing::BillingService::new(billing, &public_url)));
+    let market = Arc::new(market::MarketProxy::new(config.market.clone()));
     let state = http::AppState {
         hub: hub.clone(),
+        market,
         config: Arc::new(config),
         shutdown: shutdown_rx.clone(),
         billing,

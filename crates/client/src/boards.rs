@@ -39,6 +39,8 @@ impl Client {
     pub fn create_board(&self, team_id: &str, name: &str) -> Result<BoardSummary> {
         let me = self.identity().user_id;
         let team_doc = doc_id("team", team_id)?;
+        let boards = self.read_doc(&team_doc, |doc| Ok(team::read(doc)?.boards.len()))?;
+        self.check_plan_for_board(team_id, boards + 1)?;
         let board_id = self.batch(|batch| add_board(batch, &team_doc, &me, name))?;
         self.board(&board_id.to_string())
     }

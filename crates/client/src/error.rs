@@ -91,7 +91,7 @@ pub type Result<T, E = ClientError> = std::result::Result<T, E>;
 
 /// The relay's error codes this client knows; any other becomes `relay`.
 pub(crate) fn relay_code(code: &str) -> &'static str {
-    const KNOWN: [&str; 19] = [
+    const KNOWN: [&str; 27] = [
         "wrong_credentials",
         "account_exists",
         "missing_token",
@@ -111,6 +111,14 @@ pub(crate) fn relay_code(code: &str) -> &'static str {
         "too_long",
         "attachment_too_large",
         "hash_mismatch",
+        "plan_limit",
+        "read_only",
+        "billing_unavailable",
+        "stripe_error",
+        "rate_limited",
+        "upstream_unavailable",
+        "market_unavailable",
+        "invalid_date",
     ];
     KNOWN.into_iter().find(|k| *k == code).unwrap_or("relay")
 }

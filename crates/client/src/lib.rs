@@ -5,6 +5,7 @@
 
 mod assessments;
 mod batch;
+mod billing;
 mod boards;
 mod chat;
 mod client;
@@ -14,6 +15,7 @@ mod demo;
 mod dto;
 mod error;
 mod index;
+mod market;
 pub mod migrations;
 mod people;
 mod pulses;
@@ -24,10 +26,12 @@ mod tasks;
 mod teams;
 
 pub use assessments::*;
+pub use billing::{BillingView, PlanLimits, Usage};
 pub use chat::messages::MessageFilter;
 pub use client::Client;
 pub use dto::*;
 pub use error::{ClientError, Result};
+pub use market::{Feed, Freshness, WatchItem};
 pub use people::{DepartmentView, PersonView, TeamPeople, Workload};
 pub use pulses::{PeriodView, PulseInput, PulseResultsView, PulseView};
 pub use tasks::TaskQuery;

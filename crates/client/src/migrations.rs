@@ -32,6 +32,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "0005_assessments.sql",
         include_str!("../../../migrations/client/0005_assessments.sql"),
     ),
+    (
+        6,
+        "0006_market_cache.sql",
+        include_str!("../../../migrations/client/0006_market_cache.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {

@@ -4,6 +4,7 @@
 mod accounts;
 mod billing;
 mod blobs;
+mod market;
 mod teams;
 
 use std::sync::Arc;
@@ -27,6 +28,7 @@ pub struct AppState {
     pub shutdown: watch::Receiver<bool>,
     /// `None`: this relay does not bill (no limits apply).
     pub billing: Option<Arc<crate::billing::BillingService>>,
+    pub market: Arc<crate::market::MarketProxy>,
 }
 
 /// Stripe's events are a few KiB; anything near this is not one.
@@ -69,6 +71,9 @@ pub fn router(state: AppState) -> Router {
             "/v1/teams/{team_id}/billing/invoices",
             get(billing::invoices),
         )
+        .route("/v1/market/quote", get(market::quote))
+        .route("/v1/market/news", get(market::news))
+        .route("/v1/news/headlines", get(market::headlines))
         .route("/v1/sync", get(sync))
         .layer(axum::middleware::from_fn(log_request))
         .with_state(state)
@@ -180,6 +185,20 @@ impl<T: serde::de::DeserializeOwned, S: Send + Sync> axum::extract::FromRequest<
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
         match <axum::Json<T> as FromRequest<S>>::from_request(request, state).await {
             Ok(axum::Json(value)) => Ok(Self(value)),
+            Err(rejection) => Err(ApiError::invalid(rejection.body_text())),
+        }
+    }
+}
+
+/// Query parameters whose rejection is our `{code, message}` error.
+pub struct QueryParams<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned, S: Send + Sync> FromRequestParts<S> for QueryParams<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(Self(value)),
             Err(rejection) => Err(ApiError::invalid(rejection.body_text())),
         }
     }

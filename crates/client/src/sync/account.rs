@@ -168,6 +168,11 @@ impl Client {
         max_uses: Option<u32>,
     ) -> Result<Invite> {
         let (account, token) = self.signed_in(tokens)?;
+        let team_doc = crate::client::doc_id("team", team_id)?;
+        let members = self.read_doc(&team_doc, |doc| {
+            Ok(teamstead_model::team::read(doc)?.members.len())
+        })?;
+        self.check_plan_for_member(team_id, members + 1)?;
         RelayApi::new(&account.relay_url, Some(token))
             .invite(team_id, role, hours, max_uses)
             .await

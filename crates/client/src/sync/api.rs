@@ -194,6 +194,40 @@ impl RelayApi {
         .await
     }
 
+    /// `{enabled, plans}`: what this relay sells.
+    pub async fn billing_plans(&self) -> Result<serde_json::Value> {
+        self.send(self.http.get(self.url("/v1/billing/plans")))
+            .await
+    }
+
+    /// A Checkout (`checkout`, with `{plan}`) or Customer Portal (`portal`) session's URL.
+    pub async fn billing_session(
+        &self,
+        team_id: &str,
+        which: &str,
+        body: serde_json::Value,
+    ) -> Result<String> {
+        let url = self.url(&format!("/v1/teams/{team_id}/billing/{which}"));
+        let answer: serde_json::Value = self.send(self.http.post(url).json(&body)).await?;
+        answer["url"]
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| ClientError::Relay {
+                code: "relay",
+                message: "the relay's answer had no URL".into(),
+            })
+    }
+
+    pub async fn billing_invoices(&self, team_id: &str) -> Result<serde_json::Value> {
+        let url = self.url(&format!("/v1/teams/{team_id}/billing/invoices"));
+        self.send(self.http.get(url)).await
+    }
+
+    /// A market-data answer (`/v1/market/quote`, `/v1/market/news`, `/v1/news/headlines`).
+    pub async fn market(&self, path: &str, query: &[(&str, &str)]) -> Result<serde_json::Value> {
+        self.send(self.http.get(self.url(path)).query(query)).await
+    }
+
     pub async fn set_role(&self, team_id: &str, user_id: &str, role: Role) -> Result<()> {
         let body = serde_json::json!({ "role": role });
         let url = self.url(&format!("/v1/teams/{team_id}/members/{user_id}"));

@@ -39,7 +39,8 @@ impl Client {
         store::exists(&self.lock().conn, id)
     }
 
-    /// The documents a document lists. A team: its boards and assessments, and this
+    /// The documents a document lists. A team: its boards, assessments and billing
+    /// document, and this
     /// month's and last month's documents of each conversation this person reads
     /// (older months are fetched as they scroll up to them). An assessment: the
     /// responses and review documents this person may read (all of them for its
@@ -68,6 +69,8 @@ impl Client {
                 let Some(role) = team.role_of(&me) else {
                     return Ok(listed);
                 };
+                // The plan (a relay that does not bill answers it is unavailable).
+                listed.push(teamstead_model::billing::doc_id(&key));
                 let today = crate::assessments::today();
                 for survey in team.pulses.values() {
                     if role.manages_team() {
