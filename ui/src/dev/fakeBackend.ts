@@ -737,7 +737,6 @@ export class FakeBackend {
   private seedBillingAndMarket(teamId: string): void {
     this.signIn([teamId]);
     this.billing.relayHasBilling = true;
-    this.billing.addInvoice(teamId, 0, 'paid', this.now() - 32 * 86_400_000);
     this.market.watch(teamId, 'AAPL', 'MSFT', 'NVDA', 'BRK.B');
   }
 
