@@ -94,9 +94,10 @@ describe('fake market data', () => {
     expect(call<string[]>('watchlist_add', { teamId, symbol: 'AAPL' })).toEqual(['AAPL']);
     expect(call<string[]>('watchlist_add', { teamId, symbol: 'BRK.B' })).toEqual(['AAPL', 'BRK.B']);
     expect(call<string[]>('watchlist_add', { teamId, symbol: 'AAPL' })).toEqual(['AAPL', 'BRK.B']);
-    expect(code(() => call('watchlist_add', { teamId, symbol: 'aapl' }))).toBe('invalid_input');
+    expect(call<string[]>('watchlist_add', { teamId, symbol: ' msft ' })).toEqual(['AAPL', 'BRK.B', 'MSFT']);
+    expect(code(() => call('watchlist_add', { teamId, symbol: 'BRK B' }))).toBe('invalid_input');
     expect(code(() => call('watchlist_add', { teamId, symbol: 'TOOLONGSYMB' }))).toBe('invalid_input');
-    expect(call<string[]>('watchlist_remove', { teamId, symbol: 'AAPL' })).toEqual(['BRK.B']);
+    expect(call<string[]>('watchlist_remove', { teamId, symbol: 'AAPL' })).toEqual(['BRK.B', 'MSFT']);
     b.setRole(teamId, b.me, 'member');
     expect(code(() => call('watchlist_add', { teamId, symbol: 'MSFT' }))).toBe('forbidden');
   });

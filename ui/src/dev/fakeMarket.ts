@@ -139,7 +139,8 @@ export class FakeMarket {
   }
 
   private symbol(raw: unknown): string {
-    const symbol = typeof raw === 'string' ? raw.trim() : '';
+    // As the core's validate_symbol: trimmed and upper-cased, then checked.
+    const symbol = typeof raw === 'string' ? raw.trim().toUpperCase() : '';
     if (!SYMBOL.test(symbol)) {
       this.host.fail('invalid_input', `\`${String(raw)}\` is not a symbol: use 1 to 10 of A–Z, 0–9, dot and dash`);
     }

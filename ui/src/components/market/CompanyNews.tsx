@@ -46,8 +46,8 @@ export function CompanyNews({ symbol, refreshes }: CompanyNewsProps) {
           </p>
         ) : (
           <ul className="news-list" data-testid="company-news-items">
-            {news.data.items.map((item) => (
-              <NewsEntry key={item.url} title={item.headline} url={item.url} source={item.source} at={item.datetime * 1000} summary={item.summary} />
+            {news.data.items.map((item, i) => (
+              <NewsEntry key={`${i}:${item.url}`} title={item.headline} url={item.url} source={item.source} at={item.datetime * 1000} summary={item.summary} />
             ))}
           </ul>
         )}

@@ -39,8 +39,8 @@ export function Headlines({ refreshes }: { refreshes: number }) {
           <p className="sheet__hint">No headlines right now.</p>
         ) : (
           <ul className="news-list" data-testid="headlines-items">
-            {headlines.data.items.map((item) => (
-              <NewsEntry key={item.url} title={item.title} url={item.url} source={item.source} at={item.publishedAt} summary={item.description} />
+            {headlines.data.items.map((item, i) => (
+              <NewsEntry key={`${i}:${item.url}`} title={item.title} url={item.url} source={item.source} at={item.publishedAt} summary={item.description} />
             ))}
           </ul>
         )

@@ -5,8 +5,8 @@ interface NewsEntryProps {
   title: string;
   url: string;
   source: string;
-  /** Milliseconds since the epoch. */
-  at: number;
+  /** Milliseconds since the epoch (null when the core could not read the provider's time). */
+  at: number | null;
   summary: string | null;
 }
 
@@ -18,7 +18,15 @@ export function NewsEntry({ title, url, source, at, summary }: NewsEntryProps) {
         {title}
       </a>
       <span className="news-entry__meta">
-        {source} · <time dateTime={new Date(at).toISOString()} title={formatFull(at)}>{relativeTime(at)}</time>
+        {source}
+        {at !== null && Number.isFinite(at) && (
+          <>
+            {' · '}
+            <time dateTime={new Date(at).toISOString()} title={formatFull(at)}>
+              {relativeTime(at)}
+            </time>
+          </>
+        )}
       </span>
       {summary && <p className="news-entry__summary">{summary}</p>}
     </li>
