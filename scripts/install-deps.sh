@@ -12,6 +12,7 @@ APT_PACKAGES=(
   webkit2gtk-driver xvfb xauth dbus dbus-x11
   libdbus-1-dev gnome-keyring libsecret-tools xdg-utils
   nodejs npm
+  python3 python3-venv
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -78,6 +79,15 @@ fi
 if [ ! -f tests/interop/node_modules/.package-lock.json ] || [ tests/interop/package-lock.json -nt tests/interop/node_modules/.package-lock.json ]; then
   say "Installing the interop tests' npm packages (automerge-repo)"
   (cd tests/interop && npm install --no-audit --no-fund --loglevel=error)
+fi
+
+# localstripe, the stateful fake Stripe the billing tests start, in a virtual
+# environment of the tests' own.
+LOCALSTRIPE_VERSION=1.15.10
+if [ ! -x tests/.venv/bin/localstripe ]; then
+  say "Installing localstripe $LOCALSTRIPE_VERSION (a fake Stripe for the billing tests)"
+  python3 -m venv tests/.venv
+  tests/.venv/bin/pip install --quiet --disable-pip-version-check "localstripe==$LOCALSTRIPE_VERSION"
 fi
 
 CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"

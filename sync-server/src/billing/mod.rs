@@ -95,6 +95,9 @@ pub struct BillingService {
     stripe: StripeClient,
     /// Where Stripe sends people back to (the relay's /v1/billing/return page).
     return_url: String,
+    /// Stripe delivers events concurrently; each account change is read, applied
+    /// and saved under this lock, so no event's change overwrites another's.
+    applying: tokio::sync::Mutex<()>,
 }
 
 impl BillingService {
@@ -103,6 +106,7 @@ impl BillingService {
             stripe: StripeClient::new(&config.stripe_api_base, &config.stripe_secret_key),
             config,
             return_url: format!("{}/v1/billing/return", public_url.trim_end_matches('/')),
+            applying: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -208,6 +212,7 @@ impl BillingService {
         )
         .map_err(|e| ApiError::new(axum::http::StatusCode::BAD_REQUEST, e.code(), e.to_string()))?;
         let event = events::parse(body).map_err(ApiError::invalid)?;
+        let _applying = self.applying.lock().await;
         let storage = hub.storage();
         let now = clock::now();
         let Some(team_id) = self.team_of(hub, &event).await? else {
@@ -265,6 +270,7 @@ impl BillingService {
     /// The team's Stripe customer, created on first need (with the team id in its
     /// metadata, so Stripe's dashboard and later events lead back to the team).
     async fn customer(&self, hub: &Hub, team_id: &str) -> ApiResult<String> {
+        let _applying = self.applying.lock().await;
         let existing = account(hub, team_id).await?;
         if let Some(customer) = existing.as_ref().and_then(|a| a.customer_id.clone()) {
             return Ok(customer);
