@@ -141,3 +141,31 @@ where
         .to_string();
     (ChildGuard(child), addr)
 }
+
+/// The Stripe-Signature header Stripe's own Node library makes for a webhook
+/// `body` (tests/interop/stripe-sign.mjs), so the relay is checked against
+/// Stripe's signing, not against our own.
+pub fn stripe_sign(body: &str, secret: &str, timestamp: i64) -> String {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("interop");
+    assert!(
+        dir.join("node_modules/stripe").exists(),
+        "run `npm install` in {} (make test does)",
+        dir.display()
+    );
+    let mut child = Command::new("node")
+        .arg(dir.join("stripe-sign.mjs"))
+        .args([secret, &timestamp.to_string()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("node runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(body.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("node ends");
+    assert!(out.status.success(), "stripe-sign failed");
+    String::from_utf8(out.stdout).expect("utf-8")
+}

@@ -23,7 +23,7 @@ use serde_json::{json, Value};
 use support::Person;
 use teamstead_client::Role;
 use teamstead_relay::{BillingConfig, Config, RunningRelay};
-use teamstead_tests::ChildGuard;
+use teamstead_tests::{stripe_sign, ChildGuard};
 
 const WEBHOOK_SECRET: &str = "whsec_teamstead_test";
 const STRIPE_KEY: &str = "sk_test_teamstead";
@@ -36,33 +36,6 @@ fn now_secs() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or_default()
-}
-
-/// The Stripe-Signature header Stripe's Node library makes for `body`.
-fn stripe_sign(body: &str, secret: &str, timestamp: i64) -> String {
-    use std::io::Write;
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("interop");
-    assert!(
-        dir.join("node_modules/stripe").exists(),
-        "run `npm install` in {} (make test does)",
-        dir.display()
-    );
-    let mut child = Command::new("node")
-        .arg(dir.join("stripe-sign.mjs"))
-        .args([secret, &timestamp.to_string()])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("node runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(body.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("node ends");
-    assert!(out.status.success(), "stripe-sign failed");
-    String::from_utf8(out.stdout).expect("utf-8")
 }
 
 fn billing_config(stripe_api_base: &str, grace_days: u32) -> BillingConfig {

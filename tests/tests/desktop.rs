@@ -811,3 +811,162 @@ async fn a_manager_delegates_in_the_window_and_sees_the_scores_of_headless_membe
     let _ = app.close().await;
     shared.relay.shutdown().await.expect("shutdown");
 }
+
+/// Where Stripe would be, for the window's upgrade: a customer, a Checkout
+/// session, no invoices yet. (The Stripe flow itself is tested against
+/// localstripe in billing.rs; this is about what the window shows.)
+async fn stripe_stand_in() -> String {
+    use axum::routing::{get, post};
+    let app = axum::Router::new()
+        .route(
+            "/v1/customers",
+            post(|| async { axum::Json(json!({"id": "cus_e2e"})) }),
+        )
+        .route(
+            "/v1/checkout/sessions",
+            post(|| async {
+                axum::Json(
+                    json!({"id": "cs_e2e", "url": "https://checkout.stripe.test/c/pay/cs_e2e"}),
+                )
+            }),
+        )
+        .route(
+            "/v1/invoices",
+            get(|| async { axum::Json(json!({"data": []})) }),
+        );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    url
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs a display, D-Bus and tauri-driver: run by `make test` (test-e2e)"]
+async fn an_owner_upgrades_in_the_window_and_sees_the_new_plan_when_stripe_confirms() {
+    use teamstead_client::sync::MemoryTokens;
+    const SECRET: &str = "whsec_e2e";
+
+    let keyrings = tempfile::tempdir().expect("keyring dir");
+    teamstead_tests::start_keyring(keyrings.path());
+    let relay_dir = tempfile::tempdir().expect("relay dir");
+    let mut config = teamstead_relay::Config::local(relay_dir.path().into());
+    let mut plans = teamstead_relay::BillingConfig::default_plans();
+    plans[1].price_id = Some("price_team".into());
+    plans[1].price = Some("$8 a month".into());
+    config.billing = Some(teamstead_relay::BillingConfig {
+        stripe_secret_key: "sk_test_e2e".into(),
+        webhook_secret: SECRET.into(),
+        stripe_api_base: stripe_stand_in().await,
+        grace_days: 7,
+        plans,
+    });
+    let relay = teamstead_relay::start(config).await.expect("relay");
+    let url = relay.http_url();
+
+    // Alice made the team on another device; she signs in here too.
+    let alice_dir = tempfile::tempdir().expect("data dir");
+    let alice = teamstead_client::Client::open(Some(alice_dir.path().into())).expect("open");
+    alice.set_name("Alice").expect("name");
+    let tokens = MemoryTokens::default();
+    alice
+        .sign_up(&tokens, &url, "alice@example.test", PASSWORD)
+        .await
+        .expect("sign up");
+    let team = alice.create_team("Harbour Lights").expect("team").id;
+    alice.publish_team(&tokens, &team).await.expect("publish");
+    teamstead_client::sync::sync_once(&alice, &tokens, UI_WAIT)
+        .await
+        .expect("sync");
+
+    // The browser is a script that notes which page it was asked to open.
+    let browser_dir = tempfile::tempdir().expect("browser dir");
+    let opened = browser_dir.path().join("opened.txt");
+    let browser = browser_dir.path().join("browser.sh");
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\necho \"$1\" >> '{}'\n", opened.display()),
+    )
+    .expect("browser script");
+    std::fs::set_permissions(
+        &browser,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .expect("executable");
+
+    let data = tempfile::tempdir().expect("data dir");
+    let driver = start_driver(
+        &[
+            ("TEAMSTEAD_DATA_DIR", data.path()),
+            ("BROWSER", browser.as_path()),
+        ],
+        false,
+    );
+    let app = launch(&driver).await;
+    sign_in(&app, &url, "alice@example.test", PASSWORD).await;
+    wait_for_badge(&app, "Synced").await;
+    find(&app, "nav-billing")
+        .await
+        .click()
+        .await
+        .expect("open billing");
+    wait_for_text(&app, "billing-plan-name", |t| t.contains("Free")).await;
+    wait_for_text(&app, "usage-members", |t| {
+        t.contains('1') && t.contains('5')
+    })
+    .await;
+
+    find(&app, "upgrade-team")
+        .await
+        .click()
+        .await
+        .expect("upgrade");
+    find(&app, "checkout-opened").await;
+    let deadline = Instant::now() + UI_WAIT;
+    while !std::fs::read_to_string(&opened).is_ok_and(|t| t.contains("cs_e2e")) {
+        assert!(
+            Instant::now() < deadline,
+            "the browser was never asked to open Checkout"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs");
+    let png = app.screenshot().await.expect("screenshot");
+    std::fs::write(docs.join("billing-checkout.png"), png).expect("write the picture");
+
+    // Stripe confirms the payment: a signed webhook to the relay, and the window
+    // shows the Team plan without being asked.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs() as i64;
+    let event = json!({
+        "id": "evt_e2e", "type": "customer.subscription.created", "created": now,
+        "data": {"object": {
+            "id": "sub_e2e", "customer": "cus_e2e", "status": "active",
+            "current_period_end": now + 30 * 86_400,
+            "items": {"data": [{"price": {"id": "price_team"}}]},
+            "metadata": {"team_id": team}
+        }}
+    })
+    .to_string();
+    let answer = reqwest::Client::new()
+        .post(format!("{url}/v1/billing/webhook"))
+        .header(
+            "stripe-signature",
+            teamstead_tests::stripe_sign(&event, SECRET, now),
+        )
+        .body(event)
+        .send()
+        .await
+        .expect("webhook");
+    assert!(answer.status().is_success(), "{}", answer.status());
+    wait_for_text(&app, "billing-plan-name", |t| t.contains("Team")).await;
+    wait_for_text(&app, "usage-members", |t| t.contains("50")).await;
+
+    let png = app.screenshot().await.expect("screenshot");
+    std::fs::write(docs.join("billing-upgrade.png"), png).expect("write the picture");
+    let _ = app.close().await;
+    relay.shutdown().await.expect("shutdown");
+}
