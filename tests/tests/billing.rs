@@ -133,6 +133,55 @@ async fn webhooks_signed_by_stripes_library_are_applied_once_and_forgeries_are_r
         ("free", Some(5), Some(3))
     );
 
+    // A team made offline with five boards, published to a Free relay: the fourth
+    // and fifth boards are refused (and stay on Alice's device).
+    let offline = alice.client.create_team("Offline").expect("team").id;
+    for name in ["Two", "Three", "Four", "Five"] {
+        alice
+            .client
+            .create_board(&offline, name)
+            .expect("no plan offline");
+    }
+    alice
+        .client
+        .publish_team(alice.store(), &offline)
+        .await
+        .expect("publish");
+    let _ = teamstead_client::sync::sync_once(&alice.client, alice.store(), REFUSED_SYNC).await;
+    let storage = relay.hub.storage();
+    let stored = storage
+        .count_team_docs(&offline, teamstead_client::DocKind::Board)
+        .expect("count");
+    assert_eq!(stored, 3, "the relay keeps the plan's three boards");
+    assert_eq!(
+        alice.client.list_boards(&offline).expect("boards").len(),
+        5,
+        "nothing lost"
+    );
+
+    // Checkout completed: the team is linked to its customer, so later events
+    // about that customer need no team id of their own.
+    let completed = json!({
+        "id": "evt_checkout", "type": "checkout.session.completed", "created": now_secs(),
+        "data": {"object": {"id": "cs_1", "client_reference_id": offline,
+            "customer": "cus_offline", "subscription": "sub_offline"}}
+    })
+    .to_string();
+    let header = stripe_sign(&completed, WEBHOOK_SECRET, now_secs());
+    assert_eq!(post_webhook(&relay, &completed, Some(&header)).await.0, 200);
+    let active = subscription_event(
+        "evt_offline",
+        "customer.subscription.updated",
+        now_secs(),
+        "",
+        "active",
+    )
+    .replace("cus_test", "cus_offline")
+    .replace("sub_test", "sub_offline");
+    let header = stripe_sign(&active, WEBHOOK_SECRET, now_secs());
+    assert_eq!(post_webhook(&relay, &active, Some(&header)).await.0, 200);
+    wait_for_plan(&alice, &offline, "team").await;
+
     let upgrade = subscription_event(
         "evt_up",
         "customer.subscription.created",
@@ -322,13 +371,18 @@ async fn stub(
                 .lock()
                 .expect("lock")
                 .push((key, String::from_utf8_lossy(&body).into_owned()));
-            if state
-                .fail_first
-                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
-                .is_ok()
+            // A 503, then a 429 asking to wait a second, then the session.
+            if let Ok(left) =
+                state
+                    .fail_first
+                    .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
             {
-                let error = json!({"error": {"message": "try again"}});
-                return (StatusCode::SERVICE_UNAVAILABLE, axum::Json(error)).into_response();
+                let error = axum::Json(json!({"error": {"message": "try again"}}));
+                return if left % 2 == 0 {
+                    (StatusCode::SERVICE_UNAVAILABLE, error).into_response()
+                } else {
+                    (StatusCode::TOO_MANY_REQUESTS, [("retry-after", "1")], error).into_response()
+                };
             }
             axum::Json(json!({"id": "cs_test_1", "object": "checkout.session", "url": "https://checkout.stripe.test/c/pay/cs_test_1"})).into_response()
         }
@@ -389,7 +443,7 @@ async fn the_sixth_member_is_refused_on_free_until_an_upgrade_through_stripe_lif
         .await;
     let stub_state = Arc::new(StubState {
         localstripe: stripe.url.clone(),
-        fail_first: AtomicUsize::new(1),
+        fail_first: AtomicUsize::new(2),
         ..StubState::default()
     });
     let stub_url = start_stub(stub_state.clone()).await;
@@ -488,10 +542,13 @@ async fn the_sixth_member_is_refused_on_free_until_an_upgrade_through_stripe_lif
         .expect("checkout");
     assert_eq!(url, "https://checkout.stripe.test/c/pay/cs_test_1");
     let calls = stub_state.checkout_calls.lock().expect("lock").clone();
-    assert_eq!(calls.len(), 2, "one retry");
+    assert_eq!(calls.len(), 3, "retried after a 503 and a 429");
     assert!(calls[0].0.is_some(), "an Idempotency-Key on every POST");
-    assert_eq!(calls[0].0, calls[1].0, "the retry reuses the key");
-    let form = &calls[1].1;
+    assert!(
+        calls.iter().all(|c| c.0 == calls[0].0),
+        "the retries reuse the key"
+    );
+    let form = &calls[2].1;
     assert!(
         form.contains(&format!("client_reference_id={team}")),
         "{form}"
