@@ -183,18 +183,18 @@ pub fn apply(
                         account.past_due_since = account.past_due_since.or(Some(now));
                     }
                 }
-                "canceled" | "incomplete_expired" => {
-                    // Only the subscription the team has; an old one ending changes nothing.
+                // Only the subscription the team has; an old one ending changes nothing.
+                "canceled" | "incomplete_expired"
                     if account.subscription_id.as_deref() == Some(subscription.as_str())
-                        || account.subscription_id.is_none()
-                    {
-                        account.plan = FREE_PLAN.into();
-                        account.status = BillingStatus::Canceled;
-                        account.period_end = None;
-                        account.past_due_since = None;
-                    }
+                        || account.subscription_id.is_none() =>
+                {
+                    account.plan = FREE_PLAN.into();
+                    account.status = BillingStatus::Canceled;
+                    account.period_end = None;
+                    account.past_due_since = None;
                 }
-                // incomplete, paused: the first payment is still on its way.
+                // incomplete, paused: the first payment is still on its way;
+                // another subscription's end.
                 _ => {}
             }
         }

@@ -192,7 +192,7 @@ impl BillingService {
                 })
             })
             .collect();
-        invoices.sort_by(|a, b| b.created.cmp(&a.created));
+        invoices.sort_by_key(|i| std::cmp::Reverse(i.created));
         Ok(invoices)
     }
 
