@@ -14,6 +14,8 @@ use crate::{migrations, ClientError, Result};
 
 /// Incremental chunks a document may gather before it is compacted.
 const COMPACT_AFTER: i64 = 64;
+/// However large the snapshot, loading this many changes is slow enough.
+const COMPACT_ALWAYS_AFTER: i64 = 4096;
 
 /// A document held in memory, with what of it is already on disk.
 pub struct LiveDoc {
@@ -136,19 +138,27 @@ pub fn load(conn: &Connection, id: &DocumentId, actor: &ActorId) -> Result<Optio
     Ok(Some(live))
 }
 
-/// Folds a document's chunks into one snapshot if it has gathered many.
+/// Folds a document's chunks into one snapshot once it has gathered many and
+/// they weigh at least half its snapshot (or there are very many). Compacting
+/// rewrites the whole document, so a small one compacts often and a month of
+/// busy chat rarely: every write would otherwise pay for the whole month now and
+/// then.
 pub fn compact_if_long(
     conn: &mut Connection,
     id: &DocumentId,
     live: &mut LiveDoc,
     now: i64,
 ) -> Result<bool> {
-    let count: i64 = conn.query_row(
-        "SELECT COUNT(*) FROM doc_chunks WHERE doc_id = ?1",
+    // length() of a blob reads its size, not its bytes.
+    let (count, snapshot, increments): (i64, i64, i64) = conn.query_row(
+        "SELECT COUNT(*),
+                COALESCE(SUM(CASE WHEN kind = 'snapshot' THEN length(data) END), 0),
+                COALESCE(SUM(CASE WHEN kind = 'snapshot' THEN 0 ELSE length(data) END), 0)
+         FROM doc_chunks WHERE doc_id = ?1",
         [id.to_string()],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
-    if count <= COMPACT_AFTER {
+    if count <= COMPACT_AFTER || (increments * 2 < snapshot && count <= COMPACT_ALWAYS_AFTER) {
         return Ok(false);
     }
     compact(conn, id, live, now)?;
