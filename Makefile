@@ -56,10 +56,17 @@ test-e2e: ui
 		cargo test --workspace $(FEATURES) --test desktop -- --ignored --test-threads=1
 
 # Figures, not tests: every scenario against our relay, the reference
-# automerge-repo server and the floor, in one run (bench/results/latest.md).
+# automerge-repo server and the floor, in one run, then the local engine on a
+# data directory of 10,000 tasks and 100,000 messages (bench/results/latest.md).
+BENCH_TASKS ?= 10000
+BENCH_MESSAGES ?= 100000
 bench: deps
 	cargo build --release -p teamstead-relay -p teamstead-bench
+	cargo bench -p teamstead-client --bench workspace --no-run
 	$(CARGO_TARGET_DIR)/release/teamstead-bench run --out bench/results/latest.md
+	@echo >> bench/results/latest.md
+	TEAMSTEAD_BENCH_TASKS=$(BENCH_TASKS) TEAMSTEAD_BENCH_MESSAGES=$(BENCH_MESSAGES) \
+		cargo bench -p teamstead-client --bench workspace | tee -a bench/results/latest.md
 
 lint: ui
 	cargo fmt --all -- --check

@@ -58,8 +58,9 @@ fn main() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().to_path_buf();
     println!(
-        "Teamstead client, {tasks} tasks on one board and {messages} messages in one channel, \
-         SQLite WAL + synchronous=FULL\n"
+        "## Client: {tasks} tasks on one board, {messages} messages in one channel\n\n\
+         The local engine alone (SQLite WAL, synchronous=FULL), generated through its own API; \
+         the reopening figures come from a fresh process.\n"
     );
     println!("| operation | samples | p50 ms | p99 ms | max ms |");
     println!("| --- | --- | --- | --- | --- |");
