@@ -24,25 +24,29 @@ pub fn workspace_binary(name: &str) -> PathBuf {
 /// Runs `teamstead --data-dir <dir> --json <args>` with `stdin`; returns whether
 /// it succeeded and the JSON it printed.
 pub fn teamstead_cli(dir: &Path, args: &[&str], stdin: &str) -> (bool, serde_json::Value) {
-    let mut child = Command::new(workspace_binary("teamstead"))
-        .arg("--data-dir")
-        .arg(dir)
-        .arg("--json")
-        .args(args)
+    let mut command = Command::new(workspace_binary("teamstead"));
+    command.arg("--data-dir").arg(dir).arg("--json").args(args);
+    let output = run_with_input(command, stdin);
+    let json = serde_json::from_slice(&output.stdout).unwrap_or(serde_json::Value::Null);
+    (output.status.success(), json)
+}
+
+/// Runs `command` with `stdin` as its input; what it printed, its errors
+/// passed through.
+fn run_with_input(mut command: Command, stdin: &str) -> std::process::Output {
+    let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
-        .expect("teamstead runs");
+        .unwrap_or_else(|e| panic!("{command:?} does not start: {e}"));
     child
         .stdin
         .take()
         .expect("stdin")
         .write_all(stdin.as_bytes())
         .expect("write stdin");
-    let output = child.wait_with_output().expect("exit");
-    let json = serde_json::from_slice(&output.stdout).unwrap_or(serde_json::Value::Null);
-    (output.status.success(), json)
+    child.wait_with_output().expect("exit")
 }
 
 const IN_SESSION: &str = "TEAMSTEAD_TEST_IN_DBUS_SESSION";
@@ -152,20 +156,11 @@ pub fn stripe_sign(body: &str, secret: &str, timestamp: i64) -> String {
         "run `npm install` in {} (make test does)",
         dir.display()
     );
-    let mut child = Command::new("node")
+    let mut command = Command::new("node");
+    command
         .arg(dir.join("stripe-sign.mjs"))
-        .args([secret, &timestamp.to_string()])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("node runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(body.as_bytes())
-        .expect("write");
-    let out = child.wait_with_output().expect("node ends");
+        .args([secret, &timestamp.to_string()]);
+    let out = run_with_input(command, body);
     assert!(out.status.success(), "stripe-sign failed");
     String::from_utf8(out.stdout).expect("utf-8")
 }

@@ -22,6 +22,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 use support::Person;
 use teamstead_client::Role;
+use teamstead_model::billing::Billing;
 use teamstead_relay::{BillingConfig, Config, RunningRelay};
 use teamstead_tests::{stripe_sign, ChildGuard};
 
@@ -99,21 +100,30 @@ fn invoice_event(id: &str, kind: &str, customer: &str) -> String {
     .to_string()
 }
 
-/// Syncs until `person` sees the team on `plan`.
-async fn wait_for_plan(person: &Person, team: &str, plan: &str) {
+/// Syncs until `person`'s copy of the team's billing document satisfies `done`.
+async fn wait_for_billing(
+    person: &Person,
+    team: &str,
+    what: &str,
+    done: impl Fn(&Billing) -> bool,
+) {
     for _ in 0..60 {
         person.sync().await;
         if person
             .client
             .team_plan(team)
             .expect("plan")
-            .is_some_and(|b| b.plan == plan)
+            .is_some_and(|b| done(&b))
         {
             return;
         }
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
-    panic!("{} never saw the {plan} plan", person.user_id);
+    panic!("{} never saw {what}", person.user_id);
+}
+
+async fn wait_for_plan(person: &Person, team: &str, plan: &str) {
+    wait_for_billing(person, team, plan, |b| b.plan == plan).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -658,18 +668,10 @@ async fn the_sixth_member_is_refused_on_free_until_an_upgrade_through_stripe_lif
     )
     .await;
     assert_eq!(status, 200);
-    for _ in 0..40 {
-        alice.sync().await;
-        if alice
-            .client
-            .team_plan(&team)
-            .expect("plan")
-            .is_some_and(|b| b.status.as_str() == "past_due")
-        {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
+    wait_for_billing(&alice, &team, "past_due", |b| {
+        b.status.as_str() == "past_due"
+    })
+    .await;
     let err = alice
         .client
         .create_board(&team, "Fifth")
@@ -700,18 +702,7 @@ async fn the_sixth_member_is_refused_on_free_until_an_upgrade_through_stripe_lif
         Some(&stripe_sign(&paid, WEBHOOK_SECRET, now_secs())),
     )
     .await;
-    for _ in 0..40 {
-        alice.sync().await;
-        if alice
-            .client
-            .team_plan(&team)
-            .expect("plan")
-            .is_some_and(|b| b.status.as_str() == "active")
-        {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
+    wait_for_billing(&alice, &team, "active", |b| b.status.as_str() == "active").await;
     alice
         .client
         .create_board(&team, "Fifth")

@@ -472,13 +472,21 @@ struct SharedTeam {
 }
 
 async fn shared_team(invitees: u32) -> SharedTeam {
+    shared_team_on(invitees, |_| {}).await
+}
+
+/// As `shared_team`, on a relay set up by `configure`.
+async fn shared_team_on(
+    invitees: u32,
+    configure: impl FnOnce(&mut teamstead_relay::Config),
+) -> SharedTeam {
     use teamstead_client::sync::MemoryTokens;
     let keyrings = tempfile::tempdir().expect("keyring dir");
     teamstead_tests::start_keyring(keyrings.path());
     let relay_dir = tempfile::tempdir().expect("relay dir");
-    let relay = teamstead_relay::start(teamstead_relay::Config::local(relay_dir.path().into()))
-        .await
-        .expect("relay");
+    let mut config = teamstead_relay::Config::local(relay_dir.path().into());
+    configure(&mut config);
+    let relay = teamstead_relay::start(config).await.expect("relay");
     let url = relay.http_url();
     let alice_dir = tempfile::tempdir().expect("data dir");
     let alice = teamstead_client::Client::open(Some(alice_dir.path().into())).expect("open");
@@ -845,40 +853,23 @@ async fn stripe_stand_in() -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs a display, D-Bus and tauri-driver: run by `make test` (test-e2e)"]
 async fn an_owner_upgrades_in_the_window_and_sees_the_new_plan_when_stripe_confirms() {
-    use teamstead_client::sync::MemoryTokens;
     const SECRET: &str = "whsec_e2e";
 
-    let keyrings = tempfile::tempdir().expect("keyring dir");
-    teamstead_tests::start_keyring(keyrings.path());
-    let relay_dir = tempfile::tempdir().expect("relay dir");
-    let mut config = teamstead_relay::Config::local(relay_dir.path().into());
-    let mut plans = teamstead_relay::BillingConfig::default_plans();
-    plans[1].price_id = Some("price_team".into());
-    plans[1].price = Some("$8 a month".into());
-    config.billing = Some(teamstead_relay::BillingConfig {
-        stripe_secret_key: "sk_test_e2e".into(),
-        webhook_secret: SECRET.into(),
-        stripe_api_base: stripe_stand_in().await,
-        grace_days: 7,
-        plans,
-    });
-    let relay = teamstead_relay::start(config).await.expect("relay");
-    let url = relay.http_url();
-
-    // Alice made the team on another device; she signs in here too.
-    let alice_dir = tempfile::tempdir().expect("data dir");
-    let alice = teamstead_client::Client::open(Some(alice_dir.path().into())).expect("open");
-    alice.set_name("Alice").expect("name");
-    let tokens = MemoryTokens::default();
-    alice
-        .sign_up(&tokens, &url, "alice@example.test", PASSWORD)
-        .await
-        .expect("sign up");
-    let team = alice.create_team("Harbour Lights").expect("team").id;
-    alice.publish_team(&tokens, &team).await.expect("publish");
-    teamstead_client::sync::sync_once(&alice, &tokens, UI_WAIT)
-        .await
-        .expect("sync");
+    let stripe = stripe_stand_in().await;
+    let shared = shared_team_on(1, |config| {
+        let mut plans = teamstead_relay::BillingConfig::default_plans();
+        plans[1].price_id = Some("price_team".into());
+        plans[1].price = Some("$8 a month".into());
+        config.billing = Some(teamstead_relay::BillingConfig {
+            stripe_secret_key: "sk_test_e2e".into(),
+            webhook_secret: SECRET.into(),
+            stripe_api_base: stripe,
+            grace_days: 7,
+            plans,
+        });
+    })
+    .await;
+    let (url, team) = (shared.url.clone(), shared.team.clone());
 
     // The browser is a script that notes which page it was asked to open.
     let browser_dir = tempfile::tempdir().expect("browser dir");
@@ -968,5 +959,5 @@ async fn an_owner_upgrades_in_the_window_and_sees_the_new_plan_when_stripe_confi
     let png = app.screenshot().await.expect("screenshot");
     std::fs::write(docs.join("billing-upgrade.png"), png).expect("write the picture");
     let _ = app.close().await;
-    relay.shutdown().await.expect("shutdown");
+    shared.relay.shutdown().await.expect("shutdown");
 }
