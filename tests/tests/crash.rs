@@ -82,3 +82,49 @@ fn every_reported_write_survives_sigkill() {
         .expect("integrity check");
     assert_eq!(check, "ok");
 }
+
+#[test]
+fn a_running_timer_survives_sigkill_with_its_start_time() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crash-writer"))
+        .arg(temp.path())
+        .args(["0", "timer"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("start the writer");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let (task, started_at) = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|line| {
+            let rest = line.strip_prefix("timer ")?.to_string();
+            let (task, at) = rest.split_once(' ')?;
+            Some((task.to_string(), at.parse::<i64>().ok()?))
+        })
+        .expect("the timer started");
+    // Killed while it goes on writing, as a crash would.
+    lines.by_ref().map_while(Result::ok).take(20).for_each(drop);
+    child.kill().expect("kill -9");
+    child.wait().expect("wait");
+
+    let client = Client::open(Some(temp.path().to_path_buf())).expect("reopen after kill");
+    let running = client
+        .running_timer()
+        .expect("read")
+        .expect("still running");
+    assert_eq!(
+        (running.task_id.as_str(), running.started_at),
+        (task.as_str(), started_at)
+    );
+    assert!(running.ended_at.is_none());
+    let stopped = client.stop_timer().expect("stop").expect("it ran");
+    assert_eq!(stopped.started_at, started_at, "its start time intact");
+    assert!(client.running_timer().expect("read").is_none());
+    // The index, rebuilt from the documents, says the same.
+    client.rebuild_index().expect("rebuild");
+    let entries = client
+        .time_entries(&client.list_teams().expect("teams")[0].id, 0, i64::MAX)
+        .expect("entries");
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].started_at, started_at);
+}

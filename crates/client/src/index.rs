@@ -94,6 +94,10 @@ fn index_board(conn: &Connection, id: &DocumentId, live: &LiveDoc) -> Result<()>
     let info = index_board_header(conn, id, live)?;
     let board_id = id.to_string();
     conn.execute("DELETE FROM idx_tasks WHERE board_id = ?1", [&board_id])?;
+    conn.execute(
+        "DELETE FROM idx_time_entries WHERE board_id = ?1",
+        [&board_id],
+    )?;
     for task in board::tasks(&live.doc)? {
         put_task(conn, &board_id, &info.team_id, &task)?;
     }
@@ -148,10 +152,29 @@ fn remove_task(conn: &Connection, board_id: &str, task_id: &str) -> Result<()> {
     // The search rows follow through idx_tasks' triggers.
     conn.prepare_cached("DELETE FROM idx_tasks WHERE board_id = ?1 AND id = ?2")?
         .execute(params![board_id, task_id])?;
+    conn.prepare_cached("DELETE FROM idx_time_entries WHERE board_id = ?1 AND task_id = ?2")?
+        .execute(params![board_id, task_id])?;
     Ok(())
 }
 
 fn put_task(conn: &Connection, board_id: &str, team_id: &str, task: &Task) -> Result<()> {
+    for log in &task.time_logs {
+        conn.prepare_cached(
+            "INSERT OR REPLACE INTO idx_time_entries
+                 (id, board_id, task_id, team_id, user_id, started_at, ended_at, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            log.id,
+            board_id,
+            task.id,
+            team_id,
+            log.user_id,
+            log.started_at,
+            log.ended_at,
+            log.note
+        ])?;
+    }
     let labels = serde_json::to_string(&task.labels).unwrap_or_else(|_| "[]".into());
     let depends_on = serde_json::to_string(&task.depends_on).unwrap_or_else(|_| "[]".into());
     conn.prepare_cached(
@@ -189,6 +212,7 @@ pub fn clear(conn: &Connection) -> Result<()> {
          DELETE FROM idx_responses;
          DELETE FROM idx_reviews;
          DELETE FROM idx_tasks;
+         DELETE FROM idx_time_entries;
          DELETE FROM idx_messages;
          DELETE FROM idx_conversations;
          DELETE FROM idx_boards;

@@ -10,6 +10,7 @@ mod boards;
 mod chat;
 mod client;
 pub mod clock;
+mod csv;
 pub mod data_dir;
 mod demo;
 mod dto;
@@ -24,6 +25,7 @@ mod store;
 pub mod sync;
 mod tasks;
 mod teams;
+mod time;
 
 pub use assessments::*;
 pub use billing::{BillingView, PlanLimits, Usage};
@@ -48,6 +50,7 @@ pub use teamstead_model::team::Role;
 pub use teamstead_model::user::NotificationSettings;
 pub use teamstead_model::{DocKind, ModelError};
 pub use teamstead_protocol::PresenceState;
+pub use time::{TimeEntryView, TimeTotals};
 /// What a change subscriber gets when it falls behind or the client closes.
 pub use tokio::sync::broadcast::error::RecvError;
 /// A subscription to the client's events (document changes, live signals).

@@ -37,6 +37,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "0006_market_cache.sql",
         include_str!("../../../migrations/client/0006_market_cache.sql"),
     ),
+    (
+        7,
+        "0007_time_entries.sql",
+        include_str!("../../../migrations/client/0007_time_entries.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {

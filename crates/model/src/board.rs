@@ -610,5 +610,7 @@ pub fn add_comment(
     Ok(comment)
 }
 
+pub mod time;
+
 #[cfg(test)]
 mod tests;

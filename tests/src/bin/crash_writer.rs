@@ -1,7 +1,9 @@
 //! Writes tasks into a workspace as fast as it can and prints `saved N` after each
 //! write the client reported as saved. The crash test kills it with SIGKILL.
 //!
-//! Usage: crash-writer <data-dir> <first-task-number>
+//! Usage: crash-writer <data-dir> <first-task-number> [timer]
+//! With `timer`, it first starts a timer on a new task and prints
+//! `timer <task-id> <started-at-ms>` once that is saved.
 
 use std::io::Write;
 
@@ -27,6 +29,12 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "board {board}")?;
     out.flush()?;
+    if args.next().as_deref() == Some("timer") {
+        let task = client.create_task(&board, "Timed task", None)?;
+        let entry = client.start_timer(&board, &task.summary.id)?;
+        writeln!(out, "timer {} {}", task.summary.id, entry.started_at)?;
+        out.flush()?;
+    }
     for n in first.. {
         client.create_task(&board, &format!("task-{n}"), None)?;
         writeln!(out, "saved {n}")?;
