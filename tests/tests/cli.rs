@@ -265,3 +265,97 @@ fn an_assessment_and_a_pulse_survey_from_the_command_line() {
     assert_eq!(results["periods"][0]["published"], 0);
     runtime.block_on(relay.shutdown()).expect("shutdown");
 }
+
+#[test]
+fn time_tracking_from_the_command_line() {
+    // Local only: no relay, no keyring.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = dir.path();
+    let team = ok(dir, &["team", "create", "Timekeepers"]);
+    let team_id = team["id"].as_str().expect("team id");
+    let board = team["boards"][0]["id"].as_str().expect("board id");
+    let task = ok(dir, &["task", "add", board, "Write the report"]);
+    let task = task["id"].as_str().expect("task id");
+
+    let started = ok(dir, &["task", "timer", "start", board, task]);
+    let status = ok(dir, &["task", "timer", "status"]);
+    assert_eq!(status["id"], started["id"]);
+    assert!(status["endedAt"].is_null());
+    let stopped = ok(dir, &["task", "timer", "stop"]);
+    assert!(stopped["endedAt"].is_i64());
+    assert!(ok(dir, &["task", "timer", "status"]).is_null());
+
+    let args = [
+        "task",
+        "time",
+        "add",
+        board,
+        task,
+        "--from",
+        "2026-11-23 09:00",
+        "--to",
+        "2026-11-23 10:30",
+        "--note",
+        "first draft",
+    ];
+    assert_eq!(ok(dir, &args)["durationMs"], 90 * 60_000);
+    let (success, error) = teamstead(
+        dir,
+        &[
+            "task",
+            "time",
+            "add",
+            board,
+            task,
+            "--from",
+            "2026-11-23 10:00",
+            "--to",
+            "soon",
+        ],
+        "",
+    );
+    assert!(!success);
+    assert_eq!(error["error"]["code"], "invalid_input");
+    let totals = ok(
+        dir,
+        &[
+            "task",
+            "time",
+            "totals",
+            team_id,
+            "--from",
+            "2026-11-23",
+            "--to",
+            "2026-11-23",
+        ],
+    );
+    assert_eq!(totals["byTask"][0][2], 90 * 60_000);
+
+    let out = std::process::Command::new(teamstead_tests::workspace_binary("teamstead"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args([
+            "task",
+            "timesheet",
+            team_id,
+            "--from",
+            "2026-11-23",
+            "--to",
+            "2026-11-23",
+        ])
+        .output()
+        .expect("timesheet");
+    let csv = String::from_utf8(out.stdout).expect("utf-8");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("date,person,task,started,ended,hours,note")
+    );
+    let row = lines.next().expect("a row");
+    assert!(
+        row.starts_with("2026-11-23,")
+            && row
+                .ends_with(",Write the report,2026-11-23 09:00,2026-11-23 10:30,1.50,first draft"),
+        "{row}"
+    );
+}

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 mod assessment;
 mod chat;
+mod time;
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
@@ -149,6 +150,20 @@ enum TaskCommand {
         title: Option<String>,
         #[arg(long)]
         description: Option<String>,
+    },
+    /// My timer: start, stop, status.
+    #[command(subcommand)]
+    Timer(time::TimerCommand),
+    /// Time entries: add, list, totals, delete.
+    #[command(subcommand)]
+    Time(time::TimeCommand),
+    /// A team's timesheet as CSV.
+    Timesheet {
+        team: String,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
     },
 }
 
@@ -452,6 +467,11 @@ fn task(client: &Client, json: bool, command: TaskCommand) -> teamstead_client::
             };
             let edited = client.update_task(&board, &task, patch)?;
             show(json, &edited, |t| line(&t.summary));
+        }
+        TaskCommand::Timer(command) => time::timer(client, json, command)?,
+        TaskCommand::Time(command) => time::time(client, json, command)?,
+        TaskCommand::Timesheet { team, from, to } => {
+            time::timesheet(client, &team, from.as_deref(), to.as_deref())?
         }
     }
     Ok(())
