@@ -6,6 +6,7 @@
 mod assessments;
 mod batch;
 mod billing;
+mod board_io;
 mod boards;
 mod chat;
 mod client;
@@ -29,6 +30,7 @@ mod time;
 
 pub use assessments::*;
 pub use billing::{BillingView, PlanLimits, Usage};
+pub use board_io::{ImportReport, RowProblem};
 pub use chat::messages::MessageFilter;
 pub use client::Client;
 pub use dto::*;

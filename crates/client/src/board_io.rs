@@ -1,0 +1,325 @@
+//! A board to and from files: CSV and JSON export, and CSV import with a preview
+//! and a row-by-row report. An import is one batch: every row or none, unless the
+//! person accepts leaving out the rows that cannot be read.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use serde_json::json;
+use teamstead_model::board::{self, NewTask, Priority, Status, Task, TaskPatch};
+use teamstead_model::{normalize_labels, validate_date, validate_title, ModelError};
+
+use crate::client::doc_id;
+use crate::csv::csv_row;
+use crate::{Client, ClientError, Result};
+
+const COLUMNS: [&str; 9] = [
+    "id",
+    "title",
+    "status",
+    "assignee",
+    "due",
+    "priority",
+    "labels",
+    "depends_on",
+    "description",
+];
+
+/// A row that cannot be imported, and why (lines count from 1, the header
+/// included, as a spreadsheet numbers them).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowProblem {
+    pub line: u64,
+    pub message: String,
+}
+
+/// What an import would do, or did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    /// Titles of the rows that can be imported, in file order.
+    pub tasks: Vec<String>,
+    pub problems: Vec<RowProblem>,
+    /// Whether anything was written: false for a preview, and for a file with
+    /// problems the person has not accepted.
+    pub applied: bool,
+}
+
+/// One readable row.
+struct Row {
+    line: u64,
+    /// The id it had where it was exported, for dependencies within the file.
+    id: Option<String>,
+    title: String,
+    status: Status,
+    patch: TaskPatch,
+    depends_on: Vec<String>,
+}
+
+impl Client {
+    /// The board as CSV: one row per task, in board order.
+    pub fn export_board_csv(&self, board_id: &str) -> Result<String> {
+        let mut out = csv_row(&COLUMNS.map(String::from));
+        for task in self.board_tasks(board_id)? {
+            out.push_str(&csv_row(&[
+                task.id.clone(),
+                task.title.clone(),
+                task.status.as_str().into(),
+                task.assignee.clone().unwrap_or_default(),
+                task.due.clone().unwrap_or_default(),
+                task.priority.as_str().into(),
+                task.labels.join(";"),
+                task.depends_on.join(";"),
+                task.description.as_str().to_string(),
+            ]));
+        }
+        Ok(out)
+    }
+
+    /// The board as JSON: its name and its tasks with every field.
+    pub fn export_board_json(&self, board_id: &str) -> Result<serde_json::Value> {
+        let info = self.read_doc(&doc_id("board", board_id)?, board::info)?;
+        let tasks: Vec<serde_json::Value> = self
+            .board_tasks(board_id)?
+            .iter()
+            .map(|t| {
+                json!({
+                    "id": t.id, "title": t.title, "status": t.status.as_str(),
+                    "assignee": t.assignee, "due": t.due, "priority": t.priority.as_str(),
+                    "labels": t.labels, "dependsOn": t.depends_on,
+                    "description": t.description.as_str(),
+                    "comments": t.comments.iter().map(|c| json!({
+                        "author": c.author, "body": c.body, "createdAt": c.created_at
+                    })).collect::<Vec<_>>(),
+                    "createdAt": t.created_at, "updatedAt": t.updated_at,
+                })
+            })
+            .collect();
+        Ok(json!({ "board": info.name, "tasks": tasks }))
+    }
+
+    /// What importing `csv` would do, writing nothing.
+    pub fn preview_board_csv(&self, board_id: &str, csv: &str) -> Result<ImportReport> {
+        let (rows, problems) = self.read_rows(board_id, csv)?;
+        Ok(ImportReport {
+            tasks: rows.into_iter().map(|r| r.title).collect(),
+            problems,
+            applied: false,
+        })
+    }
+
+    /// Imports `csv` into the board as new tasks, in one batch. With problems,
+    /// nothing is written unless `accept_partial`; then the readable rows are.
+    pub fn import_board_csv(
+        &self,
+        board_id: &str,
+        csv: &str,
+        accept_partial: bool,
+    ) -> Result<ImportReport> {
+        let (rows, problems) = self.read_rows(board_id, csv)?;
+        let tasks: Vec<String> = rows.iter().map(|r| r.title.clone()).collect();
+        if (!problems.is_empty() && !accept_partial) || rows.is_empty() {
+            return Ok(ImportReport {
+                tasks,
+                problems,
+                applied: false,
+            });
+        }
+        let me = self.identity().user_id;
+        self.require_board_writer(board_id)?;
+        self.write_doc(&doc_id("board", board_id)?, |doc, now| {
+            let mut new_ids: HashMap<String, String> = HashMap::new();
+            let mut created = Vec::new();
+            for row in &rows {
+                let new = NewTask {
+                    title: &row.title,
+                    description: "",
+                    status: row.status,
+                    created_by: &me,
+                };
+                let task = board::create_task(doc, new, now)?;
+                board::update_task(doc, &task.id, row.patch.clone(), now)?;
+                if let Some(old) = &row.id {
+                    new_ids.insert(old.clone(), task.id.clone());
+                }
+                created.push(task.id);
+            }
+            for (row, id) in rows.iter().zip(&created) {
+                for dep in &row.depends_on {
+                    let target = new_ids.get(dep).unwrap_or(dep);
+                    board::add_dependency(doc, id, target, now)?;
+                }
+            }
+            Ok::<_, ModelError>(())
+        })?;
+        Ok(ImportReport {
+            tasks,
+            problems,
+            applied: true,
+        })
+    }
+
+    fn board_tasks(&self, board_id: &str) -> Result<Vec<Task>> {
+        let mut tasks = self.read_doc(&doc_id("board", board_id)?, board::tasks)?;
+        tasks.sort_by(|a, b| {
+            (a.status as u8, a.position)
+                .partial_cmp(&(b.status as u8, b.position))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        Ok(tasks)
+    }
+
+    /// The readable rows and the problems of the others.
+    fn read_rows(&self, board_id: &str, csv: &str) -> Result<(Vec<Row>, Vec<RowProblem>)> {
+        let board = self.board(board_id)?;
+        let members: HashMap<String, String> = self
+            .members(&board.team_id)?
+            .into_iter()
+            .flat_map(|m| {
+                [
+                    (m.user_id.clone(), m.user_id.clone()),
+                    (m.name.to_lowercase(), m.user_id),
+                ]
+            })
+            .collect();
+        let existing: Vec<String> = self
+            .board_tasks(board_id)?
+            .into_iter()
+            .map(|t| t.id)
+            .collect();
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+        let header: Vec<String> = reader
+            .headers()
+            .map_err(|e| {
+                ClientError::InvalidInput(format!("the file's first line cannot be read: {e}"))
+            })?
+            .iter()
+            .map(|h| h.to_lowercase())
+            .collect();
+        let column = |name: &str| header.iter().position(|h| h == name);
+        if column("title").is_none() {
+            return Err(ClientError::InvalidInput(
+                "the file's first line must name a `title` column".into(),
+            ));
+        };
+        let mut rows = Vec::new();
+        let mut problems = Vec::new();
+        for (i, record) in reader.records().enumerate() {
+            let line = record
+                .as_ref()
+                .ok()
+                .and_then(|r| r.position())
+                .map_or(u64::try_from(i).unwrap_or(0) + 2, |p| p.line());
+            let record = match record {
+                Ok(record) => record,
+                Err(e) => {
+                    problems.push(RowProblem {
+                        line,
+                        message: format!("unreadable: {e}"),
+                    });
+                    continue;
+                }
+            };
+            let fields: HashMap<&str, String> = COLUMNS
+                .iter()
+                .filter_map(|name| {
+                    let at = column(name)?;
+                    Some((*name, record.get(at).unwrap_or("").to_string()))
+                })
+                .collect();
+            match read_row(&fields, &members) {
+                Ok((title, status, patch, depends_on)) => rows.push(Row {
+                    line,
+                    id: fields.get("id").cloned().filter(|id| !id.is_empty()),
+                    title,
+                    status,
+                    patch,
+                    depends_on,
+                }),
+                Err(message) => problems.push(RowProblem { line, message }),
+            }
+        }
+        // Dependencies must point at a row of the file or a task of the board.
+        let in_file: Vec<String> = rows.iter().filter_map(|r| r.id.clone()).collect();
+        let (good, bad): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| {
+            r.depends_on
+                .iter()
+                .all(|d| in_file.contains(d) || existing.contains(d))
+        });
+        for row in bad {
+            problems.push(RowProblem {
+                line: row.line,
+                message: "depends on a task that is neither in the file nor on the board".into(),
+            });
+        }
+        problems.sort_by_key(|p| p.line);
+        Ok((good, problems))
+    }
+}
+
+type ReadRow = (String, Status, TaskPatch, Vec<String>);
+
+fn read_row(
+    fields: &HashMap<&str, String>,
+    members: &HashMap<String, String>,
+) -> std::result::Result<ReadRow, String> {
+    let field = |name: &str| fields.get(name).map_or("", String::as_str);
+    // Our export defuses formulas with a leading quote mark; take it off.
+    let undefused = |s: &str| match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_string(),
+        _ => s.to_string(),
+    };
+    let title =
+        validate_title("a task title", &undefused(field("title"))).map_err(|e| e.to_string())?;
+    let status = match field("status") {
+        "" => Status::Todo,
+        s => parse_status(s).ok_or(format!(
+            "`{s}` is not a status (todo, in_progress, in_review, done)"
+        ))?,
+    };
+    let priority = match field("priority") {
+        "" => Priority::None,
+        p => Priority::parse(&p.to_lowercase()).ok_or(format!("`{p}` is not a priority"))?,
+    };
+    let assignee = match field("assignee") {
+        "" => None,
+        a => Some(
+            members
+                .get(a)
+                .or_else(|| members.get(&a.to_lowercase()))
+                .cloned()
+                .ok_or(format!("`{a}` is not a member of this team"))?,
+        ),
+    };
+    let due = match field("due") {
+        "" => None,
+        d => Some(validate_date(d).map_err(|e| e.to_string())?),
+    };
+    let split = |s: &str| -> Vec<String> {
+        s.split(';')
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let labels = normalize_labels(&split(field("labels"))).map_err(|e| e.to_string())?;
+    let description = undefused(field("description"));
+    let patch = TaskPatch {
+        description: Some(description).filter(|d| !d.is_empty()),
+        assignee: Some(assignee),
+        due: Some(due),
+        priority: Some(priority),
+        labels: Some(labels),
+        ..TaskPatch::default()
+    };
+    Ok((title, status, patch, split(field("depends_on"))))
+}
+
+/// A status as we write it (`in_progress`) or as people read it (`In progress`).
+fn parse_status(s: &str) -> Option<Status> {
+    let s = s.trim().to_lowercase().replace(' ', "_");
+    Status::parse(&s)
+}
