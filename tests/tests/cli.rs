@@ -359,3 +359,60 @@ fn time_tracking_from_the_command_line() {
         "{row}"
     );
 }
+
+#[test]
+fn a_board_exported_and_imported_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = dir.path();
+    let team = ok(dir, &["team", "create", "Exporters"]);
+    let team_id = team["id"].as_str().expect("team id");
+    let board = team["boards"][0]["id"].as_str().expect("board id");
+    ok(dir, &["task", "add", board, "First, with a comma"]);
+    ok(dir, &["task", "add", board, "Second", "--status", "done"]);
+    let export = std::process::Command::new(teamstead_tests::workspace_binary("teamstead"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(["task", "export", board])
+        .output()
+        .expect("export");
+    let file = dir.join("board.csv");
+    std::fs::write(&file, &export.stdout).expect("write");
+    let copy = ok(dir, &["board", "create", team_id, "Copy"]);
+    let copy = copy["id"].as_str().expect("board id");
+    let file = file.to_str().expect("path");
+    let preview = ok(dir, &["task", "import", copy, file, "--preview"]);
+    assert_eq!(preview["tasks"].as_array().map(Vec::len), Some(2));
+    assert_eq!(preview["applied"], false);
+    assert_eq!(ok(dir, &["task", "import", copy, file])["applied"], true);
+    let tasks = ok(dir, &["task", "list", copy]);
+    assert_eq!(tasks.as_array().map(Vec::len), Some(2));
+
+    // A bad row: nothing imported, the report says which line, the command fails.
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "title,status\nFine,todo\nBroken,sleeping\n").expect("write");
+    let (success, _) = teamstead(
+        dir,
+        &["task", "import", copy, bad.to_str().expect("path")],
+        "",
+    );
+    assert!(!success);
+    assert_eq!(
+        ok(dir, &["task", "list", copy]).as_array().map(Vec::len),
+        Some(2)
+    );
+    let report = ok(
+        dir,
+        &[
+            "task",
+            "import",
+            copy,
+            bad.to_str().expect("path"),
+            "--accept-partial",
+        ],
+    );
+    assert_eq!(report["problems"][0]["line"], 3);
+    assert_eq!(
+        ok(dir, &["task", "list", copy]).as_array().map(Vec::len),
+        Some(3)
+    );
+}

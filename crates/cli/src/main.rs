@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 mod assessment;
+mod board_io;
 mod chat;
 mod time;
 
@@ -157,6 +158,24 @@ enum TaskCommand {
     /// Time entries: add, list, totals, delete.
     #[command(subcommand)]
     Time(time::TimeCommand),
+    /// A board as CSV or JSON, on standard output.
+    Export {
+        board: String,
+        #[arg(long, default_value = "csv")]
+        format: String,
+    },
+    /// New tasks from a CSV file (columns by name: title, status, assignee, due,
+    /// priority, labels, depends_on, description, id).
+    Import {
+        board: String,
+        file: PathBuf,
+        /// Show what would be imported, and the rows that cannot be; write nothing.
+        #[arg(long)]
+        preview: bool,
+        /// Import the readable rows even if others cannot be read.
+        #[arg(long)]
+        accept_partial: bool,
+    },
     /// A team's timesheet as CSV.
     Timesheet {
         team: String,
@@ -468,6 +487,13 @@ fn task(client: &Client, json: bool, command: TaskCommand) -> teamstead_client::
             let edited = client.update_task(&board, &task, patch)?;
             show(json, &edited, |t| line(&t.summary));
         }
+        TaskCommand::Export { board, format } => board_io::export(client, &board, &format)?,
+        TaskCommand::Import {
+            board,
+            file,
+            preview,
+            accept_partial,
+        } => board_io::import(client, json, &board, file, preview, accept_partial)?,
         TaskCommand::Timer(command) => time::timer(client, json, command)?,
         TaskCommand::Time(command) => time::time(client, json, command)?,
         TaskCommand::Timesheet { team, from, to } => {
