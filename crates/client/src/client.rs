@@ -26,6 +26,8 @@ pub struct Client {
     pub(crate) sync_state: Mutex<crate::sync::SyncState>,
     /// Presence, typing and read receipts: live, never in a document.
     pub signals: crate::chat::LiveSignals,
+    /// What the last bulk edits changed, so they can be undone (bulk.rs).
+    pub(crate) undo: Mutex<crate::bulk::UndoLog>,
     data_dir: PathBuf,
     /// Held while this client is open, so no second process works on the same
     /// documents from a stale copy in memory.
@@ -71,6 +73,7 @@ impl Client {
             events,
             sync_state: Mutex::default(),
             signals,
+            undo: Mutex::default(),
             data_dir,
             _lock: lock,
         })

@@ -517,6 +517,21 @@ pub fn delete_task(doc: &mut AutoCommit, id: &str, now: Millis) -> Result<()> {
     Ok(())
 }
 
+/// Puts tasks back exactly as they were (an undo): every field, the same ids.
+/// Dependencies on tasks that exist neither now nor among them are dropped.
+pub fn restore_tasks(doc: &mut AutoCommit, earlier: Vec<Task>) -> Result<()> {
+    let mut known: HashSet<String> = tasks(doc)?.into_iter().map(|t| t.id).collect();
+    known.extend(earlier.iter().map(|t| t.id.clone()));
+    for mut task in earlier {
+        let id = task.id.clone();
+        task.depends_on.retain(|d| known.contains(d) && *d != id);
+        // A text read earlier is tied to the heads it was read at: write its words.
+        task.description = Text::with_value(task.description.as_str());
+        put_task(doc, &task)?;
+    }
+    Ok(())
+}
+
 /// Makes `id` depend on `depends_on`, refusing self-dependencies and cycles.
 pub fn add_dependency(
     doc: &mut AutoCommit,
