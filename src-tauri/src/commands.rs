@@ -18,7 +18,9 @@ use teamstead_client::{
     NotificationSettings, PresenceState, PresenceView, Result, Role, SearchHit, Status, SyncStatus,
     TaskDetail, TaskPatch, TaskQuery, TaskSummary, TeamSummary,
 };
-use teamstead_client::{BillingView, Feed, WatchItem};
+use teamstead_client::{
+    BillingView, BulkAction, BulkResult, Feed, ImportReport, TimeEntryView, TimeTotals, WatchItem,
+};
 
 #[tauri::command]
 pub fn identity_get(client: State<'_, Arc<Client>>) -> Identity {
@@ -756,16 +758,26 @@ pub async fn assessment_export<R: Runtime>(
     assessment_id: String,
     format: ExportFormat,
 ) -> Result<Option<String>> {
-    use tauri_plugin_dialog::DialogExt;
     let contents = client.export_results(&assessment_id, format)?;
     let extension = match format {
         ExportFormat::Csv => "csv",
         ExportFormat::Json => "json",
     };
+    save_with_dialog(&app, &format!("assessment-results.{extension}"), &contents)
+}
+
+/// Asks where to save `contents` (suggesting `file_name`) and writes it there;
+/// the path, or `None` if the person cancelled.
+fn save_with_dialog<R: Runtime>(
+    app: &AppHandle<R>,
+    file_name: &str,
+    contents: &str,
+) -> Result<Option<String>> {
+    use tauri_plugin_dialog::DialogExt;
     let Some(path) = app
         .dialog()
         .file()
-        .set_file_name(format!("assessment-results.{extension}"))
+        .set_file_name(file_name)
         .blocking_save_file()
         .and_then(|p| p.into_path().ok())
     else {
@@ -906,4 +918,150 @@ pub async fn market_news(
 pub async fn news_headlines(sync: State<'_, Syncer>, category: Option<String>) -> Result<Feed> {
     let category = category.unwrap_or_else(|| "business".into());
     sync.client().news_headlines(sync.tokens(), &category).await
+}
+
+// Time tracking, board files and bulk edits (docs/ipc.md, "Board tools").
+
+#[tauri::command(async)]
+pub fn timer_start(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    task_id: String,
+) -> Result<TimeEntryView> {
+    client.start_timer(&board_id, &task_id)
+}
+
+#[tauri::command(async)]
+pub fn timer_stop(client: State<'_, Arc<Client>>) -> Result<Option<TimeEntryView>> {
+    client.stop_timer()
+}
+
+#[tauri::command(async)]
+pub fn timer_running(client: State<'_, Arc<Client>>) -> Result<Option<TimeEntryView>> {
+    client.running_timer()
+}
+
+#[tauri::command(async)]
+pub fn time_entry_add(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    task_id: String,
+    started_at: i64,
+    ended_at: i64,
+    note: Option<String>,
+) -> Result<TimeEntryView> {
+    client.add_time_entry(&board_id, &task_id, started_at, ended_at, note.as_deref())
+}
+
+#[tauri::command(async)]
+pub fn time_entry_edit(
+    client: State<'_, Arc<Client>>,
+    entry_id: String,
+    started_at: i64,
+    ended_at: i64,
+    note: Option<String>,
+) -> Result<TimeEntryView> {
+    client.edit_time_entry(&entry_id, started_at, ended_at, note.as_deref())
+}
+
+#[tauri::command(async)]
+pub fn time_entry_delete(client: State<'_, Arc<Client>>, entry_id: String) -> Result<()> {
+    client.delete_time_entry(&entry_id)
+}
+
+#[tauri::command(async)]
+pub fn time_entries(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    from: i64,
+    to: i64,
+) -> Result<Vec<TimeEntryView>> {
+    client.time_entries(&team_id, from, to)
+}
+
+#[tauri::command(async)]
+pub fn time_totals(
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    from: i64,
+    to: i64,
+) -> Result<TimeTotals> {
+    client.time_totals(&team_id, from, to)
+}
+
+#[tauri::command]
+pub async fn timesheet_export<R: Runtime>(
+    app: AppHandle<R>,
+    client: State<'_, Arc<Client>>,
+    team_id: String,
+    from: i64,
+    to: i64,
+) -> Result<Option<String>> {
+    let contents = client.timesheet_csv(&team_id, from, to)?;
+    save_with_dialog(&app, "timesheet.csv", &contents)
+}
+
+#[tauri::command]
+pub async fn board_export<R: Runtime>(
+    app: AppHandle<R>,
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    format: ExportFormat,
+) -> Result<Option<String>> {
+    let (contents, name) = match format {
+        ExportFormat::Csv => (client.export_board_csv(&board_id)?, "board.csv"),
+        ExportFormat::Json => (
+            serde_json::to_string_pretty(&client.export_board_json(&board_id)?).unwrap_or_default(),
+            "board.json",
+        ),
+    };
+    save_with_dialog(&app, name, &contents)
+}
+
+/// A CSV file chosen in the system's file picker; `None` if cancelled.
+#[tauri::command(async)]
+pub fn board_import_pick<R: Runtime>(app: AppHandle<R>) -> Option<String> {
+    use tauri_plugin_dialog::DialogExt;
+    app.dialog()
+        .file()
+        .set_title("Import tasks from a CSV file")
+        .add_filter("CSV", &["csv"])
+        .blocking_pick_file()
+        .and_then(|file| file.into_path().ok())
+        .map(|path| path.to_string_lossy().to_string())
+}
+
+#[tauri::command(async)]
+pub fn board_import(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    path: String,
+    preview: bool,
+    accept_partial: bool,
+) -> Result<ImportReport> {
+    let csv =
+        std::fs::read_to_string(&path).map_err(|source| teamstead_client::ClientError::Io {
+            context: format!("reading {path}"),
+            source,
+        })?;
+    if preview {
+        client.preview_board_csv(&board_id, &csv)
+    } else {
+        client.import_board_csv(&board_id, &csv, accept_partial)
+    }
+}
+
+#[tauri::command(async)]
+pub fn bulk_edit(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    task_ids: Vec<String>,
+    action: BulkAction,
+) -> Result<BulkResult> {
+    client.bulk_edit(&board_id, &task_ids, action)
+}
+
+#[tauri::command(async)]
+pub fn bulk_undo(client: State<'_, Arc<Client>>, undo_id: String) -> Result<usize> {
+    client.undo_bulk_edit(&undo_id)
 }

@@ -136,6 +136,20 @@ pub fn with_client<R: Runtime>(builder: tauri::Builder<R>, client: Client) -> ta
             commands::market_quotes,
             commands::market_news,
             commands::news_headlines,
+            commands::timer_start,
+            commands::timer_stop,
+            commands::timer_running,
+            commands::time_entry_add,
+            commands::time_entry_edit,
+            commands::time_entry_delete,
+            commands::time_entries,
+            commands::time_totals,
+            commands::timesheet_export,
+            commands::board_export,
+            commands::board_import_pick,
+            commands::board_import,
+            commands::bulk_edit,
+            commands::bulk_undo,
         ])
 }
 
