@@ -29,6 +29,7 @@ import { PeopleView } from './components/people/PeopleView';
 import { PulsePage } from './components/pulse/PulsePage';
 import { BoardIcon } from './components/icons';
 import { SearchBox, type SearchBoxHandle } from './components/SearchBox';
+import { RunningTimer } from './components/RunningTimer';
 import { Sidebar } from './components/Sidebar';
 import { SyncBadge } from './components/SyncBadge';
 import { TaskPanel } from './components/TaskPanel';
@@ -43,6 +44,7 @@ import { planChatRefresh } from './state/chatRefreshPlan';
 import { ASSESSMENTS_HOME, PULSE_HOME, type AssessmentRoute, type Page } from './state/pages';
 import { planRefresh } from './state/refreshPlan';
 import { reconcileSelection, upsertTeam, type Selection } from './state/selection';
+import { TimerProvider } from './state/timer';
 import { ToastProvider, useToasts } from './state/toasts';
 import { useBilling } from './state/useBilling';
 import { useDocChanged } from './state/useDocChanged';
@@ -56,7 +58,9 @@ export function App() {
   return (
     <ToastProvider>
       <ConfirmProvider>
-        <Workspace />
+        <TimerProvider>
+          <Workspace />
+        </TimerProvider>
       </ConfirmProvider>
     </ToastProvider>
   );
@@ -358,6 +362,14 @@ function Workspace() {
       void members.reload();
     }, identity.reload);
 
+  /** The task my timer runs on: its board, with the task open. */
+  const openTimerTask = (timerBoardId: string, taskId: string) => {
+    const owner = teams.data?.find((t) => t.boards.some((b) => b.id === timerBoardId));
+    if (!owner) return;
+    returnFocusTo.current = taskId;
+    selectBoard(owner.id, timerBoardId, taskId);
+  };
+
   const openHit = (hit: SearchHit) => {
     returnFocusTo.current = hit.taskId;
     selectBoard(hit.teamId, hit.boardId, hit.taskId);
@@ -479,6 +491,7 @@ function Workspace() {
       />
       <main className="main">
         <TopBar teamName={team?.name ?? null} boardName={chat ? null : page ? PAGE_TITLE[page.kind] : board?.name ?? null}>
+          <RunningTimer onOpenTask={openTimerTask} />
           <SearchBox
             ref={searchRef}
             teamId={teamId}
@@ -602,6 +615,8 @@ function Workspace() {
             {openTaskId && board && !chat && !page && (
               <TaskPanel
                 key={openTaskId}
+                teamId={board.teamId}
+                me={identity.data?.userId}
                 task={detail.data}
                 boardTasks={tasks.data ?? []}
                 members={members.data ?? []}

@@ -49,6 +49,11 @@ import type {
   TaskSummary,
   TeamSummary,
   WatchItem,
+  BulkAction,
+  BulkResult,
+  ImportReport,
+  TimeEntry,
+  TimeTotals,
 } from './types';
 
 /** Leaves out fields that are undefined: optional arguments are absent, never null. */
@@ -398,3 +403,55 @@ export const marketNews = (symbol: string, days?: number) =>
 
 /** Top headlines; the category as NewsAPI names it (the core's default is `business`). */
 export const newsHeadlines = (category?: string) => call<HeadlineFeed>('news_headlines', definedOnly({ category }));
+
+// ----- Board tools: time tracking, files, bulk edits -----
+
+/** Starts my timer on this task; stops my timer running anywhere else, in the same write. */
+export const timerStart = (boardId: string, taskId: string) => call<TimeEntry>('timer_start', { boardId, taskId });
+
+/** Stops my running timer; null when none ran. */
+export const timerStop = () => call<TimeEntry | null>('timer_stop');
+
+/** My running timer, if any (it survives a restart). */
+export const timerRunning = () => call<TimeEntry | null>('timer_running');
+
+export interface TimeEntryInput {
+  startedAt: number;
+  endedAt: number;
+  note?: string;
+}
+
+export const timeEntryAdd = (boardId: string, taskId: string, { startedAt, endedAt, note }: TimeEntryInput) =>
+  call<TimeEntry>('time_entry_add', definedOnly({ boardId, taskId, startedAt, endedAt, note }));
+
+export const timeEntryEdit = (entryId: string, { startedAt, endedAt, note }: TimeEntryInput) =>
+  call<TimeEntry>('time_entry_edit', definedOnly({ entryId, startedAt, endedAt, note }));
+
+export const timeEntryDelete = (entryId: string) => call<null>('time_entry_delete', { entryId });
+
+/** Entries starting in [from, to), ms since the epoch. */
+export const timeEntries = (teamId: string, from: number, to: number) =>
+  call<TimeEntry[]>('time_entries', { teamId, from, to });
+
+export const timeTotals = (teamId: string, from: number, to: number) =>
+  call<TimeTotals>('time_totals', { teamId, from, to });
+
+/** The saved CSV's path; null if the save dialog was cancelled. */
+export const timesheetExport = (teamId: string, from: number, to: number) =>
+  call<string | null>('timesheet_export', { teamId, from, to });
+
+/** The saved file's path; null if the save dialog was cancelled. */
+export const boardExport = (boardId: string, format: ExportFormat) =>
+  call<string | null>('board_export', { boardId, format });
+
+/** A CSV file chosen in the file picker; null if cancelled. */
+export const boardImportPick = () => call<string | null>('board_import_pick');
+
+export const boardImport = (boardId: string, path: string, preview: boolean, acceptPartial: boolean) =>
+  call<ImportReport>('board_import', { boardId, path, preview, acceptPartial });
+
+export const bulkEdit = (boardId: string, taskIds: string[], action: BulkAction) =>
+  call<BulkResult>('bulk_edit', { boardId, taskIds, action });
+
+/** The number of tasks put back as they were. */
+export const bulkUndo = (undoId: string) => call<number>('bulk_undo', { undoId });

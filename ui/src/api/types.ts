@@ -725,3 +725,51 @@ export interface HeadlineFeed {
   items: Headline[];
   freshness: Freshness;
 }
+
+// ----- Board tools: time tracking, files, bulk edits -----
+
+export interface TimeEntry {
+  id: string;
+  boardId: string;
+  taskId: string;
+  taskTitle: string;
+  userId: string;
+  /** ms since epoch */
+  startedAt: number;
+  /** null: the timer runs */
+  endedAt: number | null;
+  note: string | null;
+  /** Until now while running. */
+  durationMs: number;
+}
+
+export interface TimeTotals {
+  byTask: [taskId: string, title: string, ms: number][];
+  byPerson: [userId: string, ms: number][];
+  /** Weeks as 2026-W48. */
+  byWeek: [isoWeek: string, ms: number][];
+}
+
+/** Lines count from 1, the header included. */
+export interface RowProblem {
+  line: number;
+  message: string;
+}
+
+export interface ImportReport {
+  /** Titles of the tasks the file creates (or would create, in a preview). */
+  tasks: string[];
+  problems: RowProblem[];
+  applied: boolean;
+}
+
+export type BulkAction =
+  | { kind: 'move'; status: Status; force: boolean }
+  | { kind: 'assign'; assignee: string | null }
+  | { kind: 'label'; label: string }
+  | { kind: 'delete' };
+
+export interface BulkResult {
+  changed: number;
+  undoId: string;
+}

@@ -8,12 +8,17 @@ import { CommentsSection } from './CommentsSection';
 import { DependenciesEditor } from './DependenciesEditor';
 import { CloseIcon, TrashIcon } from './icons';
 import { LabelsEditor } from './LabelsEditor';
+import { TimeSection } from './TimeSection';
 import './TaskPanel.css';
 
 /** Pause in typing after which the description is saved. */
 export const DESCRIPTION_SAVE_DELAY_MS = 700;
 
 interface TaskPanelProps {
+  /** The board's team, whose time entries the Time section reads. */
+  teamId: string;
+  /** My user id. */
+  me: string | undefined;
   task: TaskDetail | undefined;
   boardTasks: TaskSummary[];
   members: Member[];
@@ -37,7 +42,7 @@ function useDraft(server: string) {
   return { draft, setDraft, editing, serverRef };
 }
 
-export function TaskPanel({ task, boardTasks, members, actions, onClose, onOpenTask }: TaskPanelProps) {
+export function TaskPanel({ teamId, me, task, boardTasks, members, actions, onClose, onOpenTask }: TaskPanelProps) {
   const headingId = useId();
   const panelRef = useRef<HTMLElement>(null);
 
@@ -64,7 +69,7 @@ export function TaskPanel({ task, boardTasks, members, actions, onClose, onOpenT
         </button>
       </div>
       {task ? (
-        <TaskEditor task={task} boardTasks={boardTasks} members={members} actions={actions} onOpenTask={onOpenTask} />
+        <TaskEditor teamId={teamId} me={me} task={task} boardTasks={boardTasks} members={members} actions={actions} onOpenTask={onOpenTask} />
       ) : (
         <div className="panel__loading" aria-busy="true">
           <span className="skeleton skeleton--title" />
@@ -101,6 +106,8 @@ function DeleteButton({ task, actions, onDeleted }: { task: TaskDetail; actions:
 }
 
 interface TaskEditorProps {
+  teamId: string;
+  me: string | undefined;
   task: TaskDetail;
   boardTasks: TaskSummary[];
   members: Member[];
@@ -108,7 +115,7 @@ interface TaskEditorProps {
   onOpenTask: (taskId: string) => void;
 }
 
-function TaskEditor({ task, boardTasks, members, actions, onOpenTask }: TaskEditorProps) {
+function TaskEditor({ teamId, me, task, boardTasks, members, actions, onOpenTask }: TaskEditorProps) {
   const ids = {
     status: useId(),
     assignee: useId(),
@@ -226,6 +233,11 @@ function TaskEditor({ task, boardTasks, members, actions, onOpenTask }: TaskEdit
           onRemove={(dep) => void actions.removeDependency(task.id, dep)}
           onOpenTask={onOpenTask}
         />
+      </section>
+
+      <section className="panel__section" aria-label="Time">
+        <h3 className="panel__section-title">Time</h3>
+        <TimeSection teamId={teamId} boardId={task.boardId} taskId={task.id} me={me} members={members} />
       </section>
 
       <section className="panel__section" aria-label="Comments">

@@ -24,6 +24,7 @@ import type {
 } from '../api/types';
 import { FakeAssessments } from './fakeAssessments';
 import { FakeBilling } from './fakeBilling';
+import { FakeBoardTools } from './fakeBoardTools';
 import { FakeChat } from './fakeChat';
 import { checkedDate, checkedText, NOT_HANDLED, type FakeHost } from './fakeHost';
 import { FakeMarket } from './fakeMarket';
@@ -134,6 +135,8 @@ export class FakeBackend {
   readonly billing: FakeBilling;
   /** Watchlists, quotes, company news and headlines. */
   readonly market: FakeMarket;
+  /** Timers and time entries, board files and bulk edits. */
+  readonly boardTools: FakeBoardTools;
 
   constructor(options: FakeBackendOptions = {}) {
     this.now = options.now ?? (() => Date.now());
@@ -188,6 +191,23 @@ export class FakeBackend {
       ...host,
       signedIn: () => this.account !== null,
       requireWritable: (teamId) => this.billing.requireWritable(teamId),
+    });
+    this.boardTools = new FakeBoardTools({
+      ...host,
+      teamOfBoard: (boardId) => this.board(boardId).teamId,
+      boardsOf: (teamId) => [...this.team(teamId).boardIds],
+      boardTasks: (boardId) => this.board(boardId).tasks,
+      moveTask: (a) => {
+        this.writableBoard(a.boardId);
+        return this.moveTask(a);
+      },
+      updateTask: (a) => {
+        this.writableBoard(a.boardId);
+        return this.updateTask(a);
+      },
+      createTask: (boardId, title, status) => {
+        this.insertTask(boardId, { title, status });
+      },
     });
     if (options.seed) this.seed();
   }
@@ -377,7 +397,7 @@ export class FakeBackend {
         return fail('invalid_invitation', 'this invitation code is not valid');
       }
       default: {
-        for (const part of [this.chat, this.people, this.assessments, this.pulses, this.billing, this.market]) {
+        for (const part of [this.chat, this.people, this.assessments, this.pulses, this.billing, this.market, this.boardTools]) {
           const answer = part.dispatch(cmd, a);
           if (answer !== NOT_HANDLED) return answer;
         }
