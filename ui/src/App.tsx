@@ -595,6 +595,9 @@ function Workspace() {
               )
             ) : board ? (
               <Board
+                key={board.id}
+                boardId={board.id}
+                onBulkChanged={tasks.reload}
                 tasks={tasks.data}
                 members={memberMap}
                 openTaskId={openTaskId}

@@ -1,14 +1,20 @@
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import type { Member, Status, TaskSummary } from '../api';
 import { columnTasks, planMove, type PlannedMove } from '../lib/ordering';
 import { adjacentStatus, STATUSES } from '../lib/status';
+import { isTypingTarget } from '../lib/keyboard';
+import { useBulkEdit } from '../state/useBulkEdit';
 import type { TaskActions } from '../state/useTaskActions';
+import { BulkBar } from './BulkBar';
 import { Column } from './Column';
 import { TaskCard, type CardKeyCommand } from './TaskCard';
 import './Board.css';
 
 interface BoardProps {
+  boardId: string;
   tasks: TaskSummary[] | undefined;
+  /** Re-reads the board after a bulk edit or its undo. */
+  onBulkChanged: () => unknown;
   members: Map<string, Member>;
   openTaskId: string | null;
   composer: Status | null;
@@ -35,7 +41,7 @@ function dropIndexAt(list: Element | null, clientY: number, draggingId: string |
   return index === -1 ? cards.length : index;
 }
 
-export function Board({ tasks, members, openTaskId, composer, onComposerChange, onOpenTask, actions }: BoardProps) {
+export function Board({ boardId, tasks, members, openTaskId, composer, onComposerChange, onOpenTask, actions, onBulkChanged }: BoardProps) {
   const [draggingId, setDraggingId] = useState<string | null>(null);
   const [drop, setDrop] = useState<DropTarget | null>(null);
   const [focusTaskId, setFocusTaskId] = useState<string | null>(null);
@@ -49,6 +55,61 @@ export function Board({ tasks, members, openTaskId, composer, onComposerChange, 
     [list],
   );
   const titles = useMemo(() => new Map(list.map((t) => [t.id, t.title])), [list]);
+
+  // ----- selection for bulk edits -----
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const anchor = useRef<string | null>(null);
+  /** Cards in reading order (column by column), for Shift-click ranges. */
+  const order = useMemo(() => STATUSES.flatMap((s) => columns[s].map((t) => t.id)), [columns]);
+  const bulk = useBulkEdit(boardId, onBulkChanged);
+
+  // Cards that are gone (deleted here or elsewhere) leave the selection.
+  useEffect(() => {
+    setSelected((current) => {
+      const present = [...current].filter((id) => titles.has(id));
+      return present.length === current.size ? current : new Set(present);
+    });
+  }, [titles]);
+
+  const clearSelection = useCallback(() => {
+    anchor.current = null;
+    setSelected(new Set());
+  }, []);
+
+  const toggleSelect = useCallback(
+    (taskId: string, range: boolean) => {
+      setSelected((current) => {
+        const next = new Set(current);
+        const from = anchor.current ? order.indexOf(anchor.current) : -1;
+        const to = order.indexOf(taskId);
+        if (range && from !== -1 && to !== -1) {
+          for (const id of order.slice(Math.min(from, to), Math.max(from, to) + 1)) next.add(id);
+        } else if (next.has(taskId)) next.delete(taskId);
+        else next.add(taskId);
+        return next;
+      });
+      anchor.current = taskId;
+    },
+    [order],
+  );
+
+  // Escape clears the selection before anything else (the task panel closes on the next one).
+  useEffect(() => {
+    if (selected.size === 0) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || isTypingTarget(event.target)) return;
+      if (document.querySelector('[aria-modal="true"]')) return;
+      event.preventDefault();
+      clearSelection();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [selected.size, clearSelection]);
+
+  const runBulk = async (action: Parameters<typeof bulk.run>[1]) => {
+    const ids = order.filter((id) => selected.has(id));
+    if (await bulk.run(ids, action)) clearSelection();
+  };
 
   const runMoves = useCallback(
     (moves: PlannedMove[], focusId: string | null) => {
@@ -136,7 +197,30 @@ export function Board({ tasks, members, openTaskId, composer, onComposerChange, 
   const clearFocus = useCallback(() => setFocusTaskId(null), []);
 
   const renderCard = (task: TaskSummary) => (
-    <TaskCard
+    <div
+      className={`card-wrap${selected.has(task.id) ? ' is-selected' : ''}`}
+      onClickCapture={(event: MouseEvent) => {
+        // With a selection, Shift-click on a card extends it instead of opening the card.
+        if (event.shiftKey && selected.size > 0 && !(event.target instanceof HTMLInputElement)) {
+          event.preventDefault();
+          event.stopPropagation();
+          toggleSelect(task.id, true);
+        }
+      }}
+    >
+      <input
+        type="checkbox"
+        className="card-select"
+        data-testid={`card-select-${task.id}`}
+        aria-label={`Select “${task.title}”`}
+        checked={selected.has(task.id)}
+        onClick={(event) => {
+          event.stopPropagation();
+          toggleSelect(task.id, event.shiftKey);
+        }}
+        onChange={() => {}}
+      />
+      <TaskCard
       task={task}
       assignee={task.assignee ? members.get(task.assignee) : undefined}
       blockerTitles={task.blockedBy.map((id) => titles.get(id)).filter((t): t is string => Boolean(t))}
@@ -147,11 +231,12 @@ export function Board({ tasks, members, openTaskId, composer, onComposerChange, 
       onCommand={onCommand}
       onDragStart={onDragStart}
       onDragEnd={endDrag}
-    />
+      />
+    </div>
   );
 
   return (
-    <div className="board" ref={rootRef} aria-busy={tasks === undefined}>
+    <div className={`board${selected.size > 0 ? ' has-selection' : ''}`} ref={rootRef} aria-busy={tasks === undefined}>
       {STATUSES.map((status) => (
         <Column
           key={status}
@@ -170,6 +255,15 @@ export function Board({ tasks, members, openTaskId, composer, onComposerChange, 
           renderCard={renderCard}
         />
       ))}
+      {selected.size > 0 && (
+        <BulkBar
+          count={selected.size}
+          members={[...members.values()]}
+          busy={bulk.busy}
+          onRun={(action) => void runBulk(action)}
+          onClear={clearSelection}
+        />
+      )}
     </div>
   );
 }

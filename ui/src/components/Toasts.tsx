@@ -36,6 +36,19 @@ function ToastItem({ toast, onDismiss, timeoutMs }: { toast: Toast; onDismiss: (
         {toast.tone === 'info' ? '✓' : '!'}
       </span>
       <p className="toast__message">{toast.message}</p>
+      {toast.action && (
+        <button
+          type="button"
+          className="toast__action"
+          data-testid="toast-action"
+          onClick={() => {
+            onDismiss(toast.id);
+            toast.action?.run();
+          }}
+        >
+          {toast.action.label}
+        </button>
+      )}
       <button
         type="button"
         className="icon-button toast__close"

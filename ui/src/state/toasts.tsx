@@ -2,8 +2,15 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import { toAppError, type AppError } from '../api';
 import { Toasts } from '../components/Toasts';
 
+/** A button on a toast, such as Undo; the toast goes once it is clicked. */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
 export interface Toast extends AppError {
   id: number;
+  action?: ToastAction;
   /** 'info' confirms something that worked (say, where a file was saved). */
   tone: 'error' | 'info';
 }
@@ -11,8 +18,8 @@ export interface Toast extends AppError {
 interface ToastApi {
   /** Shows a rejected command's message; accepts anything a command can reject with. */
   showError: (error: unknown) => void;
-  /** Says that something worked, briefly. */
-  showInfo: (message: string) => void;
+  /** Says that something worked, briefly; with an action, offers it (Undo). */
+  showInfo: (message: string, action?: ToastAction) => void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -28,11 +35,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setToasts((list) => list.filter((t) => t.id !== id));
   }, []);
 
-  const push = useCallback((tone: Toast['tone'], code: string, message: string) => {
+  const push = useCallback((tone: Toast['tone'], code: string, message: string, action?: ToastAction) => {
     setToasts((list) => {
       // The same failure repeated (say, a retried refresh) should not stack up.
       const rest = list.filter((t) => !(t.code === code && t.message === message));
-      return [...rest, { id: nextId.current++, code, message, tone }].slice(-MAX_TOASTS);
+      return [...rest, { id: nextId.current++, code, message, tone, action }].slice(-MAX_TOASTS);
     });
   }, []);
 
@@ -44,7 +51,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     [push],
   );
 
-  const showInfo = useCallback((message: string) => push('info', 'info', message), [push]);
+  const showInfo = useCallback(
+    (message: string, action?: ToastAction) => push('info', 'info', message, action),
+    [push],
+  );
 
   const value = useMemo(() => ({ showError, showInfo }), [showError, showInfo]);
   return (
