@@ -28,6 +28,7 @@ import { MarketPage } from './components/market/MarketPage';
 import { PeopleView } from './components/people/PeopleView';
 import { PulsePage } from './components/pulse/PulsePage';
 import { BoardIcon } from './components/icons';
+import { BoardMenu } from './components/BoardMenu';
 import { SearchBox, type SearchBoxHandle } from './components/SearchBox';
 import { RunningTimer } from './components/RunningTimer';
 import { Sidebar } from './components/Sidebar';
@@ -491,6 +492,7 @@ function Workspace() {
       />
       <main className="main">
         <TopBar teamName={team?.name ?? null} boardName={chat ? null : page ? PAGE_TITLE[page.kind] : board?.name ?? null}>
+          {board && !chat && !page && <BoardMenu key={board.id} boardId={board.id} boardName={board.name} onImported={tasks.reload} />}
           <RunningTimer onOpenTask={openTimerTask} />
           <SearchBox
             ref={searchRef}

@@ -743,6 +743,10 @@ export class FakeBackend {
       { id: this.id('comment'), author: this.me, body: 'Looks great. One nit on the column padding.', createdAt: this.now() - 20 * 60_000 },
     );
     this.insertTask(boardId, { title: 'Pick the app icon', status: 'done', assignee: ada, labels: ['design'] });
+    // Time already spent on the spec, and a CSV the file picker offers (one row it cannot read).
+    this.boardTools.addEntry({ boardId, taskId: spec.id, userId: this.me, startedAt: this.now() - day - 2 * 3_600_000, endedAt: this.now() - day, note: 'First draft' });
+    this.boardTools.files.set('/home/me/Downloads/roadmap.csv', 'title,status,priority\nPlan the beta,todo,high\n,in_progress,\nRelease notes,in_review,low\n');
+    this.boardTools.nextPick = '/home/me/Downloads/roadmap.csv';
     this.chat.seed(design.id, ada, grace);
     this.seedPeopleAndAssessments(design.id, ada, grace);
     const platform = this.createTeam('Platform');

@@ -28,6 +28,7 @@ import type { MemberActions } from './MemberRow';
 import { WorkloadPanel } from './WorkloadPanel';
 import '../sheets.css';
 import './PeopleView.css';
+import { TimesheetExport } from './TimesheetExport';
 
 interface PeopleViewProps {
   team: TeamSummary;
@@ -103,7 +104,9 @@ export function PeopleView({ team, me, account, syncState, onTeamChanged, billin
   return (
     <section className="team-page people-view" data-testid="people-view" aria-label={`People in ${team.name}`}>
       <div className="team-page__inner">
-        <ScreenHeader title="People" subtitle={`${team.name} · ${count} ${count === 1 ? 'member' : 'members'}`} />
+        <ScreenHeader title="People" subtitle={`${team.name} · ${count} ${count === 1 ? 'member' : 'members'}`}>
+          <TimesheetExport teamId={team.id} />
+        </ScreenHeader>
         {!people.data ? (
           <Loading label="Loading the team's people" />
         ) : (
