@@ -961,3 +961,72 @@ async fn an_owner_upgrades_in_the_window_and_sees_the_new_plan_when_stripe_confi
     let _ = app.close().await;
     shared.relay.shutdown().await.expect("shutdown");
 }
+
+/// The workspace, once the quitting app has let go of it.
+async fn open_after_quit(dir: &Path) -> teamstead_client::Client {
+    let deadline = Instant::now() + UI_WAIT;
+    loop {
+        match teamstead_client::Client::open(Some(dir.into())) {
+            Ok(client) => return client,
+            Err(e) if e.code() == "already_open" && Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+            Err(e) => panic!("the workspace does not open: {e}"),
+        }
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs a display and tauri-driver: run by `make test` (test-e2e)"]
+async fn a_timer_started_in_the_window_still_runs_after_a_restart() {
+    let data = tempfile::tempdir().expect("data dir");
+    let driver = start_driver(&[("TEAMSTEAD_DATA_DIR", data.path())], true);
+    let task = "Price the Team plan";
+
+    let app = launch(&driver).await;
+    open_card(&app, task).await;
+    find(&app, "timer-start")
+        .await
+        .click()
+        .await
+        .expect("start the timer");
+    wait_for_text(&app, "running-timer", |t| t.contains(task)).await;
+    app.close().await.expect("quit the app");
+
+    // With the window closed, the timer is in the workspace as it left it.
+    let started_at = {
+        let client = open_after_quit(data.path()).await;
+        let running = client.running_timer().expect("read").expect("running");
+        assert_eq!(running.task_title, task);
+        running.started_at
+    };
+
+    let app = launch(&driver).await;
+    wait_for_text(&app, "running-timer", |t| t.contains(task)).await;
+    find(&app, "running-timer-stop")
+        .await
+        .click()
+        .await
+        .expect("stop the timer");
+    let deadline = Instant::now() + UI_WAIT;
+    while app
+        .find(Locator::Css(&testid("running-timer")))
+        .await
+        .is_ok()
+    {
+        assert!(Instant::now() < deadline, "the timer indicator stayed");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    app.close().await.expect("quit the app");
+
+    let client = open_after_quit(data.path()).await;
+    assert!(client.running_timer().expect("read").is_none());
+    let team = client.list_teams().expect("teams")[0].id.clone();
+    let entries = client.time_entries(&team, 0, i64::MAX).expect("entries");
+    assert_eq!(entries.len(), 1);
+    assert_eq!(
+        entries[0].started_at, started_at,
+        "its start survived the restart"
+    );
+    assert!(entries[0].ended_at.is_some());
+}
