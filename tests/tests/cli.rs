@@ -266,14 +266,35 @@ fn an_assessment_and_a_pulse_survey_from_the_command_line() {
     runtime.block_on(relay.shutdown()).expect("shutdown");
 }
 
+/// A team made on this machine only (no relay, no keyring): its folder, id and
+/// first board.
+fn local_team(name: &str) -> (tempfile::TempDir, String, String) {
+    let temp = tempfile::tempdir().expect("tempdir");
+    let team = ok(temp.path(), &["team", "create", name]);
+    let id = team["id"].as_str().expect("team id").to_string();
+    let board = team["boards"][0]["id"]
+        .as_str()
+        .expect("board id")
+        .to_string();
+    (temp, id, board)
+}
+
+/// What `teamstead` prints for `args` without --json (CSV, for one).
+fn printed(dir: &Path, args: &[&str]) -> Vec<u8> {
+    let out = std::process::Command::new(teamstead_tests::workspace_binary("teamstead"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("teamstead runs");
+    assert!(out.status.success(), "teamstead {args:?} failed");
+    out.stdout
+}
+
 #[test]
 fn time_tracking_from_the_command_line() {
-    // Local only: no relay, no keyring.
-    let dir = tempfile::tempdir().expect("tempdir");
-    let dir = dir.path();
-    let team = ok(dir, &["team", "create", "Timekeepers"]);
-    let team_id = team["id"].as_str().expect("team id");
-    let board = team["boards"][0]["id"].as_str().expect("board id");
+    let (temp, team_id, board) = local_team("Timekeepers");
+    let (dir, team_id, board) = (temp.path(), team_id.as_str(), board.as_str());
     let task = ok(dir, &["task", "add", board, "Write the report"]);
     let task = task["id"].as_str().expect("task id");
 
@@ -331,21 +352,16 @@ fn time_tracking_from_the_command_line() {
     );
     assert_eq!(totals["byTask"][0][2], 90 * 60_000);
 
-    let out = std::process::Command::new(teamstead_tests::workspace_binary("teamstead"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args([
-            "task",
-            "timesheet",
-            team_id,
-            "--from",
-            "2026-11-23",
-            "--to",
-            "2026-11-23",
-        ])
-        .output()
-        .expect("timesheet");
-    let csv = String::from_utf8(out.stdout).expect("utf-8");
+    let args = [
+        "task",
+        "timesheet",
+        team_id,
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-11-23",
+    ];
+    let csv = String::from_utf8(printed(dir, &args)).expect("utf-8");
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
@@ -362,21 +378,12 @@ fn time_tracking_from_the_command_line() {
 
 #[test]
 fn a_board_exported_and_imported_from_the_command_line() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let dir = dir.path();
-    let team = ok(dir, &["team", "create", "Exporters"]);
-    let team_id = team["id"].as_str().expect("team id");
-    let board = team["boards"][0]["id"].as_str().expect("board id");
+    let (temp, team_id, board) = local_team("Exporters");
+    let (dir, team_id, board) = (temp.path(), team_id.as_str(), board.as_str());
     ok(dir, &["task", "add", board, "First, with a comma"]);
     ok(dir, &["task", "add", board, "Second", "--status", "done"]);
-    let export = std::process::Command::new(teamstead_tests::workspace_binary("teamstead"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(["task", "export", board])
-        .output()
-        .expect("export");
     let file = dir.join("board.csv");
-    std::fs::write(&file, &export.stdout).expect("write");
+    std::fs::write(&file, printed(dir, &["task", "export", board])).expect("write");
     let copy = ok(dir, &["board", "create", team_id, "Copy"]);
     let copy = copy["id"].as_str().expect("board id");
     let file = file.to_str().expect("path");
