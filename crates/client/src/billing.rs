@@ -146,20 +146,16 @@ impl Client {
     }
 
     /// Refuses, before the relay would, what the team's plan does not allow:
-    /// anything once it is read-only, a board past its boards.
-    pub(crate) fn check_plan_for_board(&self, team_id: &str, boards_after: usize) -> Result<()> {
+    /// anything once it is read-only, then what `check` says (a board or a member
+    /// past the limit). No billing document: no limits.
+    pub(crate) fn check_plan(
+        &self,
+        team_id: &str,
+        check: impl FnOnce(&Billing) -> teamstead_model::Result<()>,
+    ) -> Result<()> {
         if let Some(plan) = self.team_plan(team_id)? {
             plan.check_writable(clock::now())?;
-            plan.check_boards(boards_after)?;
-        }
-        Ok(())
-    }
-
-    /// As `check_plan_for_board`, for one more member.
-    pub(crate) fn check_plan_for_member(&self, team_id: &str, members_after: usize) -> Result<()> {
-        if let Some(plan) = self.team_plan(team_id)? {
-            plan.check_writable(clock::now())?;
-            plan.check_members(members_after)?;
+            check(&plan)?;
         }
         Ok(())
     }

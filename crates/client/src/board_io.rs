@@ -2,7 +2,7 @@
 //! and a row-by-row report. An import is one batch: every row or none, unless the
 //! person accepts leaving out the rows that cannot be read.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 use serde_json::json;
@@ -182,8 +182,9 @@ impl Client {
                 ]
             })
             .collect();
-        let existing: Vec<String> = self
-            .board_tasks(board_id)?
+        // The board's task ids, from the index: no need to read every task.
+        let existing: HashSet<String> = self
+            .list_tasks(board_id)?
             .into_iter()
             .map(|t| t.id)
             .collect();
@@ -243,7 +244,7 @@ impl Client {
             }
         }
         // Dependencies must point at a row of the file or a task of the board.
-        let in_file: Vec<String> = rows.iter().filter_map(|r| r.id.clone()).collect();
+        let in_file: HashSet<String> = rows.iter().filter_map(|r| r.id.clone()).collect();
         let (good, bad): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| {
             r.depends_on
                 .iter()

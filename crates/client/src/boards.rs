@@ -40,7 +40,7 @@ impl Client {
         let me = self.identity().user_id;
         let team_doc = doc_id("team", team_id)?;
         let boards = self.read_doc(&team_doc, |doc| Ok(team::read(doc)?.boards.len()))?;
-        self.check_plan_for_board(team_id, boards + 1)?;
+        self.check_plan(team_id, |plan| plan.check_boards(boards + 1))?;
         let board_id = self.batch(|batch| add_board(batch, &team_doc, &me, name))?;
         self.board(&board_id.to_string())
     }

@@ -172,7 +172,7 @@ impl Client {
         let members = self.read_doc(&team_doc, |doc| {
             Ok(teamstead_model::team::read(doc)?.members.len())
         })?;
-        self.check_plan_for_member(team_id, members + 1)?;
+        self.check_plan(team_id, |plan| plan.check_members(members + 1))?;
         RelayApi::new(&account.relay_url, Some(token))
             .invite(team_id, role, hours, max_uses)
             .await
