@@ -19,6 +19,9 @@ use crate::{
 
 const MAX_DESCRIPTION: usize = 100_000;
 const MAX_COMMENT: usize = 10_000;
+const MAX_ASSIGNEES: usize = 20;
+/// The largest estimate: a little over two months of full days.
+const MAX_ESTIMATE_MINUTES: u64 = 100_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Reconcile, Hydrate, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -126,11 +129,30 @@ pub struct Task {
     pub title: String,
     /// Collaborative text: concurrent edits by two people both survive.
     pub description: Text,
+    /// The category of its column: what Done and In review mean, whatever the
+    /// board calls its columns.
     pub status: Status,
+    /// Its column's id; `None` on tasks written before boards had their own
+    /// columns, which sit in the default column of their status.
+    #[autosurgeon(missing = "Default::default")]
+    pub column: Option<String>,
     /// Order within its column; a move picks a value between its neighbours.
     pub position: f64,
+    /// The first of `assignees`, kept so older readers still see a lead.
     pub assignee: Option<UserId>,
+    /// Everyone on the task; read through `Task::assignees`.
+    #[autosurgeon(missing = "Default::default")]
+    pub assignees: Vec<UserId>,
+    #[autosurgeon(missing = "Default::default")]
+    pub start: Option<String>,
     pub due: Option<String>,
+    #[autosurgeon(missing = "Default::default")]
+    pub estimate_minutes: Option<u64>,
+    /// A subtask's parent on the same board. One level: a subtask has none of its own.
+    #[autosurgeon(missing = "Default::default")]
+    pub parent: Option<String>,
+    #[autosurgeon(missing = "Default::default")]
+    pub checklist: Vec<checklist::ChecklistItem>,
     pub priority: Priority,
     pub labels: Vec<String>,
     /// Ids of the tasks that must be done before this one.
@@ -140,6 +162,36 @@ pub struct Task {
     pub created_by: UserId,
     pub created_at: Millis,
     pub updated_at: Millis,
+}
+
+impl Task {
+    /// Everyone on the task, lead first, without repeats (two people adding the
+    /// same person at once both land in the list).
+    pub fn assignees(&self) -> Vec<UserId> {
+        let mut all: Vec<UserId> = Vec::new();
+        for id in self.assignees.iter().chain(self.assignee.iter()) {
+            if !all.contains(id) {
+                all.push(id.clone());
+            }
+        }
+        all
+    }
+
+    fn set_assignees(&mut self, assignees: Vec<UserId>) {
+        self.assignee = assignees.first().cloned();
+        self.assignees = assignees;
+    }
+
+    /// Its column on a board with these columns: its own if the board still has
+    /// it, else the first column of its status, else the board's first.
+    pub fn column_in<'c>(&self, columns: &'c [columns::Column]) -> Option<&'c columns::Column> {
+        let own = self.column.as_deref().unwrap_or(self.status.as_str());
+        columns
+            .iter()
+            .find(|c| c.id == own)
+            .or_else(|| columns.iter().find(|c| c.status == self.status))
+            .or_else(|| columns.first())
+    }
 }
 
 /// The board's fields other than its tasks.
@@ -175,6 +227,7 @@ pub fn init(doc: &mut AutoCommit, team_id: &str, name: &str, now: Millis) -> Res
         },
     )?;
     doc.put_object(ROOT, "tasks", ObjType::Map)?;
+    columns::write_defaults(doc)?;
     Ok(BoardInfo {
         team_id: team_id.to_string(),
         name,
@@ -230,25 +283,53 @@ fn put_task(doc: &mut AutoCommit, task: &Task) -> Result<()> {
 pub struct NewTask<'a> {
     pub title: &'a str,
     pub description: &'a str,
-    pub status: Status,
+    /// Where it starts: a column id (the default columns' ids are the status names).
+    pub column: &'a str,
+    /// Makes it a subtask of this task.
+    pub parent: Option<&'a str>,
     pub created_by: &'a str,
+}
+
+impl<'a> NewTask<'a> {
+    /// A plain task in the column `column`.
+    pub fn titled(title: &'a str, column: &'a str, created_by: &'a str) -> Self {
+        Self {
+            title,
+            description: "",
+            column,
+            parent: None,
+            created_by,
+        }
+    }
 }
 
 pub fn create_task(doc: &mut AutoCommit, new: NewTask<'_>, now: Millis) -> Result<Task> {
     let title = validate_title("a task title", new.title)?;
     let description = validate_description(new.description)?;
-    if new.status == Status::InReview {
+    let column = columns::column(doc, new.column)?;
+    if column.status == Status::InReview {
         return Err(needs_assignee());
     }
+    let id = new_id();
+    let parent = new
+        .parent
+        .map(|parent| check_parent(doc, &id, parent))
+        .transpose()?;
     let position = next_position(doc)?;
     let task = Task {
-        id: new_id(),
+        id,
         title,
         description: Text::with_value(description),
-        status: new.status,
+        status: column.status,
+        column: Some(column.id),
         position,
         assignee: None,
+        assignees: Vec::new(),
+        start: None,
         due: None,
+        estimate_minutes: None,
+        parent,
+        checklist: Vec::new(),
         priority: Priority::None,
         labels: Vec::new(),
         depends_on: Vec::new(),
@@ -274,7 +355,7 @@ fn validate_description(raw: &str) -> Result<&str> {
 
 /// Field edits; a field left out stays as it is. `Some(None)` clears a nullable field.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct TaskPatch {
     pub title: Option<String>,
     pub description: Option<String>,
@@ -284,6 +365,25 @@ pub struct TaskPatch {
     pub due: Option<Option<String>>,
     pub priority: Option<Priority>,
     pub labels: Option<Vec<String>>,
+    /// Replaces the whole list; `assignee` sets it to one person or none.
+    pub assignees: Option<Vec<UserId>>,
+    #[serde(default, deserialize_with = "present")]
+    pub start: Option<Option<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub estimate_minutes: Option<Option<u64>>,
+    #[serde(default, deserialize_with = "present", rename = "parentId")]
+    pub parent: Option<Option<String>>,
+}
+
+impl TaskPatch {
+    /// The assignees this patch sets, if it sets them.
+    pub fn new_assignees(&self) -> Option<Vec<UserId>> {
+        match (&self.assignees, &self.assignee) {
+            (Some(list), _) => Some(list.clone()),
+            (None, Some(one)) => Some(one.iter().cloned().collect()),
+            (None, None) => None,
+        }
+    }
 }
 
 /// Tells a field given as `null` (clear it) from a field left out (keep it).
@@ -314,6 +414,40 @@ pub fn update_task(doc: &mut AutoCommit, id: &str, patch: TaskPatch, now: Millis
         None => None,
     };
     let labels = patch.labels.as_deref().map(normalize_labels).transpose()?;
+    let start = match &patch.start {
+        Some(Some(date)) => Some(Some(validate_date(date)?)),
+        Some(None) => Some(None),
+        None => None,
+    };
+    let assignees = patch
+        .new_assignees()
+        .map(|list| normalize_assignees(&list))
+        .transpose()?;
+    if let Some(Some(minutes)) = patch.estimate_minutes {
+        if minutes == 0 || minutes > MAX_ESTIMATE_MINUTES {
+            return Err(ModelError::Invalid {
+                what: "an estimate",
+                reason: "it must be between one minute and 100,000 minutes",
+            });
+        }
+    }
+    let parent = match &patch.parent {
+        Some(Some(parent)) => Some(Some(check_parent(doc, id, parent)?)),
+        Some(None) => Some(None),
+        None => None,
+    };
+    let (new_start, new_due) = (
+        start.clone().unwrap_or_else(|| task.start.clone()),
+        due.clone().unwrap_or_else(|| task.due.clone()),
+    );
+    if let (Some(start), Some(due)) = (&new_start, &new_due) {
+        if start > due {
+            return Err(ModelError::Invalid {
+                what: "the dates",
+                reason: "the start must be on or before the due date",
+            });
+        }
+    }
 
     if let Some(title) = title {
         task.title = title;
@@ -321,14 +455,23 @@ pub fn update_task(doc: &mut AutoCommit, id: &str, patch: TaskPatch, now: Millis
     if let Some(description) = description {
         task.description.update(description);
     }
-    if let Some(assignee) = patch.assignee {
-        if assignee.is_none() && task.status == Status::InReview {
+    if let Some(assignees) = assignees {
+        if assignees.is_empty() && task.status == Status::InReview {
             return Err(needs_assignee());
         }
-        task.assignee = assignee;
+        task.set_assignees(assignees);
     }
     if let Some(due) = due {
         task.due = due;
+    }
+    if let Some(start) = start {
+        task.start = start;
+    }
+    if let Some(estimate) = patch.estimate_minutes {
+        task.estimate_minutes = estimate;
+    }
+    if let Some(parent) = parent {
+        task.parent = parent;
     }
     if let Some(priority) = patch.priority {
         task.priority = priority;
@@ -339,6 +482,55 @@ pub fn update_task(doc: &mut AutoCommit, id: &str, patch: TaskPatch, now: Millis
     task.updated_at = now;
     put_task(doc, &task)?;
     Ok(task)
+}
+
+fn normalize_assignees(raw: &[UserId]) -> Result<Vec<UserId>> {
+    let mut list: Vec<UserId> = Vec::new();
+    for id in raw {
+        let id = id.trim();
+        if id.is_empty() || list.iter().any(|a| a == id) {
+            continue;
+        }
+        list.push(id.to_string());
+    }
+    if list.len() > MAX_ASSIGNEES {
+        return Err(ModelError::TooLong {
+            what: "the assignees",
+            max: MAX_ASSIGNEES,
+        });
+    }
+    Ok(list)
+}
+
+/// Checks that `parent` may hold `child` as a subtask: another task of this
+/// board that is not itself a subtask, while `child` has no subtasks.
+fn check_parent(doc: &AutoCommit, child: &str, parent: &str) -> Result<String> {
+    let invalid = |reason| ModelError::Invalid {
+        what: "the parent task",
+        reason,
+    };
+    if parent == child {
+        return Err(invalid("a task cannot be its own subtask"));
+    }
+    let obj = tasks_obj(doc)?;
+    if doc.get(&obj, parent)?.is_none() {
+        return Err(ModelError::not_found("task", parent));
+    }
+    let Family { parent: grand, .. } = hydrate_prop(doc, &obj, parent)?;
+    if grand.is_some() {
+        return Err(invalid("a subtask cannot have subtasks of its own"));
+    }
+    let all: HashMap<String, Family> = hydrate_prop(doc, ROOT, "tasks")?;
+    if all.values().any(|t| t.parent.as_deref() == Some(child)) {
+        return Err(invalid("this task has subtasks, so it cannot become one"));
+    }
+    Ok(parent.to_string())
+}
+
+#[derive(Debug, Clone, Hydrate)]
+struct Family {
+    #[autosurgeon(missing = "Default::default")]
+    parent: Option<String>,
 }
 
 /// Review is of someone's work: a task in review always has an assignee.
@@ -352,7 +544,8 @@ fn needs_assignee() -> ModelError {
 /// Where a moved task lands.
 #[derive(Debug, Clone, Copy)]
 pub struct Move<'a> {
-    pub status: Status,
+    /// The target column's id.
+    pub column: &'a str,
     /// Place it just before this task of the target column; `None` puts it last.
     pub before: Option<&'a str>,
     /// Move to Done although unfinished dependencies block it (the user confirmed).
@@ -361,10 +554,16 @@ pub struct Move<'a> {
 
 pub fn move_task(doc: &mut AutoCommit, id: &str, to: Move<'_>, now: Millis) -> Result<Task> {
     let mut task = task(doc, id)?;
-    if to.status == Status::InReview && task.assignee.is_none() {
+    let columns = columns::columns(doc)?;
+    let target = columns
+        .iter()
+        .find(|c| c.id == to.column)
+        .ok_or_else(|| ModelError::not_found("column", to.column))?;
+    let status = target.status;
+    if status == Status::InReview && task.assignees().is_empty() {
         return Err(needs_assignee());
     }
-    if to.status == Status::Done && !to.force {
+    if status == Status::Done && !to.force {
         let blockers = blockers_of(doc, &task.depends_on)?;
         if !blockers.is_empty() {
             return Err(ModelError::TaskBlocked(blockers));
@@ -372,17 +571,20 @@ pub fn move_task(doc: &mut AutoCommit, id: &str, to: Move<'_>, now: Millis) -> R
     }
     let position = match to.before {
         Some(before) => {
-            let anchor = glance(doc, before)?
-                .filter(|t| t.status == to.status && before != id)
+            let places: HashMap<String, Place> = hydrate_prop(doc, ROOT, "tasks")?;
+            let in_target =
+                |p: &Place| p.column_in(&columns).map(|c| c.id.as_str()) == Some(to.column);
+            let anchor = places
+                .get(before)
+                .filter(|p| in_target(p) && before != id)
                 .ok_or(ModelError::Invalid {
                     what: "the drop place",
                     reason: "it must be another task in the target column",
                 })?;
-            let places: HashMap<String, Place> = hydrate_prop(doc, ROOT, "tasks")?;
             let previous = places
                 .iter()
                 .filter(|(other, t)| {
-                    t.status == to.status && other.as_str() != id && t.position < anchor.position
+                    in_target(t) && other.as_str() != id && t.position < anchor.position
                 })
                 .map(|(_, t)| t.position)
                 .fold(None, |acc: Option<f64>, p| {
@@ -396,7 +598,7 @@ pub fn move_task(doc: &mut AutoCommit, id: &str, to: Move<'_>, now: Millis) -> R
                     } else {
                         // Halving has run out of precision in this gap: space the
                         // column out again, then place the task in the new gap.
-                        respace_column(doc, &places, to.status, id)?;
+                        respace_column(doc, &places, &columns, to.column, id)?;
                         return move_task(doc, id, to, now);
                     }
                 }
@@ -405,7 +607,8 @@ pub fn move_task(doc: &mut AutoCommit, id: &str, to: Move<'_>, now: Millis) -> R
         }
         None => next_position(doc)?,
     };
-    task.status = to.status;
+    task.status = status;
+    task.column = Some(target.id.clone());
     task.position = position;
     task.updated_at = now;
     put_task(doc, &task)?;
@@ -437,12 +640,15 @@ fn next_position(doc: &mut AutoCommit) -> Result<f64> {
 fn respace_column(
     doc: &mut AutoCommit,
     places: &HashMap<String, Place>,
-    status: Status,
+    columns: &[columns::Column],
+    column_id: &str,
     moving: &str,
 ) -> Result<()> {
     let mut column: Vec<(&String, f64)> = places
         .iter()
-        .filter(|(id, p)| p.status == status && id.as_str() != moving)
+        .filter(|(id, p)| {
+            p.column_in(columns).map(|c| c.id.as_str()) == Some(column_id) && id.as_str() != moving
+        })
         .map(|(id, p)| (id, p.position))
         .collect();
     column.sort_by(|a, b| a.1.total_cmp(&b.1).then_with(|| a.0.cmp(b.0)));
@@ -459,9 +665,23 @@ fn respace_column(
 
 /// Where a task sits; all a placement needs of the other tasks.
 #[derive(Debug, Clone, Hydrate)]
-struct Place {
-    status: Status,
-    position: f64,
+pub(crate) struct Place {
+    pub status: Status,
+    #[autosurgeon(missing = "Default::default")]
+    pub column: Option<String>,
+    pub position: f64,
+}
+
+impl Place {
+    /// As `Task::column_in`.
+    pub fn column_in<'c>(&self, columns: &'c [columns::Column]) -> Option<&'c columns::Column> {
+        let own = self.column.as_deref().unwrap_or(self.status.as_str());
+        columns
+            .iter()
+            .find(|c| c.id == own)
+            .or_else(|| columns.iter().find(|c| c.status == self.status))
+            .or_else(|| columns.first())
+    }
 }
 
 /// What the dependency rules need of a task; cheaper to read than the whole task.
@@ -469,7 +689,6 @@ struct Place {
 struct Glance {
     title: String,
     status: Status,
-    position: f64,
     depends_on: Vec<String>,
 }
 
@@ -495,21 +714,27 @@ fn blockers_of(doc: &AutoCommit, depends_on: &[String]) -> Result<Vec<String>> {
 #[derive(Debug, Clone, Hydrate)]
 struct Dependencies {
     depends_on: Vec<String>,
+    #[autosurgeon(missing = "Default::default")]
+    parent: Option<String>,
 }
 
-/// Deletes a task and drops it from every other task's dependencies.
+/// Deletes a task, drops it from every other task's dependencies, and makes its
+/// subtasks tasks of their own.
 pub fn delete_task(doc: &mut AutoCommit, id: &str, now: Millis) -> Result<()> {
     let obj = tasks_obj(doc)?;
     task(doc, id)?;
     let all: HashMap<String, Dependencies> = hydrate_prop(doc, ROOT, "tasks")?;
-    let dependents: Vec<String> = all
+    let linked: Vec<String> = all
         .into_iter()
-        .filter(|(_, t)| t.depends_on.iter().any(|d| d == id))
+        .filter(|(_, t)| t.depends_on.iter().any(|d| d == id) || t.parent.as_deref() == Some(id))
         .map(|(other, _)| other)
         .collect();
-    for other in dependents {
+    for other in linked {
         let mut other = task(doc, &other)?;
         other.depends_on.retain(|d| d != id);
+        if other.parent.as_deref() == Some(id) {
+            other.parent = None;
+        }
         other.updated_at = now;
         put_task(doc, &other)?;
     }
@@ -625,7 +850,31 @@ pub fn add_comment(
     Ok(comment)
 }
 
+/// Makes `id` depend on a task of another board of the same team. The board
+/// cannot see that task: the caller checked that it exists and closes no cycle.
+pub fn add_external_dependency(
+    doc: &mut AutoCommit,
+    id: &str,
+    depends_on: &str,
+    now: Millis,
+) -> Result<Task> {
+    if id == depends_on {
+        return Err(ModelError::SelfDependency);
+    }
+    let mut task = task(doc, id)?;
+    if !task.depends_on.iter().any(|d| d == depends_on) {
+        task.depends_on.push(depends_on.to_string());
+        task.updated_at = now;
+        put_task(doc, &task)?;
+    }
+    Ok(task)
+}
+
+pub mod checklist;
+pub mod columns;
+pub mod history;
 pub mod time;
+pub mod views;
 
 #[cfg(test)]
 mod tests;

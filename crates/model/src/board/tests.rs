@@ -7,18 +7,13 @@ fn board() -> AutoCommit {
 }
 
 fn add(doc: &mut AutoCommit, title: &str) -> String {
-    let new = NewTask {
-        title,
-        description: "",
-        status: Status::Todo,
-        created_by: "alice",
-    };
+    let new = NewTask::titled(title, "todo", "alice");
     create_task(doc, new, 10).expect("create").id
 }
 
 fn to(status: Status) -> Move<'static> {
     Move {
-        status,
+        column: status.as_str(),
         before: None,
         force: false,
     }
@@ -39,12 +34,7 @@ fn a_task_round_trips_through_save_and_load() {
 fn blank_titles_are_refused_and_change_nothing() {
     let mut doc = board();
     let heads = doc.get_heads();
-    let new = NewTask {
-        title: "   ",
-        description: "",
-        status: Status::Todo,
-        created_by: "alice",
-    };
+    let new = NewTask::titled("   ", "todo", "alice");
     assert_eq!(
         create_task(&mut doc, new, 1).map(|t| t.id),
         Err(ModelError::Empty {
@@ -192,12 +182,7 @@ fn moves_place_tasks_between_neighbours() {
 #[test]
 fn new_tasks_cannot_start_in_review() {
     let mut doc = board();
-    let new = NewTask {
-        title: "Straight to review",
-        description: "",
-        status: Status::InReview,
-        created_by: "alice",
-    };
+    let new = NewTask::titled("Straight to review", "in_review", "alice");
     assert!(matches!(
         create_task(&mut doc, new, 1),
         Err(ModelError::InvalidTransition { .. })
@@ -317,4 +302,302 @@ fn a_drop_anchor_outside_the_column_is_invalid_input() {
         result.map(|t| t.id).map_err(|e| e.code()),
         Err("invalid_input")
     );
+}
+
+fn move_to(column: &str) -> Move<'_> {
+    Move {
+        column,
+        before: None,
+        force: false,
+    }
+}
+
+#[test]
+fn a_board_starts_with_the_four_default_columns() {
+    let doc = board();
+    let cols = columns::columns(&doc).expect("columns");
+    let ids: Vec<&str> = cols.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["todo", "in_progress", "in_review", "done"]);
+    assert_eq!(cols[3].name, "Done");
+}
+
+#[test]
+fn a_board_written_before_columns_shows_the_defaults_and_writes_them_on_first_edit() {
+    let mut doc = board();
+    let id = add(&mut doc, "Old task");
+    doc.delete(ROOT, "columns").expect("drop columns");
+    assert_eq!(columns::columns(&doc).expect("defaults").len(), 4);
+    let qa = columns::add_column(&mut doc, "QA", Status::InReview, Some(3)).expect("add");
+    let cols = columns::columns(&doc).expect("columns");
+    assert_eq!(cols.len(), 5);
+    assert_eq!(cols[4].id, qa.id);
+    assert_eq!(cols[4].wip_limit, Some(3));
+    // The old task still sits in its status's default column.
+    let task = task(&doc, &id).expect("task");
+    assert_eq!(task.column_in(&cols).map(|c| c.id.as_str()), Some("todo"));
+}
+
+#[test]
+fn moving_to_a_custom_column_takes_its_status() {
+    let mut doc = board();
+    let id = add(&mut doc, "Ship it");
+    let shipped = columns::add_column(&mut doc, "Shipped", Status::Done, None).expect("add");
+    let moved = move_task(&mut doc, &id, move_to(&shipped.id), 2).expect("move");
+    assert_eq!(moved.status, Status::Done);
+    assert_eq!(moved.column.as_deref(), Some(shipped.id.as_str()));
+    assert_eq!(
+        move_task(&mut doc, &id, move_to("nowhere"), 3).map(|t| t.id),
+        Err(ModelError::not_found("column", "nowhere"))
+    );
+}
+
+#[test]
+fn columns_are_renamed_reordered_limited_and_deleted_with_their_tasks_moved() {
+    let mut doc = board();
+    let a = add(&mut doc, "A");
+    let b = add(&mut doc, "B");
+    let backlog = columns::add_column(&mut doc, "Backlog", Status::Todo, None).expect("add");
+    for id in [&a, &b] {
+        move_task(&mut doc, id, move_to(&backlog.id), 2).expect("move");
+    }
+    columns::move_column(&mut doc, &backlog.id, Some("todo")).expect("reorder");
+    let patch = columns::ColumnPatch {
+        name: Some("Icebox".into()),
+        wip_limit: Some(Some(1)),
+        ..Default::default()
+    };
+    columns::update_column(&mut doc, &backlog.id, patch, 3).expect("rename");
+    let cols = columns::columns(&doc).expect("columns");
+    assert_eq!(cols[0].name, "Icebox");
+    assert_eq!(cols[0].wip_limit, Some(1));
+    assert!(matches!(
+        columns::update_column(
+            &mut doc,
+            &backlog.id,
+            columns::ColumnPatch {
+                wip_limit: Some(Some(0)),
+                ..Default::default()
+            },
+            3
+        ),
+        Err(ModelError::Invalid { .. })
+    ));
+
+    columns::delete_column(&mut doc, &backlog.id, "in_progress", 4).expect("delete");
+    let cols = columns::columns(&doc).expect("columns");
+    assert!(cols.iter().all(|c| c.id != backlog.id));
+    for id in [&a, &b] {
+        let t = task(&doc, id).expect("task");
+        assert_eq!(t.status, Status::InProgress);
+        assert_eq!(t.column.as_deref(), Some("in_progress"));
+    }
+    // Their order is kept: A was above B.
+    assert!(task(&doc, &a).expect("a").position < task(&doc, &b).expect("b").position);
+}
+
+#[test]
+fn the_last_column_cannot_be_deleted_and_a_category_change_moves_its_tasks() {
+    let mut doc = board();
+    let id = add(&mut doc, "Task");
+    for gone in ["in_progress", "in_review", "done"] {
+        columns::delete_column(&mut doc, gone, "todo", 2).expect("delete");
+    }
+    let heads = doc.get_heads();
+    assert!(matches!(
+        columns::delete_column(&mut doc, "todo", "todo", 3),
+        Err(ModelError::Invalid { .. })
+    ));
+    assert_eq!(doc.get_heads(), heads);
+    let patch = columns::ColumnPatch {
+        status: Some(Status::Done),
+        ..Default::default()
+    };
+    columns::update_column(&mut doc, "todo", patch, 4).expect("recategorise");
+    assert_eq!(task(&doc, &id).expect("task").status, Status::Done);
+    // A review column needs assignees on every task it would hold.
+    let review = columns::ColumnPatch {
+        status: Some(Status::InReview),
+        ..Default::default()
+    };
+    assert!(matches!(
+        columns::update_column(&mut doc, "todo", review, 5),
+        Err(ModelError::InvalidTransition { .. })
+    ));
+}
+
+#[test]
+fn concurrent_column_additions_both_survive_a_merge() {
+    let mut left = board();
+    let mut right = left.fork();
+    columns::add_column(&mut left, "Design", Status::InProgress, None).expect("left");
+    columns::add_column(&mut right, "Legal", Status::InReview, None).expect("right");
+    left.merge(&mut right).expect("merge");
+    let names: Vec<String> = columns::columns(&left)
+        .expect("columns")
+        .into_iter()
+        .map(|c| c.name)
+        .collect();
+    assert!(names.contains(&"Design".to_string()) && names.contains(&"Legal".to_string()));
+}
+
+#[test]
+fn saved_views_are_replaced_by_name_and_deleted() {
+    let mut doc = board();
+    let mine = views::save_view(&mut doc, "Mine", r#"{"assignee":"ann"}"#, 1).expect("save");
+    let again = views::save_view(&mut doc, "mine", r#"{"assignee":"bob"}"#, 2).expect("again");
+    assert_eq!(mine.id, again.id);
+    let all = views::views(&doc).expect("views");
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].query, r#"{"assignee":"bob"}"#);
+    views::delete_view(&mut doc, &mine.id).expect("delete");
+    assert!(views::views(&doc).expect("views").is_empty());
+    assert!(matches!(
+        views::delete_view(&mut doc, &mine.id),
+        Err(ModelError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn checklist_items_are_added_ticked_edited_and_removed() {
+    let mut doc = board();
+    let id = add(&mut doc, "Release");
+    let t = checklist::add_item(&mut doc, &id, "Tag the build", 2).expect("add");
+    let item = t.checklist[0].id.clone();
+    checklist::add_item(&mut doc, &id, "Write notes", 2).expect("add");
+    let t = checklist::update_item(&mut doc, &id, &item, None, Some(true), 3).expect("tick");
+    assert!(t.checklist[0].done);
+    let t = checklist::update_item(&mut doc, &id, &item, Some("Tag v1"), None, 4).expect("edit");
+    assert_eq!(t.checklist[0].text, "Tag v1");
+    assert!(matches!(
+        checklist::add_item(&mut doc, &id, "  ", 5),
+        Err(ModelError::Empty { .. })
+    ));
+    let t = checklist::delete_item(&mut doc, &id, &item, 6).expect("delete");
+    assert_eq!(t.checklist.len(), 1);
+}
+
+#[test]
+fn subtasks_are_one_level_deep_and_freed_when_their_parent_goes() {
+    let mut doc = board();
+    let parent = add(&mut doc, "Launch");
+    let mut new = NewTask::titled("Press kit", "todo", "alice");
+    new.parent = Some(&parent);
+    let child = create_task(&mut doc, new, 2).expect("subtask").id;
+    let other = add(&mut doc, "Other");
+    let nest = TaskPatch {
+        parent: Some(Some(child.clone())),
+        ..Default::default()
+    };
+    assert!(matches!(
+        update_task(&mut doc, &other, nest, 3),
+        Err(ModelError::Invalid { .. })
+    ));
+    let adopt_parent = TaskPatch {
+        parent: Some(Some(other.clone())),
+        ..Default::default()
+    };
+    assert!(matches!(
+        update_task(&mut doc, &parent, adopt_parent, 3),
+        Err(ModelError::Invalid { .. })
+    ));
+    delete_task(&mut doc, &parent, 4).expect("delete");
+    assert_eq!(task(&doc, &child).expect("child").parent, None);
+}
+
+#[test]
+fn several_assignees_dates_and_estimates_are_checked_before_any_is_written() {
+    let mut doc = board();
+    let id = add(&mut doc, "Plan");
+    let patch: TaskPatch = serde_json::from_str(
+        r#"{"assignees":["ann","bob","ann"],"start":"2026-12-01","due":"2026-12-10","estimateMinutes":90}"#,
+    )
+    .expect("json");
+    let t = update_task(&mut doc, &id, patch, 2).expect("update");
+    assert_eq!(t.assignees(), ["ann", "bob"]);
+    assert_eq!(t.assignee.as_deref(), Some("ann"));
+    assert_eq!(t.start.as_deref(), Some("2026-12-01"));
+    assert_eq!(t.estimate_minutes, Some(90));
+    let heads = doc.get_heads();
+    let backwards: TaskPatch =
+        serde_json::from_str(r#"{"title":"New","start":"2026-12-20"}"#).expect("json");
+    assert!(matches!(
+        update_task(&mut doc, &id, backwards, 3),
+        Err(ModelError::Invalid { .. })
+    ));
+    let zero: TaskPatch = serde_json::from_str(r#"{"estimateMinutes":0}"#).expect("json");
+    assert!(matches!(
+        update_task(&mut doc, &id, zero, 3),
+        Err(ModelError::Invalid { .. })
+    ));
+    assert_eq!(doc.get_heads(), heads);
+    assert_eq!(task(&doc, &id).expect("task").title, "Plan");
+    // `assignee` alone sets the list to that one person.
+    let one: TaskPatch = serde_json::from_str(r#"{"assignee":"bob"}"#).expect("json");
+    assert_eq!(
+        update_task(&mut doc, &id, one, 4).expect("one").assignees(),
+        ["bob"]
+    );
+}
+
+#[test]
+fn concurrent_assignee_additions_both_survive() {
+    let mut left = board();
+    let id = add(&mut left, "Pair on it");
+    let mut right = left.fork();
+    let set = |list: &[&str]| TaskPatch {
+        assignees: Some(list.iter().map(|s| s.to_string()).collect()),
+        ..Default::default()
+    };
+    update_task(&mut left, &id, set(&["ann"]), 2).expect("left");
+    update_task(&mut right, &id, set(&["bob"]), 2).expect("right");
+    left.merge(&mut right).expect("merge");
+    let mut all = task(&left, &id).expect("task").assignees();
+    all.sort();
+    assert_eq!(all, ["ann", "bob"]);
+}
+
+#[test]
+fn history_names_who_touched_which_fields_and_gives_back_old_descriptions() {
+    let mut doc = board();
+    doc.commit_with(automerge::transaction::CommitOptions::default().with_message("alice"));
+    let id = add(&mut doc, "Spec");
+    doc.commit_with(
+        automerge::transaction::CommitOptions::default()
+            .with_message("alice")
+            .with_time(100),
+    );
+    let edit = |text: &str| TaskPatch {
+        description: Some(text.into()),
+        ..Default::default()
+    };
+    update_task(&mut doc, &id, edit("First draft"), 2).expect("draft");
+    doc.commit_with(
+        automerge::transaction::CommitOptions::default()
+            .with_message("bob")
+            .with_time(200),
+    );
+    let other = add(&mut doc, "Unrelated");
+    update_task(&mut doc, &other, edit("noise"), 3).expect("noise");
+    doc.commit();
+    update_task(&mut doc, &id, edit("Second draft, better"), 4).expect("second");
+    move_task(&mut doc, &id, move_to("in_progress"), 4).expect("move");
+    doc.commit_with(automerge::transaction::CommitOptions::default().with_message("carol"));
+
+    let history = history::task_history(&mut doc, &id).expect("history");
+    assert_eq!(history.len(), 3, "{history:?}");
+    assert_eq!(history[0].fields, ["created"]);
+    assert_eq!(history[0].author.as_deref(), Some("alice"));
+    assert_eq!(history[0].at, 100_000);
+    assert_eq!(history[1].fields, ["description"]);
+    assert_eq!(history[1].author.as_deref(), Some("bob"));
+    assert!(history[2].fields.contains(&"description"));
+    assert!(history[2].fields.contains(&"column"));
+    assert!(history[2].fields.contains(&"status"));
+    let old = history::description_at(&mut doc, &id, history[1].hash).expect("old");
+    assert_eq!(old, "First draft");
+    let bogus = automerge::ChangeHash([7; 32]);
+    assert!(matches!(
+        history::description_at(&mut doc, &id, bogus),
+        Err(ModelError::NotFound { .. })
+    ));
 }

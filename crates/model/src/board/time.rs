@@ -173,12 +173,7 @@ mod tests {
     fn board_with_task() -> (AutoCommit, String) {
         let mut doc = AutoCommit::new();
         board::init(&mut doc, "team", "Board", 1).expect("init");
-        let new = NewTask {
-            title: "Write the report",
-            description: "",
-            status: board::Status::Todo,
-            created_by: "ann",
-        };
+        let new = NewTask::titled("Write the report", "todo", "ann");
         let task = board::create_task(&mut doc, new, 1).expect("task");
         (doc, task.id)
     }
