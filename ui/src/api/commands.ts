@@ -54,6 +54,9 @@ import type {
   ImportReport,
   TimeEntry,
   TimeTotals,
+  ActivityEntry,
+  BoardDetail,
+  TaskQuery,
 } from './types';
 
 /** Leaves out fields that are undefined: optional arguments are absent, never null. */
@@ -95,8 +98,19 @@ export const taskList = (boardId: string) => call<TaskSummary[]>('task_list', { 
 export const taskGet = (boardId: string, taskId: string) =>
   call<TaskDetail>('task_get', { boardId, taskId });
 
-export const taskCreate = (boardId: string, title: string, status?: Status) =>
-  call<TaskDetail>('task_create', status ? { boardId, title, status } : { boardId, title });
+export interface CreateOptions {
+  status?: Status;
+  /** A column id; wins over `status`. Without either, the first To do column. */
+  column?: string;
+  /** Makes the new task a subtask of this one (same board). */
+  parentId?: string;
+}
+
+export const taskCreate = (boardId: string, title: string, options: CreateOptions = {}) =>
+  call<TaskDetail>('task_create', { boardId, title, ...definedOnly(options) });
+
+/** Every field given narrows; across the team's boards when only `teamId` is given. */
+export const taskQuery = (query: TaskQuery) => call<TaskSummary[]>('task_query', { query: definedOnly(query) });
 
 export const taskUpdate = (boardId: string, taskId: string, patch: TaskPatch) =>
   call<TaskDetail>('task_update', { boardId, taskId, patch: { ...patch } });
@@ -104,15 +118,16 @@ export const taskUpdate = (boardId: string, taskId: string, patch: TaskPatch) =>
 export interface MoveArgs {
   boardId: string;
   taskId: string;
-  status: Status;
+  /** A column id of the board (the default columns' ids are the status names). */
+  column: string;
   /** Land just before this task of the target column; null means last. */
   beforeTaskId?: string | null;
   /** Move to Done despite unfinished dependencies (the user confirmed). */
   force?: boolean;
 }
 
-export const taskMove = ({ boardId, taskId, status, beforeTaskId = null, force = false }: MoveArgs) =>
-  call<TaskDetail>('task_move', { boardId, taskId, status, beforeTaskId, force });
+export const taskMove = ({ boardId, taskId, column, beforeTaskId = null, force = false }: MoveArgs) =>
+  call<TaskDetail>('task_move', { boardId, taskId, column, beforeTaskId, force });
 
 export const taskDelete = (boardId: string, taskId: string) =>
   call<null>('task_delete', { boardId, taskId });
@@ -455,3 +470,62 @@ export const bulkEdit = (boardId: string, taskIds: string[], action: BulkAction)
 
 /** The number of tasks put back as they were. */
 export const bulkUndo = (undoId: string) => call<number>('bulk_undo', { undoId });
+
+// ----- Boards in depth: columns, views, checklists, activity -----
+
+export const boardGet = (boardId: string) => call<BoardDetail>('board_get', { boardId });
+
+/** Added last; the WIP limit only ever warns. */
+export const columnAdd = (boardId: string, name: string, status: Status, wipLimit: number | null = null) =>
+  call<BoardDetail>('column_add', { boardId, name, status, wipLimit });
+
+export interface ColumnChanges {
+  name?: string;
+  /** Moves the column's tasks to that category. */
+  status?: Status;
+  /** null clears it. */
+  wipLimit?: number | null;
+}
+
+export const columnUpdate = (boardId: string, columnId: string, changes: ColumnChanges) =>
+  call<BoardDetail>('column_update', { boardId, columnId, ...definedOnly(changes) });
+
+/** Before `beforeColumnId`; null puts it last. */
+export const columnMove = (boardId: string, columnId: string, beforeColumnId: string | null) =>
+  call<BoardDetail>('column_move', { boardId, columnId, beforeColumnId });
+
+/** Its tasks go to `moveTo`; the last column cannot go (`invalid_input`). */
+export const columnDelete = (boardId: string, columnId: string, moveTo: string) =>
+  call<BoardDetail>('column_delete', { boardId, columnId, moveTo });
+
+/** A view of the same name is replaced. */
+export const viewSave = (boardId: string, name: string, query: TaskQuery) =>
+  call<BoardDetail>('view_save', { boardId, name, query: definedOnly(query) });
+
+export const viewDelete = (boardId: string, viewId: string) => call<BoardDetail>('view_delete', { boardId, viewId });
+
+export const checklistAdd = (boardId: string, taskId: string, text: string) =>
+  call<TaskDetail>('checklist_add', { boardId, taskId, text });
+
+export interface ChecklistChanges {
+  text?: string;
+  done?: boolean;
+}
+
+export const checklistUpdate = (boardId: string, taskId: string, itemId: string, changes: ChecklistChanges) =>
+  call<TaskDetail>('checklist_update', { boardId, taskId, itemId, ...definedOnly(changes) });
+
+export const checklistDelete = (boardId: string, taskId: string, itemId: string) =>
+  call<TaskDetail>('checklist_delete', { boardId, taskId, itemId });
+
+/** Newest first. */
+export const taskHistory = (boardId: string, taskId: string) =>
+  call<ActivityEntry[]>('task_history', { boardId, taskId });
+
+/** The description just after the change `hash`. */
+export const taskDescriptionAt = (boardId: string, taskId: string, hash: string) =>
+  call<string>('task_description_at', { boardId, taskId, hash });
+
+/** Writes that text back as a new edit; the history keeps both. */
+export const taskDescriptionRestore = (boardId: string, taskId: string, hash: string) =>
+  call<TaskDetail>('task_description_restore', { boardId, taskId, hash });

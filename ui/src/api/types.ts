@@ -39,13 +39,28 @@ export interface TaskSummary {
   id: string;
   boardId: string;
   title: string;
+  /** The category of its column: Done means done, wherever it sits. */
   status: Status;
+  /** The id of its column on its board (BoardDetail.columns). */
+  column: string;
   position: number;
+  /** The first of `assignees`. */
   assignee: string | null;
+  /** Everyone on it, in the order they were added. */
+  assignees: string[];
+  /** YYYY-MM-DD */
+  start: string | null;
+  /** YYYY-MM-DD */
   due: string | null;
+  estimateMinutes: number | null;
   priority: Priority;
   labels: string[];
-  /** Ids of unfinished tasks this one depends on. */
+  /** A subtask's parent, on the same board. */
+  parentId: string | null;
+  subtaskCount: number;
+  checklistDone: number;
+  checklistTotal: number;
+  /** Ids of unfinished tasks this one depends on (any board of the team). */
   blockedBy: string[];
   commentCount: number;
   /** Milliseconds since the epoch. */
@@ -60,12 +75,33 @@ export interface Comment {
   createdAt: number;
 }
 
+export interface ChecklistItem {
+  id: string;
+  text: string;
+  done: boolean;
+}
+
+/** Another task, named from wherever it lives (other boards of the team too). */
+export interface TaskLink {
+  taskId: string;
+  boardId: string;
+  boardName: string;
+  title: string;
+  status: Status;
+}
+
 export interface TaskDetail extends TaskSummary {
   description: string;
   dependsOn: string[];
   comments: Comment[];
   createdBy: string;
   createdAt: number;
+  checklist: ChecklistItem[];
+  /** What dependsOn names, resolved (other boards too). */
+  dependencies: TaskLink[];
+  /** Tasks that depend on this one. */
+  dependents: TaskLink[];
+  subtasks: TaskLink[];
 }
 
 /** `snippet` wraps matched words in \u0002 … \u0003. */
@@ -110,16 +146,25 @@ export interface Invite {
 }
 
 /**
- * Fields left out are kept; `null` clears assignee or due.
+ * Fields left out are kept; `null` clears.
  * The backend rejects unknown fields, so nothing else may go in here.
  */
 export interface TaskPatch {
   title?: string;
   description?: string;
+  /** Sets assignees to [assignee] or []. */
   assignee?: string | null;
+  /** Members of the team, no repeats. */
+  assignees?: string[];
+  /** YYYY-MM-DD, on or before due. */
+  start?: string | null;
   due?: string | null;
+  /** 1 … 100000 */
+  estimateMinutes?: number | null;
   priority?: Priority;
   labels?: string[];
+  /** A task of the same board; no loops; a subtask has no subtasks of its own. */
+  parentId?: string | null;
 }
 
 export interface DocChangedPayload {
@@ -764,7 +809,7 @@ export interface ImportReport {
 }
 
 export type BulkAction =
-  | { kind: 'move'; status: Status; force: boolean }
+  | { kind: 'move'; column: string; force: boolean }
   | { kind: 'assign'; assignee: string | null }
   | { kind: 'label'; label: string }
   | { kind: 'delete' };
@@ -772,4 +817,67 @@ export type BulkAction =
 export interface BulkResult {
   changed: number;
   undoId: string;
+}
+
+// ----- Boards in depth: columns, views, checklists, activity -----
+
+export interface Column {
+  id: string;
+  name: string;
+  /** The category: what moving here means. */
+  status: Status;
+  /** A warning, never a refusal. */
+  wipLimit: number | null;
+}
+
+/** Every field given narrows. */
+export interface TaskQuery {
+  teamId?: string;
+  boardId?: string;
+  status?: Status;
+  column?: string;
+  /** Anyone among a task's assignees. */
+  assignee?: string;
+  label?: string;
+  priority?: Priority;
+  /** Inclusive, YYYY-MM-DD; tasks with no due date are left out. */
+  dueBefore?: string;
+  /** Due before today and not done. */
+  overdue?: boolean;
+  /** true: only blocked tasks; false: only unblocked ones. */
+  blocked?: boolean;
+  /** A task's subtasks. */
+  parentId?: string;
+}
+
+/** Kept in the board: the team shares them. */
+export interface SavedView {
+  id: string;
+  name: string;
+  query: TaskQuery;
+}
+
+export interface BoardDetail {
+  id: string;
+  teamId: string;
+  name: string;
+  /** In board order. */
+  columns: Column[];
+  views: SavedView[];
+}
+
+export interface ActivityEntry {
+  /** The change's hash: hand it back to read an old description. */
+  hash: string;
+  /** ms since epoch */
+  at: number;
+  userId: string | null;
+  /** Who made it ("Someone" when the change names no author). */
+  name: string;
+  /**
+   * What it touched: 'created', 'title', 'description', 'column', 'status',
+   * 'assignees', 'start', 'due', 'estimate', 'priority', 'labels',
+   * 'dependencies', 'checklist', 'comments', 'time', 'parent'.
+   */
+  fields: string[];
 }

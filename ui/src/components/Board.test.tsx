@@ -78,7 +78,7 @@ describe('Board', () => {
 
     await waitFor(() => expect(cardTitles('in_progress')).toEqual(['Draft release notes']));
     expect(backend.callsOf('task_create')).toEqual([
-      { boardId: seeded.boardId, title: 'Draft release notes', status: 'in_progress' },
+      { boardId: seeded.boardId, title: 'Draft release notes', column: 'in_progress' },
     ]);
     // The input stays open for the next task and is empty again.
     expect((screen.getByTestId('new-task-input') as HTMLInputElement).value).toBe('');
@@ -132,13 +132,13 @@ describe('Board', () => {
 
     await waitFor(() => expect(cardTitles('in_progress')).toEqual(['Movable']));
     const [move] = backend.callsOf('task_move');
-    expect(move).toMatchObject({ boardId: seeded.boardId, taskId: card.dataset.taskId, status: 'in_progress' });
+    expect(move).toMatchObject({ boardId: seeded.boardId, taskId: card.dataset.taskId, column: 'in_progress' });
     // Focus follows the card so it can keep moving.
     await waitFor(() => expect((document.activeElement as HTMLElement).dataset.taskId).toBe(card.dataset.taskId));
 
     await user.keyboard('{Alt>}{ArrowLeft}{/Alt}');
     await waitFor(() => expect(cardTitles('todo')).toEqual(['Movable']));
-    expect(backend.callsOf('task_move').map((m) => m.status)).toEqual(['in_progress', 'todo']);
+    expect(backend.callsOf('task_move').map((m) => m.column)).toEqual(['in_progress', 'todo']);
   });
 
   it('does nothing on Alt+ArrowLeft in the first column', async () => {
@@ -160,7 +160,7 @@ describe('Board', () => {
     b.focus();
     await user.keyboard('{Alt>}{ArrowUp}{/Alt}');
     await waitFor(() => expect(cardTitles('todo')).toEqual(['B', 'A', 'C']));
-    expect(backend.callsOf('task_move')[0]).toMatchObject({ status: 'todo', beforeTaskId: expect.any(String) });
+    expect(backend.callsOf('task_move')[0]).toMatchObject({ column: 'todo', beforeTaskId: expect.any(String) });
 
     // To the end of its own column: the card below is moved up instead.
     (await findCard('A')).focus();
@@ -188,8 +188,8 @@ describe('Board', () => {
     await waitFor(() => expect(cardTitles('done')).toEqual(['Ship it']));
     const moves = backend.callsOf('task_move');
     expect(moves).toHaveLength(2);
-    expect(moves[0]).toMatchObject({ status: 'done', force: false });
-    expect(moves[1]).toMatchObject({ taskId: card.dataset.taskId, status: 'done', force: true });
+    expect(moves[0]).toMatchObject({ column: 'done', force: false });
+    expect(moves[1]).toMatchObject({ taskId: card.dataset.taskId, column: 'done', force: true });
     expect(screen.queryByTestId('confirm-dialog')).toBeNull();
   });
 
@@ -241,7 +241,7 @@ describe('Board', () => {
     await waitFor(() => expect(cardTitles('in_progress')).toEqual(['Dragged', 'Target']));
     expect(backend.callsOf('task_move')[0]).toMatchObject({
       taskId: dragged.dataset.taskId,
-      status: 'in_progress',
+      column: 'in_progress',
       beforeTaskId: target.dataset.taskId,
     });
     await act(async () => {

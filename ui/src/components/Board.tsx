@@ -131,7 +131,7 @@ export function Board({ boardId, tasks, members, openTaskId, composer, onCompose
         case 'left':
         case 'right': {
           const status = adjacentStatus(task.status, command === 'left' ? -1 : 1);
-          if (status) runMoves([{ taskId: task.id, status, beforeTaskId: null }], task.id);
+          if (status) runMoves([{ taskId: task.id, column: status, beforeTaskId: null }], task.id);
           break;
         }
         case 'up':

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { BulkAction, Member, Status } from '../api';
+import type { BulkAction, Member } from '../api';
 import { STATUSES, STATUS_LABEL } from '../lib/status';
 import { useConfirm } from '../state/confirm';
 import { tasksWord, type BulkBusy } from '../state/useBulkEdit';
@@ -64,7 +64,7 @@ export function BulkBar({ count, members, busy, onRun, onClear }: BulkBarProps) 
             className="select bulk-bar__select"
             data-testid="bulk-move"
             value=""
-            onChange={(e) => e.target.value && onRun({ kind: 'move', status: e.target.value as Status, force: false })}
+            onChange={(e) => e.target.value && onRun({ kind: 'move', column: e.target.value, force: false })}
           >
             <option value="">Move to…</option>
             {STATUSES.map((s) => (

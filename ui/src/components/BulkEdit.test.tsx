@@ -26,7 +26,7 @@ describe('bulk edits', () => {
     await user.selectOptions(within(bar).getByTestId('bulk-move'), 'done');
     await waitFor(() => expect(cardTitles('done')).toEqual(['B', 'C', 'D']));
     expect(backend.callsOf('bulk_edit')).toEqual([
-      { boardId: boardId(), taskIds: [ids[1], ids[2], ids[3]], action: { kind: 'move', status: 'done', force: false } },
+      { boardId: boardId(), taskIds: [ids[1], ids[2], ids[3]], action: { kind: 'move', column: 'done', force: false } },
     ]);
     const toast = await screen.findByText('Moved 3 tasks');
     expect(screen.queryByTestId('bulk-bar')).toBeNull();

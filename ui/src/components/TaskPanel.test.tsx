@@ -59,7 +59,7 @@ describe('TaskPanel', () => {
     });
     await user.selectOptions(within(panel).getByTestId('task-status-select'), 'in_progress');
     await waitFor(() => expect(cardTitles('in_progress')).toEqual(['Progress']));
-    expect(backend.callsOf('task_move')[0]).toMatchObject({ status: 'in_progress' });
+    expect(backend.callsOf('task_move')[0]).toMatchObject({ column: 'in_progress' });
     await waitFor(() =>
       expect((within(panel).getByTestId('task-status-select') as HTMLSelectElement).value).toBe('in_progress'),
     );

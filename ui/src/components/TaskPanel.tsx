@@ -1,5 +1,5 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import type { Member, Priority, Status, TaskDetail, TaskSummary } from '../api';
+import type { Member, Priority, TaskDetail, TaskSummary } from '../api';
 import { formatFull, relativeTime } from '../lib/dates';
 import { PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from '../lib/status';
 import { useConfirm } from '../state/confirm';
@@ -142,7 +142,7 @@ function TaskEditor({ teamId, me, task, boardTasks, members, actions, onOpenTask
               data-testid="task-status-select"
               value={task.status}
               onChange={(event) =>
-                void actions.move([{ taskId: task.id, status: event.target.value as Status, beforeTaskId: null }])
+                void actions.move([{ taskId: task.id, column: event.target.value, beforeTaskId: null }])
               }
             >
               {STATUSES.map((s) => (

@@ -7,23 +7,30 @@ import { emit } from '@tauri-apps/api/event';
 import type { InvokeArgs } from '@tauri-apps/api/core';
 import type {
   Account,
+  ActivityEntry,
   AppError,
+  BoardDetail,
   BoardSummary,
+  ChecklistItem,
+  Column,
   Comment,
   DocChangedPayload,
   Identity,
   Member,
   Priority,
   Role,
+  SavedView,
   SearchHit,
   Status,
   SyncStatus,
   TaskDetail,
+  TaskLink,
   TaskSummary,
   TeamSummary,
 } from '../api/types';
 import { FakeAssessments } from './fakeAssessments';
 import { FakeBilling } from './fakeBilling';
+import { checkedEstimate, checkedQuery, checkedStatus, checkedWipLimit, defaultColumns, matchesQuery } from './fakeBoardDepth';
 import { FakeBoardTools } from './fakeBoardTools';
 import { FakeChat } from './fakeChat';
 import { checkedDate, checkedText, NOT_HANDLED, type FakeHost } from './fakeHost';
@@ -31,7 +38,6 @@ import { FakeMarket } from './fakeMarket';
 import { FakePeople } from './fakePeople';
 import { FakePulses } from './fakePulses';
 
-const STATUS_ORDER: Status[] = ['todo', 'in_progress', 'in_review', 'done'];
 const PRIORITIES: Priority[] = ['none', 'low', 'medium', 'high', 'urgent'];
 const ROLES: Role[] = ['owner', 'manager', 'member', 'viewer'];
 const MAX_TITLE = 300;
@@ -39,24 +45,50 @@ const MAX_DESCRIPTION = 100_000;
 const MAX_COMMENT = 10_000;
 const MAX_LABEL = 40;
 const MAX_LABELS = 20;
+const MAX_CHECKLIST_ITEM = 500;
+const MAX_COLUMN_NAME = 80;
+
+/** One change to a task, for task_history: who, when, what, and the description just after it. */
+interface FakeChange {
+  hash: string;
+  at: number;
+  userId: string | null;
+  fields: string[];
+  description: string;
+}
 
 interface FakeTask {
   id: string;
   boardId: string;
   title: string;
   description: string;
-  status: Status;
+  /** A column id of its board; the status is that column's. */
+  column: string;
   position: number;
-  assignee: string | null;
+  assignees: string[];
+  start: string | null;
   due: string | null;
+  estimateMinutes: number | null;
   priority: Priority;
   labels: string[];
+  parentId: string | null;
+  /** Task ids on any board of the team. */
   dependsOn: string[];
+  checklist: ChecklistItem[];
   comments: Omit<Comment, 'authorName'>[];
   createdBy: string;
   createdAt: number;
   updatedAt: number;
+  /** Oldest first. */
+  history: FakeChange[];
 }
+
+/** What tests and the seed may set on a task they insert; `status` picks its first column of that category. */
+export type TaskSeed = Partial<Omit<FakeTask, 'id' | 'boardId' | 'history'>> & {
+  title: string;
+  status?: Status;
+  assignee?: string | null;
+};
 
 interface FakeTeam {
   id: string;
@@ -69,6 +101,9 @@ interface FakeBoard {
   id: string;
   teamId: string;
   name: string;
+  /** In board order. */
+  columns: Column[];
+  views: SavedView[];
   tasks: Map<string, FakeTask>;
 }
 
@@ -117,6 +152,7 @@ export class FakeBackend {
   private readonly teams = new Map<string, FakeTeam>();
   private readonly boards = new Map<string, FakeBoard>();
   private nextId = 1;
+  private nextChange = 1;
   /** Accounts on the pretend relay: email → password. */
   private readonly relayAccounts = new Map<string, string>();
   private account: Account | null = null;
@@ -162,11 +198,12 @@ export class FakeBackend {
     this.people = new FakePeople({
       ...host,
       openTasks: (teamId) =>
-        this.team(teamId).boardIds.flatMap((id) =>
-          [...(this.boards.get(id)?.tasks.values() ?? [])]
-            .filter((t) => t.status !== 'done' && t.assignee !== null)
-            .map((t) => ({ assignee: t.assignee as string, due: t.due })),
-        ),
+        this.team(teamId).boardIds.flatMap((id) => {
+          const board = this.boards.get(id) as FakeBoard;
+          return [...board.tasks.values()]
+            .filter((t) => this.statusOf(board, t) !== 'done')
+            .flatMap((t) => t.assignees.map((assignee) => ({ assignee, due: t.due })));
+        }),
       openAssessments: (teamId) => this.assessments.openAssignments(teamId),
     });
     this.assessments = new FakeAssessments({
@@ -207,6 +244,10 @@ export class FakeBackend {
       },
       createTask: (boardId, title, status) => {
         this.insertTask(boardId, { title, status });
+      },
+      keepHistory: (boardId, taskId, fields) => {
+        const task = this.board(boardId).tasks.get(taskId);
+        if (task) this.record(task, fields);
       },
     });
     if (options.seed) this.seed();
@@ -299,6 +340,8 @@ export class FakeBackend {
       }
       case 'task_list':
         return this.summaries(this.board(a.boardId));
+      case 'task_query':
+        return this.query(a.query);
       case 'task_get': {
         const board = this.board(a.boardId);
         return this.detail(board, this.task(board, a.taskId));
@@ -316,7 +359,9 @@ export class FakeBackend {
         const board = this.writableBoard(a.boardId);
         const task = this.task(board, a.taskId);
         board.tasks.delete(task.id);
-        for (const other of board.tasks.values()) other.dependsOn = other.dependsOn.filter((d) => d !== task.id);
+        for (const other of this.teamTasks(board.teamId)) other.dependsOn = other.dependsOn.filter((d) => d !== task.id);
+        // Its subtasks stay, on their own.
+        for (const other of board.tasks.values()) if (other.parentId === task.id) other.parentId = null;
         this.changed(board.id, 'board', board.teamId);
         return null;
       }
@@ -327,8 +372,7 @@ export class FakeBackend {
         const board = this.writableBoard(a.boardId);
         const task = this.task(board, a.taskId);
         task.dependsOn = task.dependsOn.filter((d) => d !== a.dependsOn);
-        task.updatedAt = this.now();
-        this.changed(board.id, 'board', board.teamId);
+        this.touch(board, task, ['dependencies']);
         return this.detail(board, task);
       }
       case 'comment_add': {
@@ -336,9 +380,36 @@ export class FakeBackend {
         const task = this.task(board, a.taskId);
         const comment = { id: this.id('comment'), author: this.me, body: checkedText(fail, 'a comment', a.body, MAX_COMMENT), createdAt: this.now() };
         task.comments.push(comment);
-        task.updatedAt = this.now();
-        this.changed(board.id, 'board', board.teamId);
+        this.touch(board, task, ['comments']);
         return { ...comment, authorName: this.users.get(this.me) ?? '' };
+      }
+      case 'board_get':
+        return this.boardDetail(this.board(a.boardId));
+      case 'column_add':
+      case 'column_update':
+      case 'column_move':
+      case 'column_delete':
+      case 'view_save':
+      case 'view_delete':
+        return this.editBoard(cmd, a);
+      case 'checklist_add':
+      case 'checklist_update':
+      case 'checklist_delete':
+        return this.editChecklist(cmd, a);
+      case 'task_history': {
+        const board = this.board(a.boardId);
+        return this.history(this.task(board, a.taskId));
+      }
+      case 'task_description_at': {
+        const board = this.board(a.boardId);
+        return this.change(this.task(board, a.taskId), a.hash).description;
+      }
+      case 'task_description_restore': {
+        const board = this.writableBoard(a.boardId);
+        const task = this.task(board, a.taskId);
+        task.description = this.change(task, a.hash).description;
+        this.touch(board, task, ['description']);
+        return this.detail(board, task);
       }
       case 'task_search':
         return this.search(String(a.query ?? ''), typeof a.teamId === 'string' ? a.teamId : null);
@@ -449,34 +520,82 @@ export class FakeBackend {
     return { id: board.id, teamId: board.teamId, name: board.name, taskCount: board.tasks.size };
   }
 
-  private summary(board: FakeBoard, task: FakeTask): TaskSummary {
+  /** A task's status: its column's category. */
+  private statusOf(board: FakeBoard, task: FakeTask): Status {
+    return board.columns.find((c) => c.id === task.column)?.status ?? 'todo';
+  }
+
+  /** Every task of every board of the team. */
+  private teamTasks(teamId: string): FakeTask[] {
+    return this.team(teamId).boardIds.flatMap((id) => [...(this.boards.get(id)?.tasks.values() ?? [])]);
+  }
+
+  /** A task anywhere in the team, with its board. */
+  private locate(teamId: string, taskId: string): { board: FakeBoard; task: FakeTask } | null {
+    for (const id of this.team(teamId).boardIds) {
+      const board = this.boards.get(id) as FakeBoard;
+      const task = board.tasks.get(taskId);
+      if (task) return { board, task };
+    }
+    return null;
+  }
+
+  private link(board: FakeBoard, task: FakeTask): TaskLink {
+    return { taskId: task.id, boardId: board.id, boardName: board.name, title: task.title, status: this.statusOf(board, task) };
+  }
+
+  /** How many subtasks each parent has, counted once for a whole board. */
+  private subtaskCounts(board: FakeBoard): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const t of board.tasks.values()) if (t.parentId) counts.set(t.parentId, (counts.get(t.parentId) ?? 0) + 1);
+    return counts;
+  }
+
+  private summary(board: FakeBoard, task: FakeTask, counts = this.subtaskCounts(board)): TaskSummary {
     const blockedBy = task.dependsOn.filter((id) => {
-      const dep = board.tasks.get(id);
-      return dep !== undefined && dep.status !== 'done';
+      const dep = this.locate(board.teamId, id);
+      return dep !== null && this.statusOf(dep.board, dep.task) !== 'done';
     });
     return {
       id: task.id,
       boardId: board.id,
       title: task.title,
-      status: task.status,
+      status: this.statusOf(board, task),
+      column: task.column,
       position: task.position,
-      assignee: task.assignee,
+      assignee: task.assignees[0] ?? null,
+      assignees: [...task.assignees],
+      start: task.start,
       due: task.due,
+      estimateMinutes: task.estimateMinutes,
       priority: task.priority,
       labels: [...task.labels],
+      parentId: task.parentId,
+      subtaskCount: counts.get(task.id) ?? 0,
+      checklistDone: task.checklist.filter((i) => i.done).length,
+      checklistTotal: task.checklist.length,
       blockedBy,
       commentCount: task.comments.length,
       updatedAt: task.updatedAt,
     };
   }
 
+  /** By column in board order, then position. */
+  private ordered(board: FakeBoard, tasks: Iterable<FakeTask>): FakeTask[] {
+    const order = new Map(board.columns.map((c, i) => [c.id, i]));
+    return [...tasks].sort((x, y) => (order.get(x.column) ?? 0) - (order.get(y.column) ?? 0) || x.position - y.position);
+  }
+
   private summaries(board: FakeBoard): TaskSummary[] {
-    return [...board.tasks.values()]
-      .sort((x, y) => STATUS_ORDER.indexOf(x.status) - STATUS_ORDER.indexOf(y.status) || x.position - y.position)
-      .map((t) => this.summary(board, t));
+    const counts = this.subtaskCounts(board);
+    return this.ordered(board, board.tasks.values()).map((t) => this.summary(board, t, counts));
   }
 
   private detail(board: FakeBoard, task: FakeTask): TaskDetail {
+    const links = (ids: string[]) =>
+      ids.map((id) => this.locate(board.teamId, id)).filter((l) => l !== null).map((l) => this.link(l.board, l.task));
+    const dependents = this.teamTasks(board.teamId).filter((t) => t.dependsOn.includes(task.id)).map((t) => t.id);
+    const subtasks = this.ordered(board, [...board.tasks.values()].filter((t) => t.parentId === task.id));
     return {
       ...this.summary(board, task),
       description: task.description,
@@ -484,7 +603,44 @@ export class FakeBackend {
       comments: task.comments.map((c) => ({ ...c, authorName: this.users.get(c.author) ?? 'Unknown' })),
       createdBy: task.createdBy,
       createdAt: task.createdAt,
+      checklist: task.checklist.map((i) => ({ ...i })),
+      dependencies: links(task.dependsOn),
+      dependents: links(dependents),
+      subtasks: subtasks.map((t) => this.link(board, t)),
     };
+  }
+
+  private boardDetail(board: FakeBoard): BoardDetail {
+    return { id: board.id, teamId: board.teamId, name: board.name, columns: board.columns, views: board.views };
+  }
+
+  private query(raw: unknown): TaskSummary[] {
+    const query = checkedQuery(fail, raw);
+    let boards: FakeBoard[];
+    if (query.boardId !== undefined) {
+      const board = this.board(query.boardId);
+      boards = query.teamId === undefined || board.teamId === query.teamId ? [board] : [];
+    } else if (query.teamId !== undefined) {
+      boards = this.team(query.teamId).boardIds.map((id) => this.boards.get(id) as FakeBoard);
+    } else {
+      boards = [...this.boards.values()];
+    }
+    const today = this.today();
+    return boards.flatMap((b) => this.summaries(b)).filter((t) => matchesQuery(t, query, today));
+  }
+
+  private history(task: FakeTask): ActivityEntry[] {
+    return [...task.history].reverse().map((c) => ({
+      hash: c.hash,
+      at: c.at,
+      userId: c.userId,
+      name: c.userId ? (this.users.get(c.userId) ?? 'Someone') : 'Someone',
+      fields: [...c.fields],
+    }));
+  }
+
+  private change(task: FakeTask, hash: unknown): FakeChange {
+    return task.history.find((c) => c.hash === hash) ?? fail('not_found', `change \`${String(hash)}\` does not exist`);
   }
 
   private search(query: string, teamId: string | null): SearchHit[] {
@@ -502,7 +658,7 @@ export class FakeBackend {
           boardId: board.id,
           teamId: board.teamId,
           title: task.title,
-          status: task.status,
+          status: this.statusOf(board, task),
           snippet: highlight(source.slice(0, 160), words),
         });
       }
@@ -536,7 +692,7 @@ export class FakeBackend {
   }
 
   createBoard(team: FakeTeam, name: string): FakeBoard {
-    const board: FakeBoard = { id: this.id('board'), teamId: team.id, name, tasks: new Map() };
+    const board: FakeBoard = { id: this.id('board'), teamId: team.id, name, columns: defaultColumns(), views: [], tasks: new Map() };
     this.boards.set(board.id, board);
     team.boardIds.push(board.id);
     this.changed(board.id, 'board', team.id);
@@ -563,52 +719,122 @@ export class FakeBackend {
   }
 
   /** Adds a task straight into the store (tests and seed data). */
-  insertTask(boardId: string, fields: Partial<FakeTask> & { title: string }): FakeTask {
+  insertTask(boardId: string, seed: TaskSeed): FakeTask {
     const board = this.board(boardId);
-    const status = fields.status ?? 'todo';
+    const { status, assignee, ...fields } = seed;
+    const column = fields.column ?? this.columnFor(board, status ?? 'todo').id;
     const task: FakeTask = {
       id: this.id('task'),
       boardId,
       description: '',
-      status,
-      position: this.endOfColumn(board, status),
-      assignee: null,
+      position: fields.position ?? this.endOfColumn(board, column),
+      start: null,
       due: null,
+      estimateMinutes: null,
       priority: 'none',
       labels: [],
+      parentId: null,
       dependsOn: [],
+      checklist: [],
       comments: [],
       createdBy: this.me,
       createdAt: this.now(),
       updatedAt: this.now(),
       ...fields,
+      column,
+      assignees: fields.assignees ?? (assignee ? [assignee] : []),
+      history: [],
     };
     board.tasks.set(task.id, task);
+    this.record(task, ['created']);
     return task;
   }
 
-  private endOfColumn(board: FakeBoard, status: Status): number {
-    return [...board.tasks.values()].filter((t) => t.status === status).reduce((m, t) => Math.max(m, t.position), 0) + 1;
+  /** Adds a column straight into the store (tests and seed data); returns its id. */
+  addColumn(boardId: string, name: string, status: Status, wipLimit: number | null = null): string {
+    const column: Column = { id: this.id('column'), name, status, wipLimit };
+    this.board(boardId).columns.push(column);
+    return column.id;
+  }
+
+  /** Sets a column's WIP limit straight in the store (tests and seed data). */
+  setWipLimit(boardId: string, columnId: string, wipLimit: number | null): void {
+    const column = this.board(boardId).columns.find((c) => c.id === columnId);
+    if (column) column.wipLimit = wipLimit;
+  }
+
+  /** The board's first column of this category, else its first column. */
+  private columnFor(board: FakeBoard, status: Status): Column {
+    return board.columns.find((c) => c.status === status) ?? board.columns[0];
+  }
+
+  private columnOf(board: FakeBoard, id: unknown): Column {
+    return board.columns.find((c) => c.id === id) ?? fail('not_found', `column \`${String(id)}\` does not exist`);
+  }
+
+  private endOfColumn(board: FakeBoard, column: string): number {
+    let end = 0;
+    for (const t of board.tasks.values()) if (t.column === column && t.position > end) end = t.position;
+    return end + 1;
+  }
+
+  /** Notes a change in the task's history, as the core's document keeps every change. */
+  private record(task: FakeTask, fields: string[]): void {
+    const hash = (this.nextChange++).toString(16).padStart(16, '0');
+    task.history.push({ hash, at: this.now(), userId: this.me, fields, description: task.description });
+  }
+
+  /** A write to a task: its history, its time, and doc-changed for its board. */
+  private touch(board: FakeBoard, task: FakeTask, fields: string[]): void {
+    task.updatedAt = this.now();
+    this.record(task, fields);
+    this.changed(board.id, 'board', board.teamId);
+  }
+
+  /** A parent for `task` (null: a new one): on the same board, not itself, and not a subtask itself. */
+  private checkedParent(board: FakeBoard, task: FakeTask | null, raw: unknown): string | null {
+    if (raw === null) return null;
+    const parent = this.task(board, raw);
+    if (task && parent.id === task.id) fail('invalid_input', 'a task cannot be its own subtask');
+    if (parent.parentId !== null) fail('invalid_input', 'a subtask has no subtasks of its own');
+    if (task && [...board.tasks.values()].some((t) => t.parentId === task.id)) {
+      fail('invalid_input', 'a task with subtasks cannot become a subtask');
+    }
+    return parent.id;
   }
 
   private createTask(a: Record<string, unknown>): TaskDetail {
     const board = this.board(a.boardId);
     const title = checkedText(fail, 'a task title', a.title, MAX_TITLE);
-    const status = a.status === undefined ? 'todo' : (a.status as Status);
-    if (!STATUS_ORDER.includes(status)) fail('invalid_input', `unknown status ${String(a.status)}`);
+    // `column` wins over `status`; without either, the first To do column.
+    const column =
+      a.column !== undefined && a.column !== null
+        ? this.columnOf(board, a.column)
+        : this.columnFor(board, a.status === undefined || a.status === null ? 'todo' : checkedStatus(fail, a.status));
+    const parentId = a.parentId === undefined ? null : this.checkedParent(board, null, a.parentId);
     // Like the core's create_task: any column, even In review without an assignee.
-    const task = this.insertTask(board.id, { title, status });
+    const task = this.insertTask(board.id, { title, column: column.id, parentId });
     this.changed(board.id, 'board', board.teamId);
     return this.detail(board, task);
+  }
+
+  private checkedAssignees(board: FakeBoard, raw: unknown): string[] {
+    if (!Array.isArray(raw)) return fail('invalid_input', 'assignees must be a list');
+    const ids = raw.map(String);
+    if (new Set(ids).size !== ids.length) fail('invalid_input', 'someone is assigned twice');
+    const members = this.team(board.teamId).members;
+    for (const id of ids) if (!members.some((m) => m.userId === id)) fail('not_found', `member \`${id}\` does not exist`);
+    return ids;
   }
 
   private updateTask(a: Record<string, unknown>): TaskDetail {
     const board = this.board(a.boardId);
     const task = this.task(board, a.taskId);
     const patch = (a.patch ?? {}) as Record<string, unknown>;
-    const allowed = ['title', 'description', 'assignee', 'due', 'priority', 'labels'];
+    const allowed = ['title', 'description', 'assignee', 'assignees', 'start', 'due', 'estimateMinutes', 'priority', 'labels', 'parentId'];
     const unknown = Object.keys(patch).find((k) => !allowed.includes(k));
     if (unknown) fail('invalid_input', `unknown field \`${unknown}\``);
+    if (patch.assignee !== undefined && patch.assignees !== undefined) fail('invalid_input', 'give assignee or assignees, not both');
     // Check everything before writing anything, like the core.
     const title = patch.title === undefined ? undefined : checkedText(fail, 'a task title', patch.title, MAX_TITLE);
     let description: string | undefined;
@@ -616,89 +842,189 @@ export class FakeBackend {
       description = String(patch.description);
       if ([...description].length > MAX_DESCRIPTION) fail('too_long', `a description is too long (at most ${MAX_DESCRIPTION} characters)`);
     }
-    const due = patch.due === undefined ? undefined : patch.due === null ? null : checkedDate(fail, String(patch.due));
+    const date = (raw: unknown) => (raw === undefined ? undefined : raw === null ? null : checkedDate(fail, String(raw)));
+    const start = date(patch.start);
+    const due = date(patch.due);
+    const nextStart = start === undefined ? task.start : start;
+    const nextDue = due === undefined ? task.due : due;
+    if (nextStart !== null && nextDue !== null && nextStart > nextDue) fail('invalid_input', 'a task starts on or before its due date');
+    const estimate = patch.estimateMinutes === undefined ? undefined : checkedEstimate(fail, patch.estimateMinutes);
     const labels = patch.labels === undefined ? undefined : normalizeLabels(patch.labels);
     if (patch.priority !== undefined && !PRIORITIES.includes(patch.priority as Priority)) fail('invalid_input', 'unknown priority');
-    let assignee: string | null | undefined;
-    if (patch.assignee !== undefined) {
-      assignee = patch.assignee === null ? null : String(patch.assignee);
-      const team = this.team(board.teamId);
-      if (assignee !== null && !team.members.some((m) => m.userId === assignee)) {
-        fail('not_found', `member \`${assignee}\` does not exist`);
-      }
-      if (assignee === null && task.status === 'in_review') {
-        fail('invalid_transition', 'cannot move a task to In review: a task in review needs an assignee');
-      }
+    let assignees: string[] | undefined;
+    if (patch.assignee !== undefined) assignees = this.checkedAssignees(board, patch.assignee === null ? [] : [patch.assignee]);
+    if (patch.assignees !== undefined) assignees = this.checkedAssignees(board, patch.assignees);
+    if (assignees !== undefined && assignees.length === 0 && this.statusOf(board, task) === 'in_review') {
+      fail('invalid_transition', 'cannot move a task to In review: a task in review needs an assignee');
     }
-    if (title !== undefined) task.title = title;
-    if (description !== undefined) task.description = description;
-    if (assignee !== undefined) task.assignee = assignee;
-    if (due !== undefined) task.due = due;
-    if (patch.priority !== undefined) task.priority = patch.priority as Priority;
-    if (labels !== undefined) task.labels = labels;
-    task.updatedAt = this.now();
-    this.changed(board.id, 'board', board.teamId);
+    const parentId = patch.parentId === undefined ? undefined : this.checkedParent(board, task, patch.parentId);
+
+    const fields: string[] = [];
+    const set = <K extends keyof FakeTask>(key: K, value: FakeTask[K] | undefined, field: string) => {
+      if (value === undefined || JSON.stringify(task[key]) === JSON.stringify(value)) return;
+      task[key] = value;
+      fields.push(field);
+    };
+    set('title', title, 'title');
+    set('description', description, 'description');
+    set('assignees', assignees, 'assignees');
+    set('start', start, 'start');
+    set('due', due, 'due');
+    set('estimateMinutes', estimate, 'estimate');
+    set('priority', patch.priority as Priority | undefined, 'priority');
+    set('labels', labels, 'labels');
+    set('parentId', parentId, 'parent');
+    if (fields.length) this.touch(board, task, fields);
+    else this.changed(board.id, 'board', board.teamId);
     return this.detail(board, task);
   }
 
   private moveTask(a: Record<string, unknown>): TaskDetail {
     const board = this.board(a.boardId);
     const task = this.task(board, a.taskId);
-    const status = a.status as Status;
-    if (!STATUS_ORDER.includes(status)) fail('invalid_input', `unknown status ${String(a.status)}`);
-    if (status === 'in_review' && task.assignee === null) {
+    const column = this.columnOf(board, a.column);
+    const from = this.statusOf(board, task);
+    if (column.status === 'in_review' && task.assignees.length === 0) {
       fail('invalid_transition', 'cannot move a task to In review: assign the task first, so someone\'s work can be reviewed');
     }
-    if (status === 'done' && a.force !== true) {
+    if (column.status === 'done' && from !== 'done' && a.force !== true) {
       const blockers = this.summary(board, task).blockedBy;
       if (blockers.length) {
         fail('task_blocked', `the task is blocked by ${blockers.length} unfinished task(s); confirm to move it to Done anyway`);
       }
     }
-    const others = [...board.tasks.values()].filter((t) => t.status === status && t.id !== task.id);
+    const others = [...board.tasks.values()].filter((t) => t.column === column.id && t.id !== task.id);
     let position: number;
     if (typeof a.beforeTaskId === 'string') {
       const anchor = others.find((t) => t.id === a.beforeTaskId) ?? fail('not_found', `task in that column \`${a.beforeTaskId}\` does not exist`);
       const previous = others.filter((t) => t.position < anchor.position).map((t) => t.position);
       position = previous.length ? (Math.max(...previous) + anchor.position) / 2 : anchor.position - 1;
-    } else if (task.status === status) {
+    } else if (task.column === column.id) {
       position = task.position;
     } else {
       position = others.reduce((m, t) => Math.max(m, t.position), 0) + 1;
     }
-    task.status = status;
+    task.column = column.id;
     task.position = position;
-    task.updatedAt = this.now();
-    this.changed(board.id, 'board', board.teamId);
+    this.touch(board, task, from === column.status ? ['column'] : ['column', 'status']);
     return this.detail(board, task);
   }
 
   private addDependency(a: Record<string, unknown>): TaskDetail {
     const board = this.board(a.boardId);
     const task = this.task(board, a.taskId);
-    const dep = this.task(board, a.dependsOn);
+    // Any board of the same team.
+    const dep = this.locate(board.teamId, String(a.dependsOn))?.task ?? fail('not_found', `task \`${String(a.dependsOn)}\` does not exist`);
     if (dep.id === task.id) fail('self_dependency', 'a task cannot depend on itself');
-    const path = this.pathBetween(board, dep.id, task.id);
+    const path = this.pathBetween(board.teamId, dep.id, task.id);
     if (path) {
-      const titles = [task.id, ...path].map((id) => board.tasks.get(id)?.title ?? id);
+      const titles = [task.id, ...path].map((id) => this.locate(board.teamId, id)?.task.title ?? id);
       fail('dependency_cycle', `this dependency would create a cycle: ${titles.join(' → ')}`);
     }
     if (!task.dependsOn.includes(dep.id)) task.dependsOn.push(dep.id);
-    task.updatedAt = this.now();
-    this.changed(board.id, 'board', board.teamId);
+    this.touch(board, task, ['dependencies']);
     return this.detail(board, task);
   }
 
-  /** A dependency path from `from` to `to`, if one exists. */
-  private pathBetween(board: FakeBoard, from: string, to: string, seen = new Set<string>()): string[] | null {
+  /** A dependency path from `from` to `to` through any boards of the team, if one exists. */
+  private pathBetween(teamId: string, from: string, to: string, seen = new Set<string>()): string[] | null {
     if (from === to) return [to];
     if (seen.has(from)) return null;
     seen.add(from);
-    for (const next of board.tasks.get(from)?.dependsOn ?? []) {
-      const rest = this.pathBetween(board, next, to, seen);
+    for (const next of this.locate(teamId, from)?.task.dependsOn ?? []) {
+      const rest = this.pathBetween(teamId, next, to, seen);
       if (rest) return [from, ...rest];
     }
     return null;
+  }
+
+  // ----- columns, views, checklists -----
+
+  private editBoard(cmd: string, a: Record<string, unknown>): BoardDetail {
+    const board = this.writableBoard(a.boardId);
+    switch (cmd) {
+      case 'column_add': {
+        const name = checkedText(fail, 'a column name', a.name, MAX_COLUMN_NAME);
+        const status = checkedStatus(fail, a.status);
+        board.columns.push({ id: this.id('column'), name, status, wipLimit: checkedWipLimit(fail, a.wipLimit) });
+        break;
+      }
+      case 'column_update': {
+        const column = this.columnOf(board, a.columnId);
+        const name = a.name === undefined ? column.name : checkedText(fail, 'a column name', a.name, MAX_COLUMN_NAME);
+        const status = a.status === undefined ? column.status : checkedStatus(fail, a.status);
+        const wipLimit = a.wipLimit === undefined ? column.wipLimit : checkedWipLimit(fail, a.wipLimit);
+        // A new category moves the column's tasks with it: their status is the column's.
+        Object.assign(column, { name, status, wipLimit });
+        break;
+      }
+      case 'column_move': {
+        const column = this.columnOf(board, a.columnId);
+        const rest = board.columns.filter((c) => c !== column);
+        const before = a.beforeColumnId === undefined || a.beforeColumnId === null ? null : this.columnOf(board, a.beforeColumnId);
+        if (before === column) break;
+        const at = before ? rest.indexOf(before) : rest.length;
+        rest.splice(at, 0, column);
+        board.columns = rest;
+        break;
+      }
+      case 'column_delete': {
+        const column = this.columnOf(board, a.columnId);
+        if (board.columns.length === 1) fail('invalid_input', 'a board keeps at least one column');
+        const moveTo = this.columnOf(board, a.moveTo);
+        if (moveTo === column) fail('invalid_input', 'move the tasks to another column');
+        let end = this.endOfColumn(board, moveTo.id);
+        for (const task of this.ordered(board, [...board.tasks.values()].filter((t) => t.column === column.id))) {
+          const from = this.statusOf(board, task);
+          task.column = moveTo.id;
+          task.position = end++;
+          task.updatedAt = this.now();
+          this.record(task, from === moveTo.status ? ['column'] : ['column', 'status']);
+        }
+        board.columns = board.columns.filter((c) => c !== column);
+        break;
+      }
+      case 'view_save': {
+        const name = checkedText(fail, 'a view name', a.name, MAX_COLUMN_NAME);
+        const query = checkedQuery(fail, a.query);
+        const same = board.views.find((v) => v.name === name);
+        if (same) same.query = query;
+        else board.views.push({ id: this.id('view'), name, query });
+        break;
+      }
+      case 'view_delete': {
+        const view = board.views.find((v) => v.id === a.viewId) ?? fail('not_found', `view \`${String(a.viewId)}\` does not exist`);
+        board.views = board.views.filter((v) => v !== view);
+        break;
+      }
+    }
+    this.changed(board.id, 'board', board.teamId);
+    return this.boardDetail(board);
+  }
+
+  private editChecklist(cmd: string, a: Record<string, unknown>): TaskDetail {
+    const board = this.writableBoard(a.boardId);
+    const task = this.task(board, a.taskId);
+    const item = () => task.checklist.find((i) => i.id === a.itemId) ?? fail('not_found', `checklist item \`${String(a.itemId)}\` does not exist`);
+    switch (cmd) {
+      case 'checklist_add':
+        task.checklist.push({ id: this.id('item'), text: checkedText(fail, 'a checklist item', a.text, MAX_CHECKLIST_ITEM), done: false });
+        break;
+      case 'checklist_update': {
+        const found = item();
+        const text = a.text === undefined ? found.text : checkedText(fail, 'a checklist item', a.text, MAX_CHECKLIST_ITEM);
+        if (a.done !== undefined && typeof a.done !== 'boolean') fail('invalid_input', '`done` must be true or false');
+        Object.assign(found, { text, done: a.done ?? found.done });
+        break;
+      }
+      case 'checklist_delete': {
+        const found = item();
+        task.checklist = task.checklist.filter((i) => i !== found);
+        break;
+      }
+    }
+    this.touch(board, task, ['checklist']);
+    return this.detail(board, task);
   }
 
   // ----- demo data -----
@@ -716,12 +1042,21 @@ export class FakeBackend {
     const spec = this.insertTask(boardId, {
       title: 'Write the sync protocol spec',
       status: 'in_progress',
-      assignee: ada,
+      assignees: [ada, this.me],
       priority: 'high',
       labels: ['sync', 'docs'],
+      start: iso(-2),
       due: iso(3),
+      estimateMinutes: 480,
+      checklist: [
+        { id: this.id('item'), text: 'Message framing', done: true },
+        { id: this.id('item'), text: 'Reconnect after a long offline', done: false },
+        { id: this.id('item'), text: 'Conflict examples', done: false },
+      ],
       description: 'Describe how peers exchange document changes, and what happens when they reconnect after a long time offline.',
     });
+    this.insertTask(boardId, { title: 'Diagram the handshake', status: 'in_review', parentId: spec.id, assignee: ada, estimateMinutes: 60 });
+    this.setWipLimit(boardId, 'in_progress', 2);
     this.insertTask(boardId, {
       title: 'Ship offline sync to beta testers',
       priority: 'urgent',

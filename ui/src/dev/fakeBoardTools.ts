@@ -16,10 +16,12 @@ const UNDO_DEPTH = 20;
 export interface ToolTask {
   id: string;
   title: string;
-  status: Status;
-  assignee: string | null;
+  column: string;
+  assignees: string[];
   labels: string[];
   dependsOn: string[];
+  /** Kept as it is when an undo puts a task back: the undo is one more change. */
+  history: unknown[];
 }
 
 /** What the board tools need from the rest of the fake core. */
@@ -34,6 +36,8 @@ export interface BoardToolsHost extends FakeHost {
   moveTask: (a: Record<string, unknown>) => unknown;
   updateTask: (a: Record<string, unknown>) => unknown;
   createTask: (boardId: string, title: string, status: Status) => void;
+  /** Notes a change to a task in its history (time entries touch 'time'). */
+  keepHistory: (boardId: string, taskId: string, fields: string[]) => void;
 }
 
 interface StoredEntry {
@@ -108,7 +112,7 @@ export class FakeBoardTools {
       case 'time_entry_delete': {
         const entry = this.mine(a.entryId);
         this.entries.splice(this.entries.indexOf(entry), 1);
-        this.changed(entry.boardId);
+        this.changed(entry.boardId, entry.taskId);
         return null;
       }
       case 'time_entries':
@@ -120,7 +124,7 @@ export class FakeBoardTools {
       case 'board_export': {
         const tasks = [...this.host.boardTasks(String(a.boardId)).values()];
         if (a.format !== 'csv' && a.format !== 'json') return this.host.fail('invalid_input', 'format must be csv or json');
-        return this.save(a.format === 'json' ? JSON.stringify(tasks) : tasks.map((t) => `${t.title},${t.status}`).join('\n'));
+        return this.save(a.format === 'json' ? JSON.stringify(tasks) : tasks.map((t) => `${t.title},${t.column}`).join('\n'));
       }
       case 'board_import_pick':
         return this.nextPick;
@@ -168,7 +172,8 @@ export class FakeBoardTools {
     };
   }
 
-  private changed(boardId: string): void {
+  private changed(boardId: string, taskId?: string): void {
+    if (taskId) this.host.keepHistory(boardId, taskId, ['time']);
     this.host.changed(boardId, 'board', this.host.teamOfBoard(boardId));
   }
 
@@ -177,11 +182,11 @@ export class FakeBoardTools {
     const running = this.running();
     if (running) {
       running.endedAt = this.host.now();
-      this.changed(running.boardId);
+      this.changed(running.boardId, running.taskId);
     }
     const entry: StoredEntry = { id: this.host.id('time'), boardId, taskId, userId: this.host.me, startedAt: this.host.now(), endedAt: null, note: null };
     this.entries.push(entry);
-    this.changed(boardId);
+    this.changed(boardId, taskId);
     return this.view(entry);
   }
 
@@ -189,7 +194,7 @@ export class FakeBoardTools {
     const running = this.running();
     if (!running) return null;
     running.endedAt = this.host.now();
-    this.changed(running.boardId);
+    this.changed(running.boardId, running.taskId);
     return this.view(running);
   }
 
@@ -210,7 +215,7 @@ export class FakeBoardTools {
     const span = this.checkedSpan(a);
     const entry: StoredEntry = { id: this.host.id('time'), boardId, taskId, userId: this.host.me, ...span };
     this.entries.push(entry);
-    this.changed(boardId);
+    this.changed(boardId, taskId);
     return this.view(entry);
   }
 
@@ -223,7 +228,7 @@ export class FakeBoardTools {
   private edit(a: Record<string, unknown>): TimeEntry {
     const entry = this.mine(a.entryId);
     Object.assign(entry, this.checkedSpan(a));
-    this.changed(entry.boardId);
+    this.changed(entry.boardId, entry.taskId);
     return this.view(entry);
   }
 
@@ -303,7 +308,7 @@ export class FakeBoardTools {
       for (const id of ids) {
         switch (action.kind) {
           case 'move':
-            this.host.moveTask({ boardId, taskId: id, status: action.status, beforeTaskId: null, force: action.force });
+            this.host.moveTask({ boardId, taskId: id, column: action.column, beforeTaskId: null, force: action.force });
             break;
           case 'assign':
             this.host.updateTask({ boardId, taskId: id, patch: { assignee: action.assignee } });
@@ -347,7 +352,7 @@ export class FakeBoardTools {
     const tasks = this.host.boardTasks(undo.boardId);
     for (const task of undo.before) {
       const live = tasks.get(task.id);
-      if (live) Object.assign(live, structuredClone(task));
+      if (live) Object.assign(live, { ...structuredClone(task), history: live.history });
       else tasks.set(task.id, structuredClone(task));
     }
     for (const [id, dependsOn] of undo.dependents) {

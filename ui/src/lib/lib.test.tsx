@@ -8,8 +8,9 @@ import { adjacentStatus } from './status';
 
 function task(id: string, status: TaskSummary['status'], position: number): TaskSummary {
   return {
-    id, boardId: 'b', title: id, status, position, assignee: null, due: null, priority: 'none',
-    labels: [], blockedBy: [], commentCount: 0, updatedAt: 0,
+    id, boardId: 'b', title: id, status, column: status, position, assignee: null, assignees: [], start: null, due: null,
+    estimateMinutes: null, priority: 'none', labels: [], parentId: null, subtaskCount: 0, checklistDone: 0, checklistTotal: 0,
+    blockedBy: [], commentCount: 0, updatedAt: 0,
   };
 }
 
@@ -36,8 +37,8 @@ describe('planMove', () => {
   const tasks = [task('a', 'todo', 1), task('b', 'todo', 2), task('c', 'todo', 3), task('x', 'done', 1)];
 
   it('moves to another column before a card, or last', () => {
-    expect(planMove(tasks, 'a', 'done', 0)).toEqual([{ taskId: 'a', status: 'done', beforeTaskId: 'x' }]);
-    expect(planMove(tasks, 'a', 'done', 5)).toEqual([{ taskId: 'a', status: 'done', beforeTaskId: null }]);
+    expect(planMove(tasks, 'a', 'done', 0)).toEqual([{ taskId: 'a', column: 'done', beforeTaskId: 'x' }]);
+    expect(planMove(tasks, 'a', 'done', 5)).toEqual([{ taskId: 'a', column: 'done', beforeTaskId: null }]);
   });
 
   it('does nothing when dropped where it already is', () => {
@@ -45,14 +46,14 @@ describe('planMove', () => {
   });
 
   it('moves up within a column before the card it lands on', () => {
-    expect(planMove(tasks, 'c', 'todo', 0)).toEqual([{ taskId: 'c', status: 'todo', beforeTaskId: 'a' }]);
+    expect(planMove(tasks, 'c', 'todo', 0)).toEqual([{ taskId: 'c', column: 'todo', beforeTaskId: 'a' }]);
   });
 
   it('reaches the end of its own column by moving the cards below it up', () => {
     const moves = planMove(tasks, 'a', 'todo', 2);
     expect(moves).toEqual([
-      { taskId: 'b', status: 'todo', beforeTaskId: 'a' },
-      { taskId: 'c', status: 'todo', beforeTaskId: 'a' },
+      { taskId: 'b', column: 'todo', beforeTaskId: 'a' },
+      { taskId: 'c', column: 'todo', beforeTaskId: 'a' },
     ]);
     const after = moves.reduce(applyMove, tasks);
     expect(columnTasks(after, 'todo').map((t) => t.id)).toEqual(['b', 'c', 'a']);
@@ -62,9 +63,9 @@ describe('planMove', () => {
 describe('applyMove', () => {
   it('places a card between its new neighbours like the backend', () => {
     const tasks = [task('a', 'todo', 1), task('b', 'todo', 2), task('c', 'done', 4)];
-    const moved = applyMove(tasks, { taskId: 'c', status: 'todo', beforeTaskId: 'b' });
-    expect(moved.find((t) => t.id === 'c')).toMatchObject({ status: 'todo', position: 1.5 });
-    const last = applyMove(tasks, { taskId: 'a', status: 'done', beforeTaskId: null });
+    const moved = applyMove(tasks, { taskId: 'c', column: 'todo', beforeTaskId: 'b' });
+    expect(moved.find((t) => t.id === 'c')).toMatchObject({ column: 'todo', position: 1.5 });
+    const last = applyMove(tasks, { taskId: 'a', column: 'done', beforeTaskId: null });
     expect(last.find((t) => t.id === 'a')?.position).toBe(5);
   });
 });

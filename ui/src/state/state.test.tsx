@@ -124,11 +124,11 @@ describe('api errors', () => {
       calls.push([cmd, args]);
       return null;
     });
-    await api.taskMove({ boardId: 'b', taskId: 't', status: 'done' });
+    await api.taskMove({ boardId: 'b', taskId: 't', column: 'done' });
     await api.taskUpdate('b', 't', { due: null });
     await api.taskSearch('q', null);
     expect(calls).toEqual([
-      ['task_move', { boardId: 'b', taskId: 't', status: 'done', beforeTaskId: null, force: false }],
+      ['task_move', { boardId: 'b', taskId: 't', column: 'done', beforeTaskId: null, force: false }],
       ['task_update', { boardId: 'b', taskId: 't', patch: { due: null } }],
       ['task_search', { query: 'q', teamId: null }],
     ]);

@@ -1,13 +1,13 @@
 import { useCallback, useMemo, useRef } from 'react';
-import { api, toAppError, type Status, type TaskDetail, type TaskPatch, type TaskSummary } from '../api';
+import { api, toAppError, type TaskDetail, type TaskPatch, type TaskSummary } from '../api';
 import { applyMove, replaceTask, type PlannedMove } from '../lib/ordering';
 import type { Resource } from './useResource';
 import { useConfirm } from './confirm';
 import { useToasts } from './toasts';
 
 export interface TaskActions {
-  /** Resolves with the new task, or null when it could not be created. */
-  create: (status: Status, title: string) => Promise<TaskDetail | null>;
+  /** Resolves with the new task in that column, or null when it could not be created. */
+  create: (column: string, title: string) => Promise<TaskDetail | null>;
   /** Runs planned moves in order; a blocked move to Done asks before forcing. */
   move: (moves: PlannedMove[]) => Promise<boolean>;
   update: (taskId: string, patch: TaskPatch) => Promise<boolean>;
@@ -114,10 +114,10 @@ export function useTaskActions(
   );
 
   const create = useCallback(
-    async (status: Status, title: string) => {
+    async (column: string, title: string) => {
       if (!boardId) return null;
       try {
-        const task = await api.taskCreate(boardId, title, status);
+        const task = await api.taskCreate(boardId, title, { column });
         mutateTasks((list) => replaceTask(list, task));
         return task;
       } catch (error) {
