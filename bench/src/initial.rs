@@ -32,11 +32,10 @@ pub async fn run(target: &Target, documents: usize) -> Result<Outcome, BoxError>
         if n % 2 == 0 {
             board::init(&mut doc, &team_id, &format!("Board {n}"), 0)?;
             for t in 0..ITEMS_PER_DOC {
+                let title = format!("Task {t}");
                 let task = board::NewTask {
-                    title: &format!("Task {t}"),
                     description: "Something to do, described in a sentence or two.",
-                    status: board::Status::Todo,
-                    created_by: target.user_id(),
+                    ..board::NewTask::titled(&title, "todo", target.user_id())
                 };
                 board::create_task(&mut doc, task, 0)?;
             }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use tauri::{AppHandle, Emitter, Runtime, State};
 use teamstead_client::sync::api::Invite;
 use teamstead_client::sync::{Account, Syncer};
+use teamstead_client::{ActivityEntry, BoardDetail, ColumnPatch, ModelError, Place};
 use teamstead_client::{
     Answer, AssessmentDetail, AssessmentResults, AssessmentSummary, Assignees, ExportFormat,
     InboxItem, NewAssessmentInput, PulseInput, PulseResultsView, PulseView, ReviewInput, Section,
@@ -105,8 +106,14 @@ pub fn task_create(
     board_id: String,
     title: String,
     status: Option<Status>,
+    column: Option<String>,
+    parent_id: Option<String>,
 ) -> Result<TaskDetail> {
-    client.create_task(&board_id, &title, status)
+    let place = match (&column, status) {
+        (Some(column), _) => Place::Column(column),
+        (None, status) => Place::Status(status.unwrap_or(Status::Todo)),
+    };
+    client.create_task(&board_id, &title, place, parent_id.as_deref())
 }
 
 #[tauri::command(async)]
@@ -124,14 +131,14 @@ pub fn task_move(
     client: State<'_, Arc<Client>>,
     board_id: String,
     task_id: String,
-    status: Status,
+    column: String,
     before_task_id: Option<String>,
     force: Option<bool>,
 ) -> Result<TaskDetail> {
     client.move_task(
         &board_id,
         &task_id,
-        status,
+        Place::Column(&column),
         before_task_id.as_deref(),
         force.unwrap_or(false),
     )
@@ -164,6 +171,148 @@ pub fn task_remove_dependency(
     depends_on: String,
 ) -> Result<TaskDetail> {
     client.remove_dependency(&board_id, &task_id, &depends_on)
+}
+
+#[tauri::command(async)]
+pub fn board_get(client: State<'_, Arc<Client>>, board_id: String) -> Result<BoardDetail> {
+    client.board_detail(&board_id)
+}
+
+#[tauri::command(async)]
+pub fn column_add(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    name: String,
+    status: Status,
+    wip_limit: Option<u64>,
+) -> Result<BoardDetail> {
+    client.add_column(&board_id, &name, status, wip_limit)
+}
+
+/// `wipLimit` left out keeps the limit; `null` removes it.
+#[tauri::command(async)]
+pub fn column_update(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    column_id: String,
+    name: Option<String>,
+    status: Option<Status>,
+    wip_limit: Option<serde_json::Value>,
+) -> Result<BoardDetail> {
+    let wip_limit = match wip_limit {
+        None => None,
+        Some(serde_json::Value::Null) => Some(None),
+        Some(value) => Some(Some(value.as_u64().ok_or(ModelError::Invalid {
+            what: "a WIP limit",
+            reason: "it must be a whole number",
+        })?)),
+    };
+    let patch = ColumnPatch {
+        name,
+        status,
+        wip_limit,
+    };
+    client.update_column(&board_id, &column_id, patch)
+}
+
+#[tauri::command(async)]
+pub fn column_move(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    column_id: String,
+    before_column_id: Option<String>,
+) -> Result<BoardDetail> {
+    client.move_column(&board_id, &column_id, before_column_id.as_deref())
+}
+
+#[tauri::command(async)]
+pub fn column_delete(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    column_id: String,
+    move_to: String,
+) -> Result<BoardDetail> {
+    client.delete_column(&board_id, &column_id, &move_to)
+}
+
+#[tauri::command(async)]
+pub fn view_save(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    name: String,
+    query: TaskQuery,
+) -> Result<BoardDetail> {
+    client.save_view(&board_id, &name, &query)
+}
+
+#[tauri::command(async)]
+pub fn view_delete(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    view_id: String,
+) -> Result<BoardDetail> {
+    client.delete_view(&board_id, &view_id)
+}
+
+#[tauri::command(async)]
+pub fn checklist_add(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    task_id: String,
+    text: String,
+) -> Result<TaskDetail> {
+    client.add_checklist_item(&board_id, &task_id, &text)
+}
+
+#[tauri::command(async)]
+pub fn checklist_update(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    task_id: String,
+    item_id: String,
+    text: Option<String>,
+    done: Option<bool>,
+) -> Result<TaskDetail> {
+    client.update_checklist_item(&board_id, &task_id, &item_id, text.as_deref(), done)
+}
+
+#[tauri::command(async)]
+pub fn checklist_delete(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    task_id: String,
+    item_id: String,
+) -> Result<TaskDetail> {
+    client.delete_checklist_item(&board_id, &task_id, &item_id)
+}
+
+#[tauri::command(async)]
+pub fn task_history(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    task_id: String,
+) -> Result<Vec<ActivityEntry>> {
+    client.task_history(&board_id, &task_id)
+}
+
+#[tauri::command(async)]
+pub fn task_description_at(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    task_id: String,
+    hash: String,
+) -> Result<String> {
+    client.description_at(&board_id, &task_id, &hash)
+}
+
+#[tauri::command(async)]
+pub fn task_description_restore(
+    client: State<'_, Arc<Client>>,
+    board_id: String,
+    task_id: String,
+    hash: String,
+) -> Result<TaskDetail> {
+    client.restore_description(&board_id, &task_id, &hash)
 }
 
 #[tauri::command(async)]

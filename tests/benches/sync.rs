@@ -9,7 +9,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use support::{board_id, Person, RawPeer};
-use teamstead_client::Role;
+use teamstead_client::{Place, Role};
 use teamstead_protocol::DocumentId;
 
 fn env_number(name: &str, default: usize) -> usize {
@@ -67,7 +67,7 @@ async fn convergence(edits: usize) {
             if n % 2 == 0 || ids.is_empty() {
                 let id = person
                     .client
-                    .create_task(&board, &format!("Task {n}"), None)
+                    .create_task(&board, &format!("Task {n}"), Place::default(), None)
                     .expect("task")
                     .summary
                     .id;

@@ -21,7 +21,7 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 use support::Person;
-use teamstead_client::Role;
+use teamstead_client::{Place, Role};
 use teamstead_model::billing::Billing;
 use teamstead_relay::{BillingConfig, Config, RunningRelay};
 use teamstead_tests::{stripe_sign, ChildGuard};
@@ -690,7 +690,12 @@ async fn the_sixth_member_is_refused_on_free_until_an_upgrade_through_stripe_lif
     let boards_before = alice.client.list_boards(&team).expect("boards").len();
     let bob_board = support::board_id(bob, &team);
     bob.client
-        .create_task(&bob_board, "Written while read-only", None)
+        .create_task(
+            &bob_board,
+            "Written while read-only",
+            Place::default(),
+            None,
+        )
         .expect("saved locally");
     let _ = teamstead_client::sync::sync_once(&bob.client, bob.store(), REFUSED_SYNC).await;
     alice.sync().await;

@@ -407,7 +407,12 @@ async fn signs_in_to_a_relay_syncs_both_ways_and_shows_synced() {
     let team = headless.create_team("Harbour Lights").expect("team");
     let board = team.boards[0].id.clone();
     headless
-        .create_task(&board, "From the relay", None)
+        .create_task(
+            &board,
+            "From the relay",
+            teamstead_client::Place::default(),
+            None,
+        )
         .expect("task");
     headless
         .publish_team(&tokens, &team.id)

@@ -10,7 +10,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use support::{board_id, start_relay, Person};
-use teamstead_client::{Client, Role};
+use teamstead_client::{Client, Place, Role};
 use teamstead_tests::ChildGuard;
 
 fn interop_dir() -> PathBuf {
@@ -63,7 +63,7 @@ async fn a_stock_automerge_repo_client_edits_a_board_through_the_relay() {
     let board = board_id(&alice, &team);
     let task = alice
         .client
-        .create_task(&board, "Written in Rust", None)
+        .create_task(&board, "Written in Rust", Place::default(), None)
         .expect("task")
         .summary
         .id;
@@ -122,7 +122,7 @@ async fn our_client_syncs_with_a_plain_automerge_repo_server() {
     let team = mine.create_team("Plain server").expect("team");
     let board = team.boards[0].id.clone();
     let task = mine
-        .create_task(&board, "Stored by the reference", None)
+        .create_task(&board, "Stored by the reference", Place::default(), None)
         .expect("task")
         .summary
         .id;

@@ -7,7 +7,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use support::{board_id, Person};
-use teamstead_client::Role;
+use teamstead_client::{Place, Role};
 use teamstead_tests::spawn_relay;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -39,7 +39,7 @@ async fn acknowledged_changes_survive_a_sigkill_of_the_relay() {
         let title = format!("Task {n}");
         alice
             .client
-            .create_task(&board, &title, None)
+            .create_task(&board, &title, Place::default(), None)
             .expect("local write never fails");
         written.push(title);
         let synced =

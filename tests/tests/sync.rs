@@ -6,7 +6,7 @@ mod support;
 use automerge::transaction::Transactable;
 use automerge::{ReadDoc, ROOT};
 use support::{board_id, start_relay, wait_until, Person, RawPeer};
-use teamstead_client::{Role, Status, TaskPatch};
+use teamstead_client::{Place, Role, Status, TaskPatch};
 use teamstead_protocol::{DocumentId, Message};
 
 /// Alice's team on the relay, with Bob and Carol in it as members.
@@ -64,7 +64,7 @@ async fn three_clients_converge_after_offline_edits_in_any_order() {
 
     let shared = alice
         .client
-        .create_task(&board, "Shared task", None)
+        .create_task(&board, "Shared task", Place::default(), None)
         .expect("task")
         .summary
         .id;
@@ -77,7 +77,7 @@ async fn three_clients_converge_after_offline_edits_in_any_order() {
         for n in 0..5 {
             person
                 .client
-                .create_task(&board, &format!("{name} {n}"), None)
+                .create_task(&board, &format!("{name} {n}"), Place::default(), None)
                 .expect("task");
         }
         let patch = TaskPatch {
@@ -90,7 +90,13 @@ async fn three_clients_converge_after_offline_edits_in_any_order() {
             .expect("edit");
     }
     bob.client
-        .move_task(&board, &shared, Status::InProgress, None, false)
+        .move_task(
+            &board,
+            &shared,
+            Place::Status(Status::InProgress),
+            None,
+            false,
+        )
         .expect("move");
 
     // Back online in a scrambled order; a second round lets everyone catch up.
@@ -147,8 +153,14 @@ async fn the_badge_tells_the_truth_through_an_outage() {
         alice.client.sync_status().expect("status").label == "Offline"
     })
     .await;
-    alice.client.create_task(&board, "One", None).expect("task");
-    alice.client.create_task(&board, "Two", None).expect("task");
+    alice
+        .client
+        .create_task(&board, "One", Place::default(), None)
+        .expect("task");
+    alice
+        .client
+        .create_task(&board, "Two", Place::default(), None)
+        .expect("task");
     assert_eq!(
         alice.client.sync_status().expect("status").pending_changes,
         2
@@ -239,7 +251,7 @@ async fn a_change_under_another_devices_actor_is_refused() {
     let board: DocumentId = board_id(&alice, &team).parse().expect("id");
     alice
         .client
-        .create_task(&board.to_string(), "By Alice", None)
+        .create_task(&board.to_string(), "By Alice", Place::default(), None)
         .expect("task");
     alice.sync().await;
 
@@ -286,7 +298,7 @@ async fn a_removed_member_loses_access_on_an_open_connection() {
         .expect("remove");
     alice
         .client
-        .create_task(&board.to_string(), "Secret plan", None)
+        .create_task(&board.to_string(), "Secret plan", Place::default(), None)
         .expect("task");
     alice.sync().await;
 

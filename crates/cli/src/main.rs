@@ -8,6 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 mod assessment;
+mod board;
 mod board_io;
 mod chat;
 mod time;
@@ -15,7 +16,7 @@ mod time;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 use teamstead_client::sync::{KeyringTokens, TokenStore};
-use teamstead_client::{Client, ClientError, Role, Status, TaskPatch};
+use teamstead_client::{Client, ClientError, Place, Priority, Role, Status, TaskPatch};
 
 #[derive(Parser)]
 #[command(name = "teamstead", version, about = "Teamstead from the command line")]
@@ -131,19 +132,37 @@ enum TaskCommand {
         title: String,
         #[arg(long)]
         status: Option<String>,
+        /// A column id (wins over --status).
+        #[arg(long)]
+        column: Option<String>,
+        /// Make it a subtask of this task.
+        #[arg(long)]
+        parent: Option<String>,
     },
     List {
         board: String,
     },
+    /// One task in full: assignees, dates, checklist, dependencies, subtasks.
+    Show {
+        board: String,
+        task: String,
+    },
+    /// Tasks matching filters, across the boards of my teams.
+    Find {
+        #[command(flatten)]
+        filter: board::Filter,
+    },
     Move {
         board: String,
         task: String,
+        /// A column id, or a status for the first column of that status.
         #[arg(long)]
         to: String,
         /// Move to Done even if it is blocked.
         #[arg(long)]
         force: bool,
     },
+    /// Edit fields; `-` clears a date, an estimate or the parent.
     Edit {
         board: String,
         task: String,
@@ -151,6 +170,60 @@ enum TaskCommand {
         title: Option<String>,
         #[arg(long)]
         description: Option<String>,
+        /// Everyone on the task, comma-separated (`-` for nobody).
+        #[arg(long)]
+        assignees: Option<String>,
+        #[arg(long)]
+        start: Option<String>,
+        #[arg(long)]
+        due: Option<String>,
+        /// Minutes.
+        #[arg(long)]
+        estimate: Option<String>,
+        #[arg(long)]
+        priority: Option<String>,
+        /// Comma-separated.
+        #[arg(long)]
+        labels: Option<String>,
+        #[arg(long)]
+        parent: Option<String>,
+    },
+    /// The board's columns.
+    #[command(subcommand)]
+    Column(board::ColumnCommand),
+    /// The board's saved views.
+    #[command(subcommand)]
+    View(board::ViewCommand),
+    /// A task's checklist.
+    #[command(subcommand)]
+    Check(board::CheckCommand),
+    /// Make a task depend on another (any board of the team), or stop it.
+    Depend {
+        board: String,
+        task: String,
+        on: String,
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Who changed what on a task, newest first (hash, ms, who, fields).
+    History {
+        board: String,
+        task: String,
+    },
+    /// Bring back the description as it was after a change of its history.
+    Restore {
+        board: String,
+        task: String,
+        hash: String,
+    },
+    /// One edit to many tasks, all or none.
+    Bulk {
+        board: String,
+        /// Task ids, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        tasks: Vec<String>,
+        #[command(subcommand)]
+        action: board::BulkCommand,
     },
     /// My timer: start, stop, status.
     #[command(subcommand)]
@@ -446,18 +519,53 @@ async fn team(
 }
 
 fn task(client: &Client, json: bool, command: TaskCommand) -> teamstead_client::Result<()> {
-    let line =
-        |t: &teamstead_client::TaskSummary| format!("{}\t{}\t{}", t.id, t.status.label(), t.title);
+    let line = board::line;
     match command {
         TaskCommand::Add {
             board,
             title,
             status,
+            column,
+            parent,
         } => {
-            let status = status.as_deref().map(parse_status).transpose()?;
-            let task = client.create_task(&board, &title, status)?;
+            let place = match (&column, status.as_deref().map(parse_status).transpose()?) {
+                (Some(column), _) => Place::Column(column),
+                (None, status) => Place::Status(status.unwrap_or(Status::Todo)),
+            };
+            let task = client.create_task(&board, &title, place, parent.as_deref())?;
             show(json, &task, |t| t.summary.id.clone());
         }
+        TaskCommand::Show { board, task } => {
+            let task = client.task(&board, &task)?;
+            show(json, &task, board::detail_text);
+        }
+        TaskCommand::Find { filter } => board::find(client, json, filter)?,
+        TaskCommand::Column(command) => board::column(client, json, command)?,
+        TaskCommand::View(command) => board::view(client, json, command)?,
+        TaskCommand::Check(command) => board::check(client, json, command)?,
+        TaskCommand::Depend {
+            board,
+            task,
+            on,
+            remove,
+        } => {
+            let task = if remove {
+                client.remove_dependency(&board, &task, &on)?
+            } else {
+                client.add_dependency(&board, &task, &on)?
+            };
+            show(json, &task, board::detail_text);
+        }
+        TaskCommand::History { board, task } => board::history(client, json, &board, &task)?,
+        TaskCommand::Restore { board, task, hash } => {
+            let task = client.restore_description(&board, &task, &hash)?;
+            show(json, &task, board::detail_text);
+        }
+        TaskCommand::Bulk {
+            board,
+            tasks,
+            action,
+        } => board::bulk(client, json, &board, tasks, action)?,
         TaskCommand::List { board } => {
             let tasks = client.list_tasks(&board)?;
             show(json, &tasks, |ts| {
@@ -470,7 +578,11 @@ fn task(client: &Client, json: bool, command: TaskCommand) -> teamstead_client::
             to,
             force,
         } => {
-            let moved = client.move_task(&board, &task, parse_status(&to)?, None, force)?;
+            let place = match Status::parse(&to) {
+                Some(status) => Place::Status(status),
+                None => Place::Column(&to),
+            };
+            let moved = client.move_task(&board, &task, place, None, force)?;
             show(json, &moved, |t| line(&t.summary));
         }
         TaskCommand::Edit {
@@ -478,10 +590,48 @@ fn task(client: &Client, json: bool, command: TaskCommand) -> teamstead_client::
             task,
             title,
             description,
+            assignees,
+            start,
+            due,
+            estimate,
+            priority,
+            labels,
+            parent,
         } => {
+            let list = |raw: String| -> Vec<String> {
+                raw.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty() && *s != "-")
+                    .map(str::to_string)
+                    .collect()
+            };
+            let clearable = |raw: Option<String>| raw.map(|v| (v != "-").then_some(v));
+            let estimate = match clearable(estimate) {
+                Some(Some(minutes)) => Some(Some(minutes.parse::<u64>().map_err(|_| {
+                    ClientError::InvalidInput(format!("`{minutes}` is not a number of minutes"))
+                })?)),
+                Some(None) => Some(None),
+                None => None,
+            };
+            let priority = priority
+                .map(|p| {
+                    Priority::parse(&p).ok_or_else(|| {
+                        ClientError::InvalidInput(format!(
+                            "`{p}` is not a priority: none, low, medium, high or urgent"
+                        ))
+                    })
+                })
+                .transpose()?;
             let patch = TaskPatch {
                 title,
                 description,
+                assignees: assignees.map(list),
+                start: clearable(start),
+                due: clearable(due),
+                estimate_minutes: estimate,
+                priority,
+                labels: labels.map(list),
+                parent: clearable(parent),
                 ..TaskPatch::default()
             };
             let edited = client.update_task(&board, &task, patch)?;

@@ -8,7 +8,7 @@
 
 use std::time::{Duration, Instant};
 
-use teamstead_client::{Client, Status, TaskPatch};
+use teamstead_client::{Client, Place, Status, TaskPatch};
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
@@ -73,7 +73,12 @@ fn main() {
         let mut ids = Vec::with_capacity(tasks);
         for i in 0..tasks {
             let (task, took) = timed(|| {
-                client.create_task(&board, &format!("Task number {i} about widgets"), None)
+                client.create_task(
+                    &board,
+                    &format!("Task number {i} about widgets"),
+                    Place::default(),
+                    None,
+                )
             });
             ids.push(task.expect("create").summary.id);
             create.push(took);
@@ -96,7 +101,7 @@ fn main() {
             moves.push(
                 timed(|| {
                     client
-                        .move_task(&board, id, Status::InProgress, None, false)
+                        .move_task(&board, id, Place::Status(Status::InProgress), None, false)
                         .expect("move")
                 })
                 .1,
@@ -204,7 +209,7 @@ fn reopen(path: std::path::PathBuf, board: &str) {
         first_write.push(
             timed(|| {
                 client
-                    .create_task(board, "after reopen", None)
+                    .create_task(board, "after reopen", Place::default(), None)
                     .expect("write")
             })
             .1,

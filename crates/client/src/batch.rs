@@ -16,6 +16,9 @@ pub(crate) struct Batch<'a> {
     tx: rusqlite::Transaction<'a>,
     docs: &'a mut HashMap<DocumentId, LiveDoc>,
     actor: &'a ActorId,
+    /// The user id every change names as its author (its message): a task's
+    /// history reads who did what from it.
+    author: &'a str,
     now: i64,
     created: Vec<(DocumentId, LiveDoc)>,
     written: Vec<DocumentId>,
@@ -26,12 +29,14 @@ impl<'a> Batch<'a> {
         tx: rusqlite::Transaction<'a>,
         docs: &'a mut HashMap<DocumentId, LiveDoc>,
         actor: &'a ActorId,
+        author: &'a str,
         now: i64,
     ) -> Self {
         Self {
             tx,
             docs,
             actor,
+            author,
             now,
             created: Vec::new(),
             written: Vec::new(),
@@ -52,7 +57,7 @@ impl<'a> Batch<'a> {
         let id = DocumentId::new();
         let mut live = LiveDoc::new(kind, team_id.map(str::to_string), self.actor);
         let value = init(&mut live.doc)?;
-        commit(&mut live.doc, self.now);
+        commit(&mut live.doc, self.author, self.now);
         store::insert_document(&self.tx, &id, &live, self.now)?;
         store::save_changes(&self.tx, &id, &mut live, self.now)?;
         index::update(&self.tx, &id, &mut live, Scope::Whole)?;
@@ -103,7 +108,7 @@ impl<'a> Batch<'a> {
                 return Err(e.into());
             }
         };
-        commit(&mut live.doc, self.now);
+        commit(&mut live.doc, self.author, self.now);
         if store::save_changes(&self.tx, id, live, self.now)? {
             index::update(&self.tx, id, live, Scope::Changes)?;
             if !self.written.contains(id) {
@@ -153,8 +158,12 @@ impl<'a> Batch<'a> {
     }
 }
 
-fn commit(doc: &mut AutoCommit, now: i64) {
-    doc.commit_with(CommitOptions::default().with_time(now / 1000));
+fn commit(doc: &mut AutoCommit, author: &str, now: i64) {
+    doc.commit_with(
+        CommitOptions::default()
+            .with_message(author.to_string())
+            .with_time(now / 1000),
+    );
 }
 
 fn changed(id: &DocumentId, live: &LiveDoc) -> DocChanged {
@@ -200,12 +209,7 @@ mod tests {
                 board::init(doc, &team.id, "Orphan", 1)
             })?;
             batch.write(&board_doc, |doc| {
-                let new = board::NewTask {
-                    title: "Half made",
-                    description: "",
-                    status: board::Status::Todo,
-                    created_by: "me",
-                };
+                let new = board::NewTask::titled("Half made", "todo", "me");
                 board::create_task(doc, new, 1)
             })?;
             Err(ModelError::Forbidden("finish this").into())
@@ -224,7 +228,7 @@ mod tests {
         );
         // The board in memory was reloaded from disk, so the next write is clean.
         client
-            .create_task(&team.boards[0].id, "Whole", None)
+            .create_task(&team.boards[0].id, "Whole", crate::Place::default(), None)
             .expect("write after");
         assert_eq!(
             client.list_tasks(&team.boards[0].id).expect("tasks").len(),

@@ -131,12 +131,8 @@ impl Client {
             let mut new_ids: HashMap<String, String> = HashMap::new();
             let mut created = Vec::new();
             for row in &rows {
-                let new = NewTask {
-                    title: &row.title,
-                    description: "",
-                    status: row.status,
-                    created_by: &me,
-                };
+                let column = board::columns::column_for(doc, row.status)?.id;
+                let new = NewTask::titled(&row.title, &column, &me);
                 let task = board::create_task(doc, new, now)?;
                 board::update_task(doc, &task.id, row.patch.clone(), now)?;
                 if let Some(old) = &row.id {

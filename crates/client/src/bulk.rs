@@ -18,7 +18,8 @@ const UNDO_DEPTH: usize = 20;
 pub enum BulkAction {
     /// To the end of a column; `force` moves blocked tasks to Done too.
     Move {
-        status: Status,
+        /// The target column's id.
+        column: String,
         force: bool,
     },
     Assign {
@@ -67,8 +68,28 @@ impl Client {
                 return Err(ClientError::not_found("member", user));
             }
         }
+        // Dependencies on other boards' tasks block too; the index knows them all.
+        let blockers: Vec<String> = match &action {
+            BulkAction::Move { force: false, .. } => {
+                let chosen: std::collections::HashSet<&String> = task_ids.iter().collect();
+                let blocked: Vec<String> = self
+                    .list_tasks(board_id)?
+                    .into_iter()
+                    .filter(|t| chosen.contains(&t.id))
+                    .flat_map(|t| t.blocked_by)
+                    .collect();
+                self.titles(&blocked)?
+            }
+            _ => Vec::new(),
+        };
         let board = doc_id("board", board_id)?;
         let before = self.write_doc(&board, |doc, now| {
+            if let BulkAction::Move { column, .. } = &action {
+                let done = board::columns::column(doc, column)?.status == Status::Done;
+                if done && !blockers.is_empty() {
+                    return Err(teamstead_model::ModelError::TaskBlocked(blockers));
+                }
+            }
             // Every task as it was, before any of them changes: deleting one
             // edits the others that depended on it.
             let before = task_ids
@@ -77,9 +98,9 @@ impl Client {
                 .collect::<Result<Vec<Task>, _>>()?;
             for (id, task) in task_ids.iter().zip(&before) {
                 match &action {
-                    BulkAction::Move { status, force } => {
+                    BulkAction::Move { column, force } => {
                         let to = Move {
-                            status: *status,
+                            column,
                             before: None,
                             force: *force,
                         };

@@ -118,7 +118,13 @@ impl Client {
         let inner = &mut *guard;
         let now = clock::now();
         let tx = inner.conn.transaction()?;
-        let mut batch = Batch::new(tx, &mut inner.docs, &inner.actor, now);
+        let mut batch = Batch::new(
+            tx,
+            &mut inner.docs,
+            &inner.actor,
+            &inner.identity.user_id,
+            now,
+        );
         let result = work(&mut batch);
         let (value, written, events) = batch.finish(result)?;
         for id in &written {
@@ -160,6 +166,19 @@ impl Client {
         let inner = &mut *guard;
         let live = loaded(&inner.conn, &mut inner.docs, id, &inner.actor)?;
         Ok(read(&live.doc)?)
+    }
+
+    /// As `read_doc` for reads automerge only offers on a mutable document (the
+    /// change history). `read` must not edit: nothing here is saved.
+    pub(crate) fn read_history<T>(
+        &self,
+        id: &DocumentId,
+        read: impl FnOnce(&mut AutoCommit) -> Result<T, ModelError>,
+    ) -> Result<T> {
+        let mut guard = self.lock();
+        let inner = &mut *guard;
+        let live = loaded(&inner.conn, &mut inner.docs, id, &inner.actor)?;
+        Ok(read(&mut live.doc)?)
     }
 
     /// As `read_doc`, or `None` if this device does not have the document (yet),

@@ -6,7 +6,7 @@ use teamstead_model::date_from_days;
 use teamstead_model::pulse::Cadence;
 use teamstead_model::team::Role;
 
-use crate::{Client, NewAssessmentInput, PulseInput, Result, TeamSummary};
+use crate::{Client, NewAssessmentInput, Place, PulseInput, Result, TeamSummary};
 
 struct DemoTask {
     title: &'static str,
@@ -119,18 +119,28 @@ impl Client {
         let today = crate::clock::now() / 86_400_000;
         let mut ids = Vec::new();
         for demo in &TASKS {
-            let task = self.create_task(&board, demo.title, None)?;
+            let task = self.create_task(&board, demo.title, Place::Status(Status::Todo), None)?;
             let patch = TaskPatch {
                 description: Some(demo.description.into()),
                 assignee: Some(demo.assignee.and_then(|i| people.get(i).cloned())),
                 due: demo.due_in_days.map(|d| Some(date_from_days(today + d))),
+                // Three days of work before each due date, for the timeline.
+                start: demo
+                    .due_in_days
+                    .map(|d| Some(date_from_days(today + d - 3))),
                 priority: Some(demo.priority),
                 labels: Some(demo.labels.iter().map(|l| l.to_string()).collect()),
                 ..Default::default()
             };
             self.update_task(&board, &task.summary.id, patch)?;
             if demo.status != Status::Todo {
-                self.move_task(&board, &task.summary.id, demo.status, None, true)?;
+                self.move_task(
+                    &board,
+                    &task.summary.id,
+                    Place::Status(demo.status),
+                    None,
+                    true,
+                )?;
             }
             ids.push(task.summary.id);
         }

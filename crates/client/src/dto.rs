@@ -46,16 +46,69 @@ pub struct TaskSummary {
     pub id: String,
     pub board_id: String,
     pub title: String,
+    /// The category of its column.
     pub status: Status,
+    /// Its column's id on its board.
+    pub column: String,
     pub position: f64,
+    /// The first of `assignees`.
     pub assignee: Option<String>,
+    pub assignees: Vec<String>,
+    pub start: Option<String>,
     pub due: Option<String>,
+    pub estimate_minutes: Option<u64>,
     pub priority: Priority,
     pub labels: Vec<String>,
-    /// Ids of the unfinished tasks this one depends on.
+    pub parent_id: Option<String>,
+    pub subtask_count: u32,
+    pub checklist_done: u32,
+    pub checklist_total: u32,
+    /// Ids of the unfinished tasks this one depends on, on any board of the team.
     pub blocked_by: Vec<String>,
     pub comment_count: u32,
     pub updated_at: i64,
+}
+
+/// Another task named from this one (a dependency, a dependent, a subtask).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskLink {
+    pub task_id: String,
+    pub board_id: String,
+    pub board_name: String,
+    pub title: String,
+    pub status: Status,
+}
+
+/// A board with its columns and the team's saved views of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BoardDetail {
+    pub id: String,
+    pub team_id: String,
+    pub name: String,
+    pub columns: Vec<teamstead_model::board::columns::Column>,
+    pub views: Vec<SavedView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedView {
+    pub id: String,
+    pub name: String,
+    pub query: crate::TaskQuery,
+}
+
+/// One change to a task, newest first in a history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActivityEntry {
+    /// The change's hash, to ask for the description as it was just after it.
+    pub hash: String,
+    pub at: i64,
+    pub user_id: Option<String>,
+    pub name: String,
+    pub fields: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -78,6 +131,12 @@ pub struct TaskDetail {
     pub comments: Vec<CommentView>,
     pub created_by: String,
     pub created_at: i64,
+    pub checklist: Vec<teamstead_model::board::checklist::ChecklistItem>,
+    /// What `depends_on` names, found on any board of the team.
+    pub dependencies: Vec<TaskLink>,
+    /// Tasks that depend on this one.
+    pub dependents: Vec<TaskLink>,
+    pub subtasks: Vec<TaskLink>,
 }
 
 /// A search match; `snippet` wraps matched words in \u{2} … \u{3}.

@@ -98,8 +98,13 @@ fn index_board(conn: &Connection, id: &DocumentId, live: &LiveDoc) -> Result<()>
         "DELETE FROM idx_time_entries WHERE board_id = ?1",
         [&board_id],
     )?;
+    conn.execute(
+        "DELETE FROM idx_task_assignees WHERE board_id = ?1",
+        [&board_id],
+    )?;
+    let columns = board::columns::columns(&live.doc)?;
     for task in board::tasks(&live.doc)? {
-        put_task(conn, &board_id, &info.team_id, &task)?;
+        put_task(conn, &board_id, &info.team_id, &columns, &task)?;
     }
     Ok(())
 }
@@ -118,6 +123,11 @@ fn index_board_changes(conn: &Connection, id: &DocumentId, live: &mut LiveDoc) -
                 return index_board(conn, id, live);
             }
             [] => header_changed = true,
+            // A column renamed, recategorised or removed: tasks may now sit
+            // elsewhere, so the whole board is read again (columns change rarely).
+            [(_, Prop::Map(top)), ..] if top == "columns" => {
+                return index_board(conn, id, live);
+            }
             [(_, Prop::Map(top))] if top == "tasks" => match &patch.action {
                 automerge::PatchAction::PutMap { key, .. }
                 | automerge::PatchAction::DeleteMap { key } => {
@@ -137,10 +147,11 @@ fn index_board_changes(conn: &Connection, id: &DocumentId, live: &mut LiveDoc) -
         board::info(&live.doc)?
     };
     let board_id = id.to_string();
+    let columns = board::columns::columns(&live.doc)?;
     for task_id in touched {
         remove_task(conn, &board_id, &task_id)?;
         match board::task(&live.doc, &task_id) {
-            Ok(task) => put_task(conn, &board_id, &info.team_id, &task)?,
+            Ok(task) => put_task(conn, &board_id, &info.team_id, &columns, &task)?,
             Err(teamstead_model::ModelError::NotFound { .. }) => {}
             Err(e) => return Err(e.into()),
         }
@@ -154,10 +165,18 @@ fn remove_task(conn: &Connection, board_id: &str, task_id: &str) -> Result<()> {
         .execute(params![board_id, task_id])?;
     conn.prepare_cached("DELETE FROM idx_time_entries WHERE board_id = ?1 AND task_id = ?2")?
         .execute(params![board_id, task_id])?;
+    conn.prepare_cached("DELETE FROM idx_task_assignees WHERE board_id = ?1 AND task_id = ?2")?
+        .execute(params![board_id, task_id])?;
     Ok(())
 }
 
-fn put_task(conn: &Connection, board_id: &str, team_id: &str, task: &Task) -> Result<()> {
+fn put_task(
+    conn: &Connection,
+    board_id: &str,
+    team_id: &str,
+    columns: &[board::columns::Column],
+    task: &Task,
+) -> Result<()> {
     for log in &task.time_logs {
         conn.prepare_cached(
             "INSERT OR REPLACE INTO idx_time_entries
@@ -175,12 +194,27 @@ fn put_task(conn: &Connection, board_id: &str, team_id: &str, task: &Task) -> Re
             log.note
         ])?;
     }
+    let assignees = task.assignees();
+    for user in &assignees {
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO idx_task_assignees (board_id, task_id, user_id) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![board_id, task.id, user])?;
+    }
     let labels = serde_json::to_string(&task.labels).unwrap_or_else(|_| "[]".into());
     let depends_on = serde_json::to_string(&task.depends_on).unwrap_or_else(|_| "[]".into());
+    let assignees_json = serde_json::to_string(&assignees).unwrap_or_else(|_| "[]".into());
+    let column = task
+        .column_in(columns)
+        .map_or_else(|| task.status.as_str().to_string(), |c| c.id.clone());
+    let checklist_done = task.checklist.iter().filter(|i| i.done).count() as i64;
     conn.prepare_cached(
         "INSERT INTO idx_tasks (id, board_id, team_id, title, description, status, position, assignee,
-                                due, priority, labels, depends_on, comment_count, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                due, priority, labels, depends_on, comment_count, created_at, updated_at,
+                                column_id, assignees, start, estimate_minutes, parent_id,
+                                checklist_done, checklist_total)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                 ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
     )?
     .execute(params![
         task.id,
@@ -192,7 +226,7 @@ fn put_task(conn: &Connection, board_id: &str, team_id: &str, task: &Task) -> Re
         // A synced document could carry a position that is not a number; the
         // index must still take the row.
         if task.position.is_finite() { task.position } else { 0.0 },
-        task.assignee,
+        assignees.first(),
         task.due,
         task.priority.as_str(),
         labels,
@@ -200,6 +234,13 @@ fn put_task(conn: &Connection, board_id: &str, team_id: &str, task: &Task) -> Re
         task.comments.len() as i64,
         task.created_at,
         task.updated_at,
+        column,
+        assignees_json,
+        task.start,
+        task.estimate_minutes.map(|m| m.min(i64::MAX as u64) as i64),
+        task.parent,
+        checklist_done,
+        task.checklist.len() as i64,
     ])?;
     Ok(())
 }
@@ -212,6 +253,7 @@ pub fn clear(conn: &Connection) -> Result<()> {
          DELETE FROM idx_responses;
          DELETE FROM idx_reviews;
          DELETE FROM idx_tasks;
+         DELETE FROM idx_task_assignees;
          DELETE FROM idx_time_entries;
          DELETE FROM idx_messages;
          DELETE FROM idx_conversations;

@@ -42,6 +42,11 @@ pub const MIGRATIONS: &[(u32, &str, &str)] = &[
         "0007_time_entries.sql",
         include_str!("../../../migrations/client/0007_time_entries.sql"),
     ),
+    (
+        8,
+        "0008_boards_in_depth.sql",
+        include_str!("../../../migrations/client/0008_boards_in_depth.sql"),
+    ),
 ];
 
 pub fn latest_version() -> u32 {

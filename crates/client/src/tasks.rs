@@ -3,15 +3,18 @@
 use std::collections::HashMap;
 
 use rusqlite::{params, OptionalExtension};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use teamstead_model::board::{self, Move, NewTask, Priority, Status, Task, TaskPatch};
 use teamstead_model::ModelError;
 
 use crate::client::doc_id;
-use crate::{Client, ClientError, CommentView, Result, TaskDetail, TaskSummary};
+use crate::{Client, ClientError, CommentView, Result, TaskDetail, TaskLink, TaskSummary};
 
 const TASK_COLUMNS: &str = "id, board_id, title, status, position, assignee, due, priority, labels,
-                            depends_on, comment_count, updated_at";
+                            depends_on, comment_count, updated_at, column_id, assignees, start,
+                            estimate_minutes, parent_id, checklist_done, checklist_total,
+                            (SELECT COUNT(*) FROM idx_tasks s
+                             WHERE s.parent_id = idx_tasks.id AND s.board_id = idx_tasks.board_id)";
 
 struct TaskRow {
     summary: TaskSummary,
@@ -25,17 +28,26 @@ fn task_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TaskRow> {
     };
     let status: String = r.get(3)?;
     let priority: String = r.get(7)?;
+    let estimate: Option<i64> = r.get(15)?;
     Ok(TaskRow {
         summary: TaskSummary {
             id: r.get(0)?,
             board_id: r.get(1)?,
             title: r.get(2)?,
             status: Status::parse(&status).unwrap_or(Status::Todo),
+            column: r.get(12)?,
             position: r.get(4)?,
             assignee: r.get(5)?,
+            assignees: json(13)?,
+            start: r.get(14)?,
             due: r.get(6)?,
+            estimate_minutes: estimate.and_then(|m| u64::try_from(m).ok()),
             priority: Priority::parse(&priority).unwrap_or_default(),
             labels: json(8)?,
+            parent_id: r.get(16)?,
+            subtask_count: r.get(19)?,
+            checklist_done: r.get(17)?,
+            checklist_total: r.get(18)?,
             blocked_by: Vec::new(),
             comment_count: r.get(10)?,
             updated_at: r.get(11)?,
@@ -55,16 +67,106 @@ fn is_unfinished(stmt: &mut rusqlite::CachedStatement<'_>, id: &str) -> Result<b
         .unwrap_or(false))
 }
 
-/// Which tasks to find; every field given narrows the result.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+/// Fills each row's `blocked_by`: its dependencies that are not done, whether
+/// on the rows at hand or, for other boards, in the index.
+fn with_blockers(conn: &rusqlite::Connection, rows: Vec<TaskRow>) -> Result<Vec<TaskSummary>> {
+    let mut open: HashMap<String, bool> = rows
+        .iter()
+        .map(|r| (r.summary.id.clone(), r.summary.status != Status::Done))
+        .collect();
+    let mut lookup = conn.prepare_cached(UNFINISHED)?;
+    let mut tasks = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut blocked_by = Vec::new();
+        for dep in row.depends_on {
+            let is_open = match open.get(&dep) {
+                Some(is_open) => *is_open,
+                None => {
+                    let is_open = is_unfinished(&mut lookup, &dep)?;
+                    open.insert(dep.clone(), is_open);
+                    is_open
+                }
+            };
+            if is_open {
+                blocked_by.push(dep);
+            }
+        }
+        tasks.push(TaskSummary {
+            blocked_by,
+            ..row.summary
+        });
+    }
+    Ok(tasks)
+}
+
+const LINK_COLUMNS: &str = "t.id, t.board_id, b.name, t.title, t.status";
+
+fn link_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TaskLink> {
+    let status: String = r.get(4)?;
+    Ok(TaskLink {
+        task_id: r.get(0)?,
+        board_id: r.get(1)?,
+        board_name: r.get(2)?,
+        title: r.get(3)?,
+        status: Status::parse(&status).unwrap_or(Status::Todo),
+    })
+}
+
+/// Where a task goes: a column by id, or the first column of a status
+/// (by default, To do).
+#[derive(Debug, Clone, Copy)]
+pub enum Place<'a> {
+    Column(&'a str),
+    Status(Status),
+}
+
+impl Default for Place<'_> {
+    fn default() -> Self {
+        Place::Status(Status::Todo)
+    }
+}
+
+impl Place<'_> {
+    fn column_id(self, doc: &automerge::AutoCommit) -> Result<String, ModelError> {
+        match self {
+            Place::Column(id) => Ok(board::columns::column(doc, id)?.id),
+            Place::Status(status) => Ok(board::columns::column_for(doc, status)?.id),
+        }
+    }
+}
+
+/// Which tasks to find; every field given narrows the result. A saved view
+/// keeps one of these.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TaskQuery {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub team_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub board_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    /// Anyone among a task's assignees.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub assignee: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
     /// Due on or before this date (`YYYY-MM-DD`); tasks with no due date are left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub due_before: Option<String>,
+    /// Due before today (UTC) and not done.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overdue: Option<bool>,
+    /// `true`: only tasks an unfinished dependency blocks; `false`: only the others.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blocked: Option<bool>,
+    /// A task's subtasks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent_id: Option<String>,
 }
 
 impl Client {
@@ -85,13 +187,27 @@ impl Client {
             .as_deref()
             .map(teamstead_model::validate_date)
             .transpose()?;
+        let today = query
+            .overdue
+            .filter(|o| *o)
+            .map(|_| teamstead_model::date_from_days(crate::clock::now().div_euclid(86_400_000)));
+        let label = query.label.as_deref().map(|l| l.trim().to_lowercase());
         let inner = self.lock();
         let mut stmt = inner.conn.prepare_cached(&format!(
             "SELECT {TASK_COLUMNS} FROM idx_tasks
              WHERE team_id IN (SELECT team_id FROM idx_members WHERE user_id = ?1)
                AND (?2 IS NULL OR team_id = ?2) AND (?3 IS NULL OR board_id = ?3)
-               AND (?4 IS NULL OR status = ?4) AND (?5 IS NULL OR assignee = ?5)
+               AND (?4 IS NULL OR status = ?4)
+               AND (?5 IS NULL OR EXISTS (SELECT 1 FROM idx_task_assignees a
+                    WHERE a.board_id = idx_tasks.board_id AND a.task_id = idx_tasks.id
+                      AND a.user_id = ?5))
                AND (?6 IS NULL OR due <= ?6)
+               AND (?7 IS NULL OR column_id = ?7)
+               AND (?8 IS NULL OR EXISTS (SELECT 1 FROM json_each(idx_tasks.labels) l
+                    WHERE l.value = ?8))
+               AND (?9 IS NULL OR priority = ?9)
+               AND (?10 IS NULL OR (due < ?10 AND status != 'done'))
+               AND (?11 IS NULL OR parent_id = ?11)
              ORDER BY board_id, CASE status WHEN 'todo' THEN 0 WHEN 'in_progress' THEN 1
                       WHEN 'in_review' THEN 2 ELSE 3 END, position, id"
         ))?;
@@ -103,38 +219,23 @@ impl Client {
                 query.status.map(Status::as_str),
                 query.assignee,
                 due_before,
+                query.column,
+                label,
+                query.priority.map(Priority::as_str),
+                today,
+                query.parent_id,
             ],
             task_row,
         )?;
         let rows: Vec<TaskRow> = rows.collect::<Result<_, _>>()?;
-        // Whether each dependency is unfinished: from the rows at hand, else the index.
-        let mut open: HashMap<String, bool> = rows
-            .iter()
-            .map(|r| (r.summary.id.clone(), r.summary.status != Status::Done))
-            .collect();
-        let mut lookup = inner.conn.prepare_cached(UNFINISHED)?;
-        let mut tasks = Vec::with_capacity(rows.len());
-        for row in rows {
-            let mut blocked_by = Vec::new();
-            for dep in row.depends_on {
-                let is_open = match open.get(&dep) {
-                    Some(is_open) => *is_open,
-                    None => {
-                        let is_open = is_unfinished(&mut lookup, &dep)?;
-                        open.insert(dep.clone(), is_open);
-                        is_open
-                    }
-                };
-                if is_open {
-                    blocked_by.push(dep);
-                }
-            }
-            tasks.push(TaskSummary {
-                blocked_by,
-                ..row.summary
-            });
-        }
-        Ok(tasks)
+        let tasks = with_blockers(&inner.conn, rows)?;
+        Ok(match query.blocked {
+            Some(blocked) => tasks
+                .into_iter()
+                .filter(|t| t.blocked_by.is_empty() != blocked)
+                .collect(),
+            None => tasks,
+        })
     }
 
     /// One task in full, read from its document.
@@ -144,15 +245,26 @@ impl Client {
         self.detail(board_id, task)
     }
 
-    fn detail(&self, board_id: &str, task: Task) -> Result<TaskDetail> {
+    /// A task as the board shows it, from the index (written in the same
+    /// transaction as the document, so never behind it).
+    fn summary(&self, board_id: &str, task_id: &str) -> Result<TaskSummary> {
         let inner = self.lock();
-        let mut unfinished = inner.conn.prepare_cached(UNFINISHED)?;
-        let mut blocked_by = Vec::new();
-        for dep in &task.depends_on {
-            if is_unfinished(&mut unfinished, dep)? {
-                blocked_by.push(dep.clone());
-            }
-        }
+        let row = inner
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {TASK_COLUMNS} FROM idx_tasks WHERE board_id = ?1 AND id = ?2"
+            ))?
+            .query_row(params![board_id, task_id], task_row)
+            .optional()?
+            .ok_or_else(|| ClientError::not_found("task", task_id))?;
+        with_blockers(&inner.conn, vec![row])?
+            .pop()
+            .ok_or_else(|| ClientError::not_found("task", task_id))
+    }
+
+    fn detail(&self, board_id: &str, task: Task) -> Result<TaskDetail> {
+        let summary = self.summary(board_id, &task.id)?;
+        let inner = self.lock();
         let mut names = inner.conn.prepare_cached(
             "SELECT m.name FROM idx_members m JOIN idx_boards b ON b.team_id = m.team_id
              WHERE b.id = ?1 AND m.user_id = ?2",
@@ -170,31 +282,53 @@ impl Client {
                 created_at: c.created_at,
             })
             .collect();
+        let mut by_id = inner.conn.prepare_cached(&format!(
+            "SELECT {LINK_COLUMNS} FROM idx_tasks t JOIN idx_boards b ON b.id = t.board_id
+             WHERE t.id = ?1 AND t.team_id = (SELECT team_id FROM idx_boards WHERE id = ?2)"
+        ))?;
+        let mut dependencies = Vec::new();
+        for dep in &task.depends_on {
+            if let Some(link) = by_id
+                .query_row(params![dep, board_id], link_row)
+                .optional()?
+            {
+                dependencies.push(link);
+            }
+        }
+        let dependents = inner
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {LINK_COLUMNS} FROM idx_tasks t JOIN idx_boards b ON b.id = t.board_id
+                 WHERE t.team_id = (SELECT team_id FROM idx_boards WHERE id = ?2)
+                   AND EXISTS (SELECT 1 FROM json_each(t.depends_on) d WHERE d.value = ?1)
+                 ORDER BY t.title"
+            ))?
+            .query_map(params![task.id, board_id], link_row)?
+            .collect::<Result<Vec<_>, _>>()?;
+        let subtasks = inner
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {LINK_COLUMNS} FROM idx_tasks t JOIN idx_boards b ON b.id = t.board_id
+                 WHERE t.board_id = ?2 AND t.parent_id = ?1 ORDER BY t.position"
+            ))?
+            .query_map(params![task.id, board_id], link_row)?
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(TaskDetail {
-            summary: TaskSummary {
-                id: task.id.clone(),
-                board_id: board_id.to_string(),
-                title: task.title.clone(),
-                status: task.status,
-                position: task.position,
-                assignee: task.assignee.clone(),
-                due: task.due.clone(),
-                priority: task.priority,
-                labels: task.labels.clone(),
-                blocked_by,
-                comment_count: task.comments.len() as u32,
-                updated_at: task.updated_at,
-            },
+            summary,
             description: task.description.as_str().to_string(),
             depends_on: task.depends_on.clone(),
             comments,
             created_by: task.created_by.clone(),
             created_at: task.created_at,
+            checklist: task.checklist.clone(),
+            dependencies,
+            dependents,
+            subtasks,
         })
     }
 
     /// Runs one task edit on a board document and returns the task as it now is.
-    fn edit_task(
+    pub(crate) fn edit_task(
         &self,
         board_id: &str,
         edit: impl FnOnce(&mut automerge::AutoCommit, i64) -> Result<Task, ModelError>,
@@ -205,20 +339,27 @@ impl Client {
         self.detail(board_id, task)
     }
 
+    /// A new task in `place`: a column id, else the first column of a status,
+    /// else the first To do column.
     pub fn create_task(
         &self,
         board_id: &str,
         title: &str,
-        status: Option<Status>,
+        place: Place<'_>,
+        parent: Option<&str>,
     ) -> Result<TaskDetail> {
         let me = self.identity().user_id;
-        let new = NewTask {
-            title,
-            description: "",
-            status: status.unwrap_or(Status::Todo),
-            created_by: &me,
-        };
-        self.edit_task(board_id, |doc, now| board::create_task(doc, new, now))
+        self.edit_task(board_id, |doc, now| {
+            let column = place.column_id(doc)?;
+            let new = NewTask {
+                title,
+                description: "",
+                column: &column,
+                parent,
+                created_by: &me,
+            };
+            board::create_task(doc, new, now)
+        })
     }
 
     pub fn update_task(
@@ -227,10 +368,12 @@ impl Client {
         task_id: &str,
         patch: TaskPatch,
     ) -> Result<TaskDetail> {
-        if let Some(Some(assignee)) = &patch.assignee {
+        if let Some(assignees) = patch.new_assignees() {
             let team_id = self.board(board_id)?.team_id;
-            if !self.is_member(&team_id, assignee)? {
-                return Err(ClientError::not_found("member", assignee));
+            for assignee in &assignees {
+                if !self.is_member(&team_id, assignee)? {
+                    return Err(ClientError::not_found("member", assignee));
+                }
             }
         }
         self.edit_task(board_id, |doc, now| {
@@ -238,20 +381,46 @@ impl Client {
         })
     }
 
+    /// Moves a task to a place in a column. Moving it to a Done column while a
+    /// dependency on any board is unfinished is `task_blocked` unless `force`.
     pub fn move_task(
         &self,
         board_id: &str,
         task_id: &str,
-        status: Status,
+        place: Place<'_>,
         before: Option<&str>,
         force: bool,
     ) -> Result<TaskDetail> {
-        let to = Move {
-            status,
-            before,
-            force,
-        };
-        self.edit_task(board_id, |doc, now| board::move_task(doc, task_id, to, now))
+        let blockers = self.summary(board_id, task_id)?.blocked_by;
+        let blocker_titles = self.titles(&blockers)?;
+        self.edit_task(board_id, |doc, now| {
+            let column = place.column_id(doc)?;
+            let to_done = board::columns::column(doc, &column)?.status == Status::Done;
+            if to_done && !force && !blocker_titles.is_empty() {
+                return Err(ModelError::TaskBlocked(blocker_titles));
+            }
+            let to = Move {
+                column: &column,
+                before,
+                force,
+            };
+            board::move_task(doc, task_id, to, now)
+        })
+    }
+
+    /// Titles of tasks by id, from the index, in the order given.
+    pub(crate) fn titles(&self, ids: &[String]) -> Result<Vec<String>> {
+        let inner = self.lock();
+        let mut stmt = inner
+            .conn
+            .prepare_cached("SELECT title FROM idx_tasks WHERE id = ?1 LIMIT 1")?;
+        let mut titles = Vec::new();
+        for id in ids {
+            if let Some(title) = stmt.query_row([id], |r| r.get(0)).optional()? {
+                titles.push(title);
+            }
+        }
+        Ok(titles)
     }
 
     pub fn delete_task(&self, board_id: &str, task_id: &str) -> Result<()> {
@@ -260,15 +429,80 @@ impl Client {
         self.write_doc(&id, |doc, now| board::delete_task(doc, task_id, now))
     }
 
+    /// Makes a task depend on another, on this board or another board of the
+    /// same team. A cycle through any boards is `dependency_cycle`.
     pub fn add_dependency(
         &self,
         board_id: &str,
         task_id: &str,
         depends_on: &str,
     ) -> Result<TaskDetail> {
+        let team_id = self.board(board_id)?.team_id;
+        let Some(other_board) = self.board_of_task(&team_id, depends_on)? else {
+            return Err(ClientError::not_found("task", depends_on));
+        };
+        // The index sees every board of the team: a loop may pass through others.
+        if depends_on != task_id {
+            if let Some(path) = self.dependency_path(&team_id, depends_on, task_id)? {
+                let mut cycle = vec![task_id.to_string()];
+                cycle.extend(path);
+                return Err(ModelError::DependencyCycle(self.titles(&cycle)?).into());
+            }
+        }
         self.edit_task(board_id, |doc, now| {
-            board::add_dependency(doc, task_id, depends_on, now)
+            if other_board == board_id {
+                board::add_dependency(doc, task_id, depends_on, now)
+            } else {
+                board::add_external_dependency(doc, task_id, depends_on, now)
+            }
         })
+    }
+
+    /// The board of the team that holds a task, if any.
+    fn board_of_task(&self, team_id: &str, task_id: &str) -> Result<Option<String>> {
+        let inner = self.lock();
+        let board = inner
+            .conn
+            .prepare_cached(
+                "SELECT board_id FROM idx_tasks WHERE id = ?1 AND team_id = ?2 LIMIT 1",
+            )?
+            .query_row(params![task_id, team_id], |r| r.get(0))
+            .optional()?;
+        Ok(board)
+    }
+
+    /// A chain of dependencies from `from` to `to` across the team's boards, both
+    /// included, read from the index.
+    fn dependency_path(&self, team_id: &str, from: &str, to: &str) -> Result<Option<Vec<String>>> {
+        let inner = self.lock();
+        let mut deps_of = inner
+            .conn
+            .prepare_cached("SELECT depends_on FROM idx_tasks WHERE id = ?1 AND team_id = ?2")?;
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = vec![vec![from.to_string()]];
+        while let Some(path) = stack.pop() {
+            let Some(last) = path.last().cloned() else {
+                continue;
+            };
+            if last == to {
+                return Ok(Some(path));
+            }
+            if !seen.insert(last.clone()) {
+                continue;
+            }
+            let deps: Option<String> = deps_of
+                .query_row(params![last, team_id], |r| r.get(0))
+                .optional()?;
+            let deps: Vec<String> = deps
+                .and_then(|json| serde_json::from_str(&json).ok())
+                .unwrap_or_default();
+            for next in deps {
+                let mut longer = path.clone();
+                longer.push(next);
+                stack.push(longer);
+            }
+        }
+        Ok(None)
     }
 
     pub fn remove_dependency(

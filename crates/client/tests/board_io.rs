@@ -1,7 +1,7 @@
 //! A board to a file and back: CSV export, import with a preview and a row-by-row
 //! report, JSON export.
 
-use teamstead_client::{Client, Priority, Status, TaskPatch};
+use teamstead_client::{Client, Place, Priority, Status, TaskPatch};
 
 fn workspace() -> (tempfile::TempDir, Client, String, String) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -51,12 +51,22 @@ fn a_board_exported_as_csv_imports_back_the_same() {
     let (_dir, client, team, board) = workspace();
     let me = client.identity().user_id;
     let first = client
-        .create_task(&board, "=SUM(A1) looks like a formula", None)
+        .create_task(
+            &board,
+            "=SUM(A1) looks like a formula",
+            Place::default(),
+            None,
+        )
         .expect("task")
         .summary
         .id;
     let second = client
-        .create_task(&board, "Ship, then \"celebrate\"", Some(Status::InProgress))
+        .create_task(
+            &board,
+            "Ship, then \"celebrate\"",
+            Place::Status(Status::InProgress),
+            None,
+        )
         .expect("task")
         .summary
         .id;

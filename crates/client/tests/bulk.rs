@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use teamstead_client::{BulkAction, Client, Status};
+use teamstead_client::{BulkAction, Client, Place, Status};
 
 #[test]
 fn a_thousand_tasks_move_in_one_step_and_undo_puts_them_back() {
@@ -15,7 +15,7 @@ fn a_thousand_tasks_move_in_one_step_and_undo_puts_them_back() {
     let ids: Vec<String> = (0..1000)
         .map(|i| {
             client
-                .create_task(&board, &format!("Task {i}"), None)
+                .create_task(&board, &format!("Task {i}"), Place::default(), None)
                 .expect("task")
                 .summary
                 .id
@@ -33,7 +33,7 @@ fn a_thousand_tasks_move_in_one_step_and_undo_puts_them_back() {
             &board,
             &ids,
             BulkAction::Move {
-                status: Status::InProgress,
+                column: "in_progress".into(),
                 force: false,
             },
         )
@@ -87,7 +87,7 @@ fn a_thousand_tasks_move_in_one_step_and_undo_puts_them_back() {
         &board,
         &without_blocker,
         BulkAction::Move {
-            status: Status::Done,
+            column: "done".into(),
             force: false,
         },
     );
@@ -102,7 +102,7 @@ fn a_thousand_tasks_move_in_one_step_and_undo_puts_them_back() {
             &board,
             &without_blocker,
             BulkAction::Move {
-                status: Status::Done,
+                column: "done".into(),
                 force: true,
             },
         )

@@ -3,8 +3,8 @@
 
 use automerge::AutoCommit;
 use rusqlite::{params, Connection};
-use teamstead_client::{migrations, Client};
-use teamstead_model::board::{self, NewTask, Status};
+use teamstead_client::{migrations, Client, Place};
+use teamstead_model::board::{self, NewTask};
 use teamstead_model::team::{self, Member, Role};
 use teamstead_model::DocumentId;
 
@@ -29,10 +29,8 @@ fn make_version_1_database(path: &std::path::Path) -> (String, String) {
     let mut board_doc = AutoCommit::new();
     board::init(&mut board_doc, &team_id, "Legacy board", 1).expect("board");
     let new = NewTask {
-        title: "Migrate the archive",
         description: "Move the scanned invoices",
-        status: Status::Todo,
-        created_by: USER,
+        ..NewTask::titled("Migrate the archive", "todo", USER)
     };
     let task = board::create_task(&mut board_doc, new, 2).expect("task");
 
@@ -101,7 +99,7 @@ fn a_version_1_database_is_upgraded_and_keeps_its_data() {
     );
     // New writes work on the upgraded database.
     client
-        .create_task(&board_id, "After the upgrade", None)
+        .create_task(&board_id, "After the upgrade", Place::default(), None)
         .expect("write");
     assert_eq!(
         client.search_tasks("upgrade", None).expect("search").len(),

@@ -1,7 +1,7 @@
 //! Time tracking through the client on a real workspace: one running timer per
 //! person across boards, entries by hand, totals and the timesheet.
 
-use teamstead_client::Client;
+use teamstead_client::{Client, Place};
 
 #[test]
 fn one_timer_runs_at_a_time_and_totals_add_up() {
@@ -12,12 +12,12 @@ fn one_timer_runs_at_a_time_and_totals_add_up() {
     let first = team.boards[0].id.clone();
     let second = client.create_board(&team.id, "Other").expect("board").id;
     let a = client
-        .create_task(&first, "Draft", None)
+        .create_task(&first, "Draft", Place::default(), None)
         .expect("task")
         .summary
         .id;
     let b = client
-        .create_task(&second, "Review", None)
+        .create_task(&second, "Review", Place::default(), None)
         .expect("task")
         .summary
         .id;

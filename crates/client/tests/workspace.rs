@@ -1,6 +1,6 @@
 //! The client API against a real SQLite file in a temporary directory.
 
-use teamstead_client::{Client, ClientError, Priority, Role, Status, TaskPatch};
+use teamstead_client::{Client, ClientError, Place, Priority, Role, Status, TaskPatch};
 
 fn open(dir: &tempfile::TempDir) -> Client {
     Client::open(Some(dir.path().to_path_buf())).expect("open workspace")
@@ -47,7 +47,7 @@ fn tasks_live_through_a_reopen() {
             .add_member(&team.id, "Bob", Role::Member)
             .expect("member");
         let task = client
-            .create_task(board, "Ship the beta", None)
+            .create_task(board, "Ship the beta", Place::default(), None)
             .expect("task");
         let patch = TaskPatch {
             description: Some("Everything in the beta milestone".into()),
@@ -61,7 +61,13 @@ fn tasks_live_through_a_reopen() {
             .update_task(board, &task.summary.id, patch)
             .expect("update");
         client
-            .move_task(board, &task.summary.id, Status::InReview, None, false)
+            .move_task(
+                board,
+                &task.summary.id,
+                Place::Status(Status::InReview),
+                None,
+                false,
+            )
             .expect("move");
         client
             .add_comment(board, &task.summary.id, "Ready when you are")
@@ -87,12 +93,23 @@ fn bad_input_gets_a_code_and_changes_nothing() {
     let client = open(&dir);
     let team = client.create_team("Acme").expect("team");
     let board = team.boards[0].id.clone();
-    let a = client.create_task(&board, "A", None).expect("a").summary.id;
-    let b = client.create_task(&board, "B", None).expect("b").summary.id;
+    let a = client
+        .create_task(&board, "A", Place::default(), None)
+        .expect("a")
+        .summary
+        .id;
+    let b = client
+        .create_task(&board, "B", Place::default(), None)
+        .expect("b")
+        .summary
+        .id;
     client.add_dependency(&board, &b, &a).expect("b after a");
     let before = client.list_tasks(&board).expect("list");
 
-    assert_eq!(code(client.create_task(&board, "  ", None)), "empty");
+    assert_eq!(
+        code(client.create_task(&board, "  ", Place::default(), None)),
+        "empty"
+    );
     assert_eq!(
         code(client.add_dependency(&board, &a, &b)),
         "dependency_cycle"
@@ -102,11 +119,11 @@ fn bad_input_gets_a_code_and_changes_nothing() {
         "self_dependency"
     );
     assert_eq!(
-        code(client.move_task(&board, &b, Status::Done, None, false)),
+        code(client.move_task(&board, &b, Place::Status(Status::Done), None, false)),
         "task_blocked"
     );
     assert_eq!(
-        code(client.move_task(&board, &a, Status::InReview, None, false)),
+        code(client.move_task(&board, &a, Place::Status(Status::InReview), None, false)),
         "invalid_transition"
     );
     let bad_due = TaskPatch {
@@ -126,17 +143,20 @@ fn bad_input_gets_a_code_and_changes_nothing() {
     assert_eq!(code(client.task(&board, "no-such-task")), "not_found");
     assert_eq!(code(client.list_tasks("not-a-board")), "not_found");
     assert_eq!(
-        code(client.create_task("3vQB7B6MrGQZaxCuFg4oh", "X", None)),
+        code(client.create_task("3vQB7B6MrGQZaxCuFg4oh", "X", Place::default(), None)),
         "not_found"
     );
     // A team is not a board.
-    assert_eq!(code(client.create_task(&team.id, "X", None)), "not_found");
+    assert_eq!(
+        code(client.create_task(&team.id, "X", Place::default(), None)),
+        "not_found"
+    );
     assert_eq!(code(client.create_team("")), "empty");
 
     assert_eq!(client.list_tasks(&board).expect("list"), before);
     assert_eq!(client.list_teams().expect("teams").len(), 1);
     let forced = client
-        .move_task(&board, &b, Status::Done, None, true)
+        .move_task(&board, &b, Place::Status(Status::Done), None, true)
         .expect("forced");
     assert_eq!(forced.summary.status, Status::Done);
 }
@@ -148,7 +168,7 @@ fn search_finds_words_in_titles_and_descriptions() {
     let team = client.create_team("Acme").expect("team");
     let board = team.boards[0].id.clone();
     let task = client
-        .create_task(&board, "Quarterly planning", None)
+        .create_task(&board, "Quarterly planning", Place::default(), None)
         .expect("task");
     let patch = TaskPatch {
         description: Some("Agree the roadmap with the café owners".into()),
@@ -158,7 +178,7 @@ fn search_finds_words_in_titles_and_descriptions() {
         .update_task(&board, &task.summary.id, patch)
         .expect("update");
     client
-        .create_task(&board, "Unrelated", None)
+        .create_task(&board, "Unrelated", Place::default(), None)
         .expect("other");
 
     let hits = client
@@ -223,12 +243,12 @@ fn compaction_keeps_every_change() {
         // Enough writes to pass the compaction threshold more than once.
         for i in 0..150 {
             client
-                .create_task(&board, &format!("Task {i}"), None)
+                .create_task(&board, &format!("Task {i}"), Place::default(), None)
                 .expect("task");
         }
         client.compact_all().expect("compact");
         client
-            .create_task(&board, "After compaction", None)
+            .create_task(&board, "After compaction", Place::default(), None)
             .expect("task");
         board
     };
@@ -262,7 +282,7 @@ fn a_broken_document_is_reported_not_hidden() {
     .expect("corrupt");
     let client = open(&dir);
     assert_eq!(
-        code(client.create_task(&board, "X", None)),
+        code(client.create_task(&board, "X", Place::default(), None)),
         "corrupt_document"
     );
     // The rest of the workspace keeps working.
@@ -276,11 +296,13 @@ fn every_write_announces_its_document() {
     let team = client.create_team("Acme").expect("team");
     let mut events = client.subscribe();
     let board = team.boards[0].id.clone();
-    client.create_task(&board, "Hello", None).expect("task");
+    client
+        .create_task(&board, "Hello", Place::default(), None)
+        .expect("task");
     let event = events.try_recv().expect("an event");
     assert_eq!(event.doc_id, board);
     assert_eq!(event.team_id.as_deref(), Some(team.id.as_str()));
-    let _ = client.create_task(&board, "", None);
+    let _ = client.create_task(&board, "", Place::default(), None);
     assert!(
         events.try_recv().is_err(),
         "a refused write announces nothing"
@@ -306,7 +328,7 @@ fn the_index_answers_queries_by_assignee_status_and_due_date() {
         (&other_board, "Whenever, Bob", Some(&bob), None),
     ] {
         let id = client
-            .create_task(board, title, None)
+            .create_task(board, title, Place::default(), None)
             .expect("task")
             .summary
             .id;
@@ -377,7 +399,7 @@ fn viewers_and_outsiders_cannot_write_a_board() {
     let team = client.create_team("Acme").expect("team");
     let board = team.boards[0].id.clone();
     let task = client
-        .create_task(&board, "Mine", None)
+        .create_task(&board, "Mine", Place::default(), None)
         .expect("task")
         .summary
         .id;
@@ -385,7 +407,10 @@ fn viewers_and_outsiders_cannot_write_a_board() {
     let conn = rusqlite::Connection::open(dir.path().join("teamstead.db")).expect("db");
     conn.execute("UPDATE idx_members SET role = 'viewer'", [])
         .expect("viewer");
-    assert_eq!(code(client.create_task(&board, "Nope", None)), "forbidden");
+    assert_eq!(
+        code(client.create_task(&board, "Nope", Place::default(), None)),
+        "forbidden"
+    );
     assert_eq!(code(client.delete_task(&board, &task)), "forbidden");
     assert_eq!(code(client.add_comment(&board, &task, "hi")), "forbidden");
     assert_eq!(code(client.rename_board(&board, "Mine now")), "forbidden");

@@ -7,7 +7,7 @@
 
 use std::io::Write;
 
-use teamstead_client::Client;
+use teamstead_client::{Client, Place};
 
 fn main() {
     if let Err(e) = run() {
@@ -30,13 +30,13 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     writeln!(out, "board {board}")?;
     out.flush()?;
     if args.next().as_deref() == Some("timer") {
-        let task = client.create_task(&board, "Timed task", None)?;
+        let task = client.create_task(&board, "Timed task", Place::default(), None)?;
         let entry = client.start_timer(&board, &task.summary.id)?;
         writeln!(out, "timer {} {}", task.summary.id, entry.started_at)?;
         out.flush()?;
     }
     for n in first.. {
-        client.create_task(&board, &format!("task-{n}"), None)?;
+        client.create_task(&board, &format!("task-{n}"), Place::default(), None)?;
         writeln!(out, "saved {n}")?;
         out.flush()?;
     }

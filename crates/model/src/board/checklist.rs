@@ -4,6 +4,7 @@
 
 use automerge::AutoCommit;
 use autosurgeon::{Hydrate, Reconcile};
+use serde::Serialize;
 
 use super::{put_task, task, Task};
 use crate::validate::validate_text;
@@ -12,7 +13,7 @@ use crate::{new_id, Millis, ModelError, Result};
 const MAX_ITEM: usize = 500;
 const MAX_ITEMS: usize = 200;
 
-#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate, Serialize)]
 pub struct ChecklistItem {
     #[key]
     pub id: String,
