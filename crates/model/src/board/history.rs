@@ -22,9 +22,29 @@ pub struct TaskChange {
     /// The user id the change names as its author, if any.
     pub author: Option<String>,
     pub actor: automerge::ActorId,
-    /// What it touched, in the task's order of fields, without repeats.
+    /// What it touched, in `FIELD_ORDER`, without repeats.
     pub fields: Vec<&'static str>,
 }
+
+/// The order fields are listed in, whatever order the change wrote them.
+const FIELD_ORDER: [&str; 16] = [
+    "created",
+    "title",
+    "description",
+    "column",
+    "status",
+    "assignees",
+    "start",
+    "due",
+    "estimate",
+    "priority",
+    "labels",
+    "dependencies",
+    "checklist",
+    "comments",
+    "time",
+    "parent",
+];
 
 /// What a task's document field is called in the history.
 fn field_name(prop: &str) -> Option<&'static str> {
@@ -114,12 +134,8 @@ pub fn task_history(doc: &mut AutoCommit, task_id: &str) -> Result<Vec<TaskChang
         if !touched {
             continue;
         }
-        let mut seen = Vec::new();
-        fields.retain(|f| {
-            let first = !seen.contains(f);
-            seen.push(*f);
-            first
-        });
+        fields.sort_by_key(|f| FIELD_ORDER.iter().position(|o| o == f));
+        fields.dedup();
         if fields.contains(&"created") {
             fields.retain(|f| *f == "created");
         }
