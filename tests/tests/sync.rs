@@ -118,6 +118,63 @@ async fn three_clients_converge_after_offline_edits_in_any_order() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_people_editing_one_description_at_once_both_keep_their_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let relay = start_relay(dir.path()).await;
+    let (alice, bob, _carol, team) = team_of_three(&relay).await;
+    let board = board_id(&alice, &team);
+    let task = alice
+        .client
+        .create_task(&board, "Launch plan", Place::default(), None)
+        .expect("task")
+        .summary
+        .id;
+    let describe = |text: &str| TaskPatch {
+        description: Some(text.into()),
+        ..TaskPatch::default()
+    };
+    alice
+        .client
+        .update_task(&board, &task, describe("We launch in spring."))
+        .expect("first words");
+    alice.sync().await;
+    bob.sync().await;
+
+    // Both edit the same text before either hears of the other's edit.
+    alice
+        .client
+        .update_task(&board, &task, describe("Plan: We launch in spring."))
+        .expect("alice edits");
+    bob.client
+        .update_task(
+            &board,
+            &task,
+            describe("We launch in spring. Budget: two people."),
+        )
+        .expect("bob edits");
+    for person in [&alice, &bob, &alice] {
+        person.sync().await;
+    }
+    let merged = "Plan: We launch in spring. Budget: two people.";
+    for person in [&alice, &bob] {
+        let text = person.client.task(&board, &task).expect("task").description;
+        assert_eq!(text, merged);
+    }
+    // Each side's history names the other for their edit, from the change itself.
+    let history = bob.client.task_history(&board, &task).expect("history");
+    let names: Vec<&str> = history
+        .iter()
+        .filter(|e| e.fields.contains(&"description"))
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(
+        names.contains(&"Alice") && names.contains(&"Bob"),
+        "{names:?}"
+    );
+    relay.shutdown().await.expect("shutdown");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_badge_tells_the_truth_through_an_outage() {
     let dir = tempfile::tempdir().expect("tempdir");
     let relay = start_relay(dir.path()).await;
