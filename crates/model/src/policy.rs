@@ -180,7 +180,8 @@ pub fn check_write(
         DocKind::PulseAnswer => check_pulse_answer_write(doc, &context, before),
         DocKind::PulseResults => Err(ModelError::Forbidden("write survey results")),
         DocKind::Review => check_review_write(doc, who, before, &touched),
-        DocKind::Board | DocKind::Assessment | DocKind::User => Ok(()),
+        DocKind::Board => check_board_write(doc, who, before, after, &touched),
+        DocKind::Assessment | DocKind::User => Ok(()),
         DocKind::Billing => Err(ModelError::Forbidden("write the billing document")),
     }
 }
@@ -215,6 +216,91 @@ fn prop(p: Prop) -> String {
         Prop::Map(key) => key,
         Prop::Seq(index) => index.to_string(),
     }
+}
+
+/// Any member writes tasks, but a time entry is its person's: only they add,
+/// change or remove it. A task written whole (created, or put back by an undo)
+/// may carry entries; deleting a task takes its entries with it.
+fn check_board_write(
+    doc: &AutoCommit,
+    who: Actor<'_>,
+    before: &[ChangeHash],
+    after: &[ChangeHash],
+    touched: &[Vec<String>],
+) -> Result<()> {
+    let mut tasks: Vec<&str> = touched
+        .iter()
+        .filter(|p| p.len() >= 3 && p[0] == "tasks" && p[2] == "time_logs")
+        .map(|p| p[1].as_str())
+        .collect();
+    tasks.sort_unstable();
+    tasks.dedup();
+    for task in tasks {
+        let (Some(old), Some(new)) = (
+            time_logs_at(doc, task, before),
+            time_logs_at(doc, task, after),
+        ) else {
+            // Created or deleted whole in this change.
+            continue;
+        };
+        let changed_by_other = |a: &[TimeLogKey], b: &[TimeLogKey]| {
+            a.iter()
+                .filter(|entry| !b.contains(entry))
+                .any(|entry| entry.user_id != who.user_id)
+        };
+        if changed_by_other(&old, &new) || changed_by_other(&new, &old) {
+            return Err(ModelError::Forbidden("change someone else's time entry"));
+        }
+    }
+    Ok(())
+}
+
+/// A time entry as the rule compares it: by everything it holds.
+#[derive(Debug, PartialEq)]
+struct TimeLogKey {
+    id: String,
+    user_id: String,
+    fields: Vec<String>,
+}
+
+/// A task's time entries at `heads`; `None` if the task is not there then.
+fn time_logs_at(doc: &AutoCommit, task: &str, heads: &[ChangeHash]) -> Option<Vec<TimeLogKey>> {
+    let tasks = match doc.get_at(ROOT, "tasks", heads).ok()?? {
+        (Value::Object(ObjType::Map), id) => id,
+        _ => return None,
+    };
+    let task = match doc.get_at(&tasks, task, heads).ok()?? {
+        (Value::Object(ObjType::Map), id) => id,
+        _ => return None,
+    };
+    let logs = match doc.get_at(&task, "time_logs", heads).ok().flatten() {
+        Some((Value::Object(ObjType::List), id)) => id,
+        _ => return Some(Vec::new()),
+    };
+    let mut entries = Vec::new();
+    for index in 0..doc.length_at(&logs, heads) {
+        let Some((Value::Object(ObjType::Map), entry)) =
+            doc.get_at(&logs, index, heads).ok().flatten()
+        else {
+            continue;
+        };
+        let fields = ["started_at", "ended_at", "note"]
+            .iter()
+            .map(|key| {
+                doc.get_at(&entry, *key, heads)
+                    .ok()
+                    .flatten()
+                    .map(|(value, _)| value.to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        entries.push(TimeLogKey {
+            id: str_at(doc, &entry, "id", Some(heads)).unwrap_or_default(),
+            user_id: str_at(doc, &entry, "user_id", Some(heads)).unwrap_or_default(),
+            fields,
+        });
+    }
+    Some(entries)
 }
 
 /// Fields of a member entry that only owners and managers set.

@@ -361,3 +361,69 @@ fn a_document_without_a_kind_is_not_described() {
     );
     assert!(doc.get(ROOT, "kind").expect("get").is_none());
 }
+
+fn board_meta() -> DocMeta {
+    DocMeta {
+        kind: DocKind::Board,
+        team_id: "t".into(),
+        subject: None,
+    }
+}
+
+#[test]
+fn a_time_entry_changes_only_by_its_person() {
+    use crate::board::{self, time, NewTask};
+    let mut doc = AutoCommit::new();
+    board::init(&mut doc, "t", "Board", 1).expect("init");
+    let task = board::create_task(&mut doc, NewTask::titled("Work", "todo", "mia"), 1)
+        .expect("task")
+        .id;
+    let entry = time::start_timer(&mut doc, &task, "mia", 10).expect("timer");
+    doc.commit();
+    let meta = board_meta();
+    let max = actor("max", Some(Role::Member));
+    let mia = actor("mia", Some(Role::Member));
+    // Anyone edits the task itself, and starts their own timer on it.
+    judge(&mut doc, &meta, max, |d| {
+        let patch = board::TaskPatch {
+            title: Some("Work, renamed".into()),
+            ..Default::default()
+        };
+        board::update_task(d, &task, patch, 20).expect("rename");
+        time::start_timer(d, &task, "max", 20).expect("max's timer");
+    })
+    .expect("own entry and the task");
+    // Mia stops her own.
+    judge(&mut doc, &meta, mia, |d| {
+        time::stop_timer(d, &task, "mia", 40).expect("stop");
+    })
+    .expect("her own entry");
+    // Max may not rewrite or remove Mia's entry, nor add one in her name.
+    let logs = |d: &AutoCommit| {
+        let (_, tasks) = d.get(ROOT, "tasks").expect("get").expect("tasks");
+        let (_, t) = d.get(&tasks, task.as_str()).expect("get").expect("task");
+        let (_, logs) = d.get(&t, "time_logs").expect("get").expect("logs");
+        logs
+    };
+    let forged_edit = judge(&mut doc, &meta, max, |d| {
+        let logs = logs(d);
+        let (_, first) = d.get(&logs, 0).expect("get").expect("entry");
+        d.put(&first, "ended_at", 9_000_i64).expect("put");
+    });
+    assert_eq!(forged_edit.map_err(|e| e.code()), Err("forbidden"));
+    let forged_delete = judge(&mut doc, &meta, max, |d| {
+        let logs = logs(d);
+        d.delete(&logs, 0).expect("delete");
+    });
+    assert_eq!(forged_delete.map_err(|e| e.code()), Err("forbidden"));
+    let forged_add = judge(&mut doc, &meta, max, |d| {
+        let entry = time::Entry {
+            started_at: 100,
+            ended_at: 200,
+            note: None,
+        };
+        time::add_entry(d, &task, "mia", entry).expect("entry in mia's name");
+    });
+    assert_eq!(forged_add.map_err(|e| e.code()), Err("forbidden"));
+    assert_eq!(entry.user_id, "mia");
+}
