@@ -309,6 +309,16 @@ function Workspace() {
 
   const closePanel = useCallback(() => setOpenTaskId(null), []);
 
+  /** A task linked from the open one: on this board, or on another board of the team (which then opens). */
+  const openLinkedTask = (taskId: string, linkBoardId?: string) => {
+    if (!linkBoardId || linkBoardId === boardId || !teamId) {
+      openTask(taskId);
+      return;
+    }
+    returnFocusTo.current = taskId;
+    selectBoard(teamId, linkBoardId, taskId);
+  };
+
   // After the panel closes, put focus back on the card it was opened from.
   useEffect(() => {
     if (openTaskId !== null || !returnFocusTo.current) return;
@@ -624,10 +634,11 @@ function Workspace() {
                 me={identity.data?.userId}
                 task={detail.data}
                 boardTasks={tasks.data ?? []}
+                boards={team?.boards ?? []}
                 members={members.data ?? []}
                 actions={actions}
                 onClose={closePanel}
-                onOpenTask={openTask}
+                onOpenTask={openLinkedTask}
               />
             )}
           </div>

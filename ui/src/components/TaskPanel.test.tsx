@@ -81,7 +81,7 @@ describe('TaskPanel', () => {
     expect(within(card).getByText('GH')).toBeTruthy();
     expect(within(card).getByRole('img', { name: 'Urgent' })).toBeTruthy();
     expect(backend.callsOf('task_update').map((c) => c.patch)).toEqual([
-      { assignee: expect.stringMatching(/^user-/) },
+      { assignees: [expect.stringMatching(/^user-/)] },
       { priority: 'urgent' },
       { due: '2031-05-06' },
       { labels: ['Bug'] },
@@ -108,7 +108,7 @@ describe('TaskPanel', () => {
     expect((within(panel).getByTestId('task-priority-select') as HTMLSelectElement).value).toBe('none');
   });
 
-  it('shows a refused dependency cycle as a coded error and adds nothing', async () => {
+  it('shows a refused dependency cycle in the panel, by its code, and adds nothing', async () => {
     const { backend, user, panel } = await openPanel('Chicken', (b, { boardId }) => {
       b.insertTask(boardId, { title: 'Egg' });
       b.insertTask(boardId, { title: 'Chicken' });
@@ -117,11 +117,14 @@ describe('TaskPanel', () => {
       code: 'dependency_cycle',
       message: 'this dependency would create a cycle: Chicken → Egg → Chicken',
     });
+    await within(within(panel).getByTestId('dependency-select')).findByRole('option', { name: 'Egg' });
     await user.selectOptions(within(panel).getByTestId('dependency-select'), 'Egg');
 
-    const toast = await screen.findByTestId('error-toast');
-    expect(toast.getAttribute('data-code')).toBe('dependency_cycle');
-    expect(toast.textContent).toContain('cycle');
+    const error = await within(panel).findByTestId('dependency-error');
+    expect(error.getAttribute('data-code')).toBe('dependency_cycle');
+    expect(error.textContent).toContain('loop');
+    expect(error.textContent).toContain('Chicken → Egg → Chicken');
+    expect(screen.queryByTestId('error-toast')).toBeNull();
     expect(within(panel).queryAllByTestId('dependency-item')).toHaveLength(0);
   });
 
@@ -141,6 +144,7 @@ describe('TaskPanel', () => {
       b.insertTask(boardId, { title: 'First' });
       b.insertTask(boardId, { title: 'Later' });
     });
+    await within(within(panel).getByTestId('dependency-select')).findByRole('option', { name: 'First' });
     await user.selectOptions(within(panel).getByTestId('dependency-select'), 'First');
 
     await waitFor(() => expect(within(panel).getAllByTestId('dependency-item')).toHaveLength(1));

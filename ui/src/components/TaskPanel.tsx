@@ -1,13 +1,20 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import type { Member, Priority, TaskDetail, TaskSummary } from '../api';
+import { useEffect, useId, useLayoutEffect, useRef } from 'react';
+import type { BoardSummary, Member, Priority, TaskDetail, TaskSummary } from '../api';
 import { formatFull, relativeTime } from '../lib/dates';
 import { PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from '../lib/status';
 import { useConfirm } from '../state/confirm';
+import { useDraft } from '../state/useDraft';
 import type { TaskActions } from '../state/useTaskActions';
+import { ActivitySection } from './ActivitySection';
+import { AssigneesEditor } from './AssigneesEditor';
+import { ChecklistSection } from './ChecklistSection';
 import { CommentsSection } from './CommentsSection';
-import { DependenciesEditor } from './DependenciesEditor';
+import { DependenciesSection } from './DependenciesSection';
+import { EstimateField } from './EstimateField';
 import { CloseIcon, TrashIcon } from './icons';
 import { LabelsEditor } from './LabelsEditor';
+import { SubtasksSection } from './SubtasksSection';
+import { TaskDates } from './TaskDates';
 import { TimeSection } from './TimeSection';
 import './TaskPanel.css';
 
@@ -21,28 +28,16 @@ interface TaskPanelProps {
   me: string | undefined;
   task: TaskDetail | undefined;
   boardTasks: TaskSummary[];
+  /** The team's boards, naming where linked tasks live. */
+  boards: BoardSummary[];
   members: Member[];
   actions: TaskActions;
   onClose: () => void;
-  onOpenTask: (taskId: string) => void;
+  /** Opens another task; `boardId` when it may be on another board of the team. */
+  onOpenTask: (taskId: string, boardId?: string) => void;
 }
 
-/**
- * A text field that follows the backend's value except while the user is
- * editing it, so a refresh never clobbers what is being typed.
- */
-function useDraft(server: string) {
-  const [draft, setDraft] = useState(server);
-  const editing = useRef(false);
-  const serverRef = useRef(server);
-  serverRef.current = server;
-  useEffect(() => {
-    if (!editing.current) setDraft(server);
-  }, [server]);
-  return { draft, setDraft, editing, serverRef };
-}
-
-export function TaskPanel({ teamId, me, task, boardTasks, members, actions, onClose, onOpenTask }: TaskPanelProps) {
+export function TaskPanel({ teamId, me, task, boardTasks, boards, members, actions, onClose, onOpenTask }: TaskPanelProps) {
   const headingId = useId();
   const panelRef = useRef<HTMLElement>(null);
 
@@ -69,7 +64,16 @@ export function TaskPanel({ teamId, me, task, boardTasks, members, actions, onCl
         </button>
       </div>
       {task ? (
-        <TaskEditor teamId={teamId} me={me} task={task} boardTasks={boardTasks} members={members} actions={actions} onOpenTask={onOpenTask} />
+        <TaskEditor
+          teamId={teamId}
+          me={me}
+          task={task}
+          boardTasks={boardTasks}
+          boards={boards}
+          members={members}
+          actions={actions}
+          onOpenTask={onOpenTask}
+        />
       ) : (
         <div className="panel__loading" aria-busy="true">
           <span className="skeleton skeleton--title" />
@@ -110,21 +114,21 @@ interface TaskEditorProps {
   me: string | undefined;
   task: TaskDetail;
   boardTasks: TaskSummary[];
+  boards: BoardSummary[];
   members: Member[];
   actions: TaskActions;
-  onOpenTask: (taskId: string) => void;
+  onOpenTask: (taskId: string, boardId?: string) => void;
 }
 
-function TaskEditor({ teamId, me, task, boardTasks, members, actions, onOpenTask }: TaskEditorProps) {
+function TaskEditor({ teamId, me, task, boardTasks, boards, members, actions, onOpenTask }: TaskEditorProps) {
   const ids = {
     status: useId(),
     assignee: useId(),
     priority: useId(),
-    due: useId(),
+    estimate: useId(),
     description: useId(),
   };
   const creator = members.find((m) => m.userId === task.createdBy);
-  const assigneeKnown = task.assignee === null || members.some((m) => m.userId === task.assignee);
 
   return (
     <div className="panel__body">
@@ -156,24 +160,15 @@ function TaskEditor({ teamId, me, task, boardTasks, members, actions, onOpenTask
 
         <div className="props__row">
           <dt>
-            <label htmlFor={ids.assignee}>Assignee</label>
+            <label htmlFor={ids.assignee}>Assignees</label>
           </dt>
           <dd>
-            <select
+            <AssigneesEditor
               id={ids.assignee}
-              className="select"
-              data-testid="task-assignee-select"
-              value={task.assignee ?? ''}
-              onChange={(event) => void actions.update(task.id, { assignee: event.target.value || null })}
-            >
-              <option value="">Unassigned</option>
-              {members.map((m) => (
-                <option key={m.userId} value={m.userId}>
-                  {m.name}
-                </option>
-              ))}
-              {!assigneeKnown && task.assignee && <option value={task.assignee}>Former member</option>}
-            </select>
+              assignees={task.assignees}
+              members={members}
+              onChange={(assignees) => actions.update(task.id, { assignees })}
+            />
           </dd>
         </div>
 
@@ -198,12 +193,14 @@ function TaskEditor({ teamId, me, task, boardTasks, members, actions, onOpenTask
           </dd>
         </div>
 
+        <TaskDates task={task} actions={actions} />
+
         <div className="props__row">
           <dt>
-            <label htmlFor={ids.due}>Due date</label>
+            <label htmlFor={ids.estimate}>Estimate</label>
           </dt>
           <dd>
-            <DueField id={ids.due} task={task} actions={actions} />
+            <EstimateField id={ids.estimate} task={task} actions={actions} />
           </dd>
         </div>
 
@@ -222,22 +219,34 @@ function TaskEditor({ teamId, me, task, boardTasks, members, actions, onOpenTask
         <DescriptionField id={ids.description} task={task} actions={actions} />
       </section>
 
+      <section className="panel__section" aria-label="Checklist">
+        <h3 className="panel__section-title">Checklist</h3>
+        <ChecklistSection task={task} actions={actions} />
+      </section>
+
+      <section className="panel__section" aria-label={task.parentId ? 'Parent task' : 'Subtasks'}>
+        <h3 className="panel__section-title">
+          {task.parentId ? 'Parent task' : 'Subtasks'}
+          {task.subtasks.length > 0 && <span className="panel__count">{task.subtasks.length}</span>}
+        </h3>
+        <SubtasksSection task={task} boardTasks={boardTasks} actions={actions} onOpenTask={onOpenTask} />
+      </section>
+
       <section className="panel__section" aria-label="Dependencies">
         <h3 className="panel__section-title">Depends on</h3>
-        <DependenciesEditor
-          taskId={task.id}
-          dependsOn={task.dependsOn}
-          blockedBy={task.blockedBy}
-          boardTasks={boardTasks}
-          onAdd={(dep) => void actions.addDependency(task.id, dep)}
-          onRemove={(dep) => void actions.removeDependency(task.id, dep)}
-          onOpenTask={onOpenTask}
-        />
+        <DependenciesSection teamId={teamId} task={task} boards={boards} actions={actions} onOpenTask={onOpenTask} />
       </section>
 
       <section className="panel__section" aria-label="Time">
         <h3 className="panel__section-title">Time</h3>
-        <TimeSection teamId={teamId} boardId={task.boardId} taskId={task.id} me={me} members={members} />
+        <TimeSection
+          teamId={teamId}
+          boardId={task.boardId}
+          taskId={task.id}
+          me={me}
+          members={members}
+          estimateMinutes={task.estimateMinutes}
+        />
       </section>
 
       <section className="panel__section" aria-label="Comments">
@@ -245,6 +254,11 @@ function TaskEditor({ teamId, me, task, boardTasks, members, actions, onOpenTask
           Comments{task.comments.length > 0 && <span className="panel__count">{task.comments.length}</span>}
         </h3>
         <CommentsSection comments={task.comments} onSubmit={(body) => actions.comment(task.id, body)} />
+      </section>
+
+      <section className="panel__section" aria-label="Activity">
+        <h3 className="panel__section-title">Activity</h3>
+        <ActivitySection task={task} actions={actions} />
       </section>
 
       <p className="panel__meta">
@@ -365,56 +379,5 @@ function DescriptionField({ id, task, actions }: { id: string; task: TaskDetail;
         void save(draft);
       }}
     />
-  );
-}
-
-function DueField({ id, task, actions }: { id: string; task: TaskDetail; actions: TaskActions }) {
-  const { draft, setDraft, editing, serverRef } = useDraft(task.due ?? '');
-
-  // Saved on blur or Enter, not on every change: while a date is typed the
-  // field passes through values that are not the date the user means.
-  const commit = async (value: string) => {
-    editing.current = false;
-    if (value === serverRef.current) return;
-    const ok = await actions.update(task.id, { due: value === '' ? null : value });
-    if (!ok) setDraft(serverRef.current);
-  };
-
-  return (
-    <div className="due">
-      <input
-        id={id}
-        className="input due__input"
-        type="date"
-        data-testid="task-due-input"
-        value={draft}
-        onFocus={() => {
-          editing.current = true;
-        }}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={(event) => void commit(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            void commit(event.currentTarget.value);
-          }
-        }}
-      />
-      {task.due && (
-        <button
-          type="button"
-          className="icon-button icon-button--sm"
-          aria-label="Clear due date"
-          title="Clear due date"
-          data-testid="task-due-clear"
-          onClick={() => {
-            setDraft('');
-            void commit('');
-          }}
-        >
-          <CloseIcon size={12} />
-        </button>
-      )}
-    </div>
   );
 }

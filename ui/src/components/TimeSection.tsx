@@ -20,13 +20,15 @@ interface TimeSectionProps {
   /** My user id: only my own entries can be deleted. */
   me: string | undefined;
   members: Member[];
+  /** What the task should take; the time logged is shown against it. */
+  estimateMinutes?: number | null;
 }
 
 /** Every entry of the team's (time_entries reads by team and start time); far enough ahead for a clock set wrong. */
 const ALL_TIME = { from: 0, ahead: 366 * 86_400_000 };
 
 /** A task's time: my timer on it, everyone's entries, and adding one by hand. */
-export function TimeSection({ teamId, boardId, taskId, me, members }: TimeSectionProps) {
+export function TimeSection({ teamId, boardId, taskId, me, members, estimateMinutes = null }: TimeSectionProps) {
   const { showError } = useToasts();
   const attempt = useAttempt();
   const confirm = useConfirm();
@@ -86,10 +88,16 @@ export function TimeSection({ teamId, boardId, taskId, me, members }: TimeSectio
             Add time
           </button>
         )}
-        {list.length > 0 && (
-          <span className="time__total" data-testid="time-total">
-            {formatDuration(total)} in all
+        {estimateMinutes !== null ? (
+          <span className={`time__total${total > estimateMinutes * 60_000 ? ' is-over' : ''}`} data-testid="time-total">
+            {list.length > 0 ? formatDuration(total) : 'Nothing'} logged of {formatDuration(estimateMinutes * 60_000)} estimated
           </span>
+        ) : (
+          list.length > 0 && (
+            <span className="time__total" data-testid="time-total">
+              {formatDuration(total)} in all
+            </span>
+          )
         )}
       </div>
       {adding && (

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef } from 'react';
-import { api, toAppError, type TaskDetail, type TaskPatch, type TaskSummary } from '../api';
+import { api, toAppError, type AppError, type TaskDetail, type TaskPatch, type TaskSummary } from '../api';
 import { applyMove, replaceTask, type PlannedMove } from '../lib/ordering';
 import type { Resource } from './useResource';
 import { useConfirm } from './confirm';
@@ -12,9 +12,16 @@ export interface TaskActions {
   move: (moves: PlannedMove[]) => Promise<boolean>;
   update: (taskId: string, patch: TaskPatch) => Promise<boolean>;
   remove: (taskId: string) => Promise<boolean>;
-  addDependency: (taskId: string, dependsOn: string) => Promise<boolean>;
-  removeDependency: (taskId: string, dependsOn: string) => Promise<boolean>;
   comment: (taskId: string, body: string) => Promise<boolean>;
+  /**
+   * Runs any write that answers with a task (a checklist edit, a dependency, a
+   * restored description…) and puts the answer on screen. A failure is shown,
+   * unless `handled` takes it to show beside its field, and everything is re-read.
+   * Resolves with the task, or null when the write failed.
+   */
+  write: (change: () => Promise<TaskDetail>, handled?: (error: AppError) => boolean) => Promise<TaskDetail | null>;
+  /** Re-reads the board's tasks and the open task (after a write that changes other tasks too). */
+  refresh: () => Promise<void>;
 }
 
 /** Quotes a list of titles the way a sentence reads: “A”, “B” and “C”. */
@@ -159,19 +166,20 @@ export function useTaskActions(
     [boardId, mutateTasks, reloadTasks, fail],
   );
 
-  const dependency = useCallback(
-    async (kind: 'add' | 'remove', taskId: string, dependsOn: string) => {
-      if (!boardId) return false;
+  const write = useCallback(
+    async (change: () => Promise<TaskDetail>, handled?: (error: AppError) => boolean) => {
       try {
-        const call = kind === 'add' ? api.taskAddDependency : api.taskRemoveDependency;
-        apply(await call(boardId, taskId, dependsOn));
-        return true;
-      } catch (error) {
-        await fail(error);
-        return false;
+        const task = await change();
+        apply(task);
+        return task;
+      } catch (raw) {
+        const error = toAppError(raw);
+        if (handled?.(error)) await refresh();
+        else await fail(error);
+        return null;
       }
     },
-    [boardId, apply, fail],
+    [apply, fail, refresh],
   );
 
   const comment = useCallback(
@@ -202,10 +210,10 @@ export function useTaskActions(
       move,
       update,
       remove,
-      addDependency: (taskId: string, dependsOn: string) => dependency('add', taskId, dependsOn),
-      removeDependency: (taskId: string, dependsOn: string) => dependency('remove', taskId, dependsOn),
       comment,
+      write,
+      refresh,
     }),
-    [create, move, update, remove, dependency, comment],
+    [create, move, update, remove, comment, write, refresh],
   );
 }
