@@ -1035,3 +1035,76 @@ async fn a_timer_started_in_the_window_still_runs_after_a_restart() {
     );
     assert!(entries[0].ended_at.is_some());
 }
+
+/// Drags a card onto a column with the page's own drag events. WebDriver's
+/// pointer actions do not start WebKitGTK's native HTML5 drag and drop, so the
+/// script fires what a mouse drag fires (dragstart, dragenter/dragover and drop
+/// over the column, dragend), with one DataTransfer, at the real elements; the
+/// board's handlers and the real backend do the rest.
+async fn drag_card_to_column(app: &Client, title: &str, column: &str) {
+    let script = r#"
+        const [title, column] = arguments;
+        const cards = [...document.querySelectorAll('[data-testid="task-card"]')];
+        const card = cards.find((c) =>
+          c.querySelector('[data-testid="task-card-title"]')?.textContent.trim() === title);
+        const target = document.querySelector(`[data-column-id="${column}"]`);
+        if (!card || !target) return `missing ${card ? 'column' : 'card'}`;
+        const data = new DataTransfer();
+        const fire = (el, type, x, y) => el.dispatchEvent(new DragEvent(type,
+          { bubbles: true, cancelable: true, dataTransfer: data, clientX: x, clientY: y }));
+        const from = card.getBoundingClientRect();
+        fire(card, 'dragstart', from.x + 5, from.y + 5);
+        await new Promise((r) => setTimeout(r, 50));
+        const box = target.getBoundingClientRect();
+        const x = box.x + box.width / 2;
+        const y = box.y + box.height - 10;
+        const over = document.elementFromPoint(x, y) ?? target;
+        fire(over, 'dragenter', x, y);
+        fire(over, 'dragover', x, y);
+        fire(over, 'drop', x, y);
+        fire(card, 'dragend', x, y);
+        return 'dropped';
+    "#;
+    let done = app
+        .execute(
+            &format!("return (async () => {{ {script} }})(...arguments);"),
+            vec![title.into(), column.into()],
+        )
+        .await
+        .expect("run the drag");
+    assert_eq!(done.as_str(), Some("dropped"), "{done}");
+}
+
+#[tokio::test]
+#[ignore = "needs a display and tauri-driver: run by `make test` (test-e2e)"]
+async fn a_card_dragged_to_another_column_moves_there_and_stays() {
+    let data = tempfile::tempdir().expect("data dir");
+    let driver = start_driver(&[("TEAMSTEAD_DATA_DIR", data.path())], true);
+    let task = "Price the Team plan";
+
+    let app = launch(&driver).await;
+    let from = card_status(&app, task).await;
+    let to = if from == "in_progress" {
+        "todo"
+    } else {
+        "in_progress"
+    };
+    drag_card_to_column(&app, task, to).await;
+    let deadline = Instant::now() + UI_WAIT;
+    while card_status(&app, task).await != to {
+        assert!(Instant::now() < deadline, "the card did not move to {to}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    app.close().await.expect("quit the app");
+
+    // The move reached the workspace, not just the screen.
+    let client = open_after_quit(data.path()).await;
+    let team = client.list_teams().expect("teams")[0].clone();
+    let moved = client
+        .list_tasks(&team.boards[0].id)
+        .expect("tasks")
+        .into_iter()
+        .find(|t| t.title == task)
+        .expect("the task");
+    assert_eq!(moved.column, to);
+}
