@@ -300,7 +300,7 @@ fn dependencies_cross_boards_and_cycles_through_any_board_are_refused() {
     let detail = client
         .add_dependency(&second, &post, &api)
         .expect("across boards");
-    assert_eq!(detail.summary.blocked_by, [api.clone()]);
+    assert_eq!(detail.summary.blocked_by, std::slice::from_ref(&api));
     assert_eq!(detail.dependencies[0].board_name, "Tasks");
     let api_detail = client.task(&first, &api).expect("api");
     assert_eq!(api_detail.dependents[0].title, "Announce the API");
