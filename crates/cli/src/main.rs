@@ -237,8 +237,9 @@ enum TaskCommand {
         #[arg(long, default_value = "csv")]
         format: String,
     },
-    /// New tasks from a CSV file (columns by name: title, status, assignee, due,
-    /// priority, labels, depends_on, description, id).
+    /// New tasks from a CSV file (columns by name: title, status, column,
+    /// assignees, start, due, estimate_minutes, priority, labels, depends_on,
+    /// parent, description, id).
     Import {
         board: String,
         file: PathBuf,

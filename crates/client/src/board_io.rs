@@ -13,17 +13,24 @@ use crate::client::doc_id;
 use crate::csv::csv_row;
 use crate::{Client, ClientError, Result};
 
-const COLUMNS: [&str; 9] = [
+/// The CSV columns, in the order an export writes them. An import reads them
+/// by name; `assignee` (one person) is read too, for files from elsewhere.
+const COLUMNS: [&str; 13] = [
     "id",
     "title",
     "status",
-    "assignee",
+    "column",
+    "assignees",
+    "start",
     "due",
+    "estimate_minutes",
     "priority",
     "labels",
     "depends_on",
+    "parent",
     "description",
 ];
+const READ_ALSO: [&str; 1] = ["assignee"];
 
 /// A row that cannot be imported, and why (lines count from 1, the header
 /// included, as a spreadsheet numbers them).
@@ -52,24 +59,36 @@ struct Row {
     id: Option<String>,
     title: String,
     status: Status,
+    /// A column of the board, by name or id; else the first of its status.
+    column: Option<String>,
     patch: TaskPatch,
     depends_on: Vec<String>,
+    /// The parent's id: a row of the file or a task of the board.
+    parent: Option<String>,
 }
 
 impl Client {
     /// The board as CSV: one row per task, in board order.
     pub fn export_board_csv(&self, board_id: &str) -> Result<String> {
         let mut out = csv_row(&COLUMNS.map(String::from));
+        let columns = self.read_doc(&doc_id("board", board_id)?, board::columns::columns)?;
         for task in self.board_tasks(board_id)? {
+            let column = task.column_in(&columns).map(|c| c.name.clone());
             out.push_str(&csv_row(&[
                 task.id.clone(),
                 task.title.clone(),
                 task.status.as_str().into(),
-                task.assignee.clone().unwrap_or_default(),
+                column.unwrap_or_default(),
+                task.assignees().join(";"),
+                task.start.clone().unwrap_or_default(),
                 task.due.clone().unwrap_or_default(),
+                task.estimate_minutes
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
                 task.priority.as_str().into(),
                 task.labels.join(";"),
                 task.depends_on.join(";"),
+                task.parent.clone().unwrap_or_default(),
                 task.description.as_str().to_string(),
             ]));
         }
@@ -78,15 +97,20 @@ impl Client {
 
     /// The board as JSON: its name and its tasks with every field.
     pub fn export_board_json(&self, board_id: &str) -> Result<serde_json::Value> {
-        let info = self.read_doc(&doc_id("board", board_id)?, board::info)?;
+        let (info, columns) = self.read_doc(&doc_id("board", board_id)?, |doc| {
+            Ok((board::info(doc)?, board::columns::columns(doc)?))
+        })?;
         let tasks: Vec<serde_json::Value> = self
             .board_tasks(board_id)?
             .iter()
             .map(|t| {
                 json!({
                     "id": t.id, "title": t.title, "status": t.status.as_str(),
-                    "assignee": t.assignee, "due": t.due, "priority": t.priority.as_str(),
-                    "labels": t.labels, "dependsOn": t.depends_on,
+                    "column": t.column_in(&columns).map(|c| c.id.clone()),
+                    "assignees": t.assignees(), "start": t.start, "due": t.due,
+                    "estimateMinutes": t.estimate_minutes, "priority": t.priority.as_str(),
+                    "labels": t.labels, "dependsOn": t.depends_on, "parentId": t.parent,
+                    "checklist": t.checklist,
                     "description": t.description.as_str(),
                     "comments": t.comments.iter().map(|c| json!({
                         "author": c.author, "body": c.body, "createdAt": c.created_at
@@ -95,7 +119,7 @@ impl Client {
                 })
             })
             .collect();
-        Ok(json!({ "board": info.name, "tasks": tasks }))
+        Ok(json!({ "board": info.name, "columns": columns, "tasks": tasks }))
     }
 
     /// What importing `csv` would do, writing nothing.
@@ -130,8 +154,17 @@ impl Client {
         self.write_doc(&doc_id("board", board_id)?, |doc, now| {
             let mut new_ids: HashMap<String, String> = HashMap::new();
             let mut created = Vec::new();
+            let columns = board::columns::columns(doc)?;
             for row in &rows {
-                let column = board::columns::column_for(doc, row.status)?.id;
+                let named = row.column.as_deref().and_then(|wanted| {
+                    columns
+                        .iter()
+                        .find(|c| c.id == wanted || c.name.to_lowercase() == wanted.to_lowercase())
+                });
+                let column = match named {
+                    Some(column) => column.id.clone(),
+                    None => board::columns::column_for(doc, row.status)?.id,
+                };
                 let new = NewTask::titled(&row.title, &column, &me);
                 let task = board::create_task(doc, new, now)?;
                 board::update_task(doc, &task.id, row.patch.clone(), now)?;
@@ -144,6 +177,13 @@ impl Client {
                 for dep in &row.depends_on {
                     let target = new_ids.get(dep).unwrap_or(dep);
                     board::add_dependency(doc, id, target, now)?;
+                }
+                if let Some(parent) = &row.parent {
+                    let patch = TaskPatch {
+                        parent: Some(Some(new_ids.get(parent).unwrap_or(parent).clone())),
+                        ..TaskPatch::default()
+                    };
+                    board::update_task(doc, id, patch, now)?;
                 }
             }
             Ok::<_, ModelError>(())
@@ -222,6 +262,7 @@ impl Client {
             };
             let fields: HashMap<&str, String> = COLUMNS
                 .iter()
+                .chain(READ_ALSO.iter())
                 .filter_map(|name| {
                     let at = column(name)?;
                     Some((*name, record.get(at).unwrap_or("").to_string()))
@@ -233,23 +274,24 @@ impl Client {
                     id: fields.get("id").cloned().filter(|id| !id.is_empty()),
                     title,
                     status,
+                    column: fields.get("column").cloned().filter(|c| !c.is_empty()),
                     patch,
                     depends_on,
+                    parent: fields.get("parent").cloned().filter(|p| !p.is_empty()),
                 }),
                 Err(message) => problems.push(RowProblem { line, message }),
             }
         }
         // Dependencies must point at a row of the file or a task of the board.
         let in_file: HashSet<String> = rows.iter().filter_map(|r| r.id.clone()).collect();
-        let (good, bad): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| {
-            r.depends_on
-                .iter()
-                .all(|d| in_file.contains(d) || existing.contains(d))
-        });
+        let known = |id: &String| in_file.contains(id) || existing.contains(id);
+        let (good, bad): (Vec<Row>, Vec<Row>) = rows
+            .into_iter()
+            .partition(|r| r.depends_on.iter().all(known) && r.parent.iter().all(known));
         for row in bad {
             problems.push(RowProblem {
                 line: row.line,
-                message: "depends on a task that is neither in the file nor on the board".into(),
+                message: "depends on, or is a subtask of, a task that is neither in the file nor on the board".into(),
             });
         }
         problems.sort_by_key(|p| p.line);
@@ -281,20 +323,6 @@ fn read_row(
         "" => Priority::None,
         p => Priority::parse(&p.to_lowercase()).ok_or(format!("`{p}` is not a priority"))?,
     };
-    let assignee = match field("assignee") {
-        "" => None,
-        a => Some(
-            members
-                .get(a)
-                .or_else(|| members.get(&a.to_lowercase()))
-                .cloned()
-                .ok_or(format!("`{a}` is not a member of this team"))?,
-        ),
-    };
-    let due = match field("due") {
-        "" => None,
-        d => Some(validate_date(d).map_err(|e| e.to_string())?),
-    };
     let split = |s: &str| -> Vec<String> {
         s.split(';')
             .map(str::trim)
@@ -302,12 +330,46 @@ fn read_row(
             .map(String::from)
             .collect()
     };
+    let member = |a: &str| {
+        members
+            .get(a)
+            .or_else(|| members.get(&a.to_lowercase()))
+            .cloned()
+            .ok_or(format!("`{a}` is not a member of this team"))
+    };
+    let mut people = split(field("assignees"));
+    if people.is_empty() {
+        people = split(field("assignee"));
+    }
+    let assignees = people
+        .iter()
+        .map(|a| member(a))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    let date = |name: &str| match field(name) {
+        "" => Ok(None),
+        d => validate_date(d).map(Some).map_err(|e| e.to_string()),
+    };
+    let (start, due) = (date("start")?, date("due")?);
+    if let (Some(start), Some(due)) = (&start, &due) {
+        if start > due {
+            return Err(format!("it starts ({start}) after it is due ({due})"));
+        }
+    }
+    let estimate = match field("estimate_minutes") {
+        "" => None,
+        m => match m.parse::<u64>() {
+            Ok(minutes @ 1..=board::MAX_ESTIMATE_MINUTES) => Some(minutes),
+            _ => return Err(format!("`{m}` is not an estimate in minutes (1 to 100000)")),
+        },
+    };
     let labels = normalize_labels(&split(field("labels"))).map_err(|e| e.to_string())?;
     let description = undefused(field("description"));
     let patch = TaskPatch {
         description: Some(description).filter(|d| !d.is_empty()),
-        assignee: Some(assignee),
+        assignees: Some(assignees),
+        start: Some(start),
         due: Some(due),
+        estimate_minutes: Some(estimate),
         priority: Some(priority),
         labels: Some(labels),
         ..TaskPatch::default()

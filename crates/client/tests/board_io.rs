@@ -12,7 +12,8 @@ fn workspace() -> (tempfile::TempDir, Client, String, String) {
     (dir, client, team.id, board)
 }
 
-/// Every field of every task but the ids, which a new board renames.
+/// Every field of every task but the ids, which a new board renames (tasks named
+/// by id, as dependencies and parents, are named by title instead).
 fn fields_of(client: &Client, board: &str) -> Vec<String> {
     let csv = client.export_board_csv(board).expect("export");
     let titles: std::collections::HashMap<String, String> = client
@@ -22,26 +23,31 @@ fn fields_of(client: &Client, board: &str) -> Vec<String> {
         .map(|t| (t.id, t.title))
         .collect();
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
     reader
         .records()
         .map(|r| {
             let r = r.expect("row");
-            let deps: Vec<&str> = r[7]
-                .split(';')
-                .filter(|d| !d.is_empty())
-                .map(|d| titles[d].as_str())
-                .collect();
-            format!(
-                "{}|{}|{}|{}|{}|{}|{}|{}",
-                &r[1],
-                &r[2],
-                &r[3],
-                &r[4],
-                &r[5],
-                &r[6],
-                deps.join(";"),
-                &r[8]
-            )
+            header
+                .iter()
+                .zip(r.iter())
+                .filter(|(name, _)| *name != "id")
+                .map(|(name, value)| match name.as_str() {
+                    "depends_on" | "parent" => value
+                        .split(';')
+                        .filter(|d| !d.is_empty())
+                        .map(|d| titles[d].as_str())
+                        .collect::<Vec<_>>()
+                        .join(";"),
+                    _ => value.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("|")
         })
         .collect()
 }
@@ -77,21 +83,46 @@ fn a_board_exported_as_csv_imports_back_the_same() {
             TaskPatch {
                 description: Some("Line one\nline two, with a comma".into()),
                 assignee: Some(Some(me.clone())),
+                start: Some(Some("2026-11-20".into())),
                 due: Some(Some("2026-12-01".into())),
+                estimate_minutes: Some(Some(90)),
                 priority: Some(Priority::High),
                 labels: Some(vec!["launch".into(), "q4".into()]),
                 ..TaskPatch::default()
             },
         )
         .expect("update");
+    // A custom column, found by its name on a board that has one of that name.
+    client
+        .add_column(&board, "Polish", Status::InProgress, None)
+        .expect("column");
+    let polish = client.board_detail(&board).expect("board").columns[4]
+        .id
+        .clone();
+    let third = client
+        .create_task(
+            &board,
+            "Sand the edges",
+            Place::Column(&polish),
+            Some(&second),
+        )
+        .expect("subtask")
+        .summary
+        .id;
+    client
+        .add_checklist_item(&board, &third, "Fine grit")
+        .expect("item");
     client
         .add_dependency(&board, &second, &first)
         .expect("depends");
     let csv = client.export_board_csv(&board).expect("export");
 
     let copy = client.create_board(&team, "Copy").expect("board").id;
+    client
+        .add_column(&copy, "Polish", Status::InProgress, None)
+        .expect("column");
     let preview = client.preview_board_csv(&copy, &csv).expect("preview");
-    assert_eq!(preview.tasks.len(), 2);
+    assert_eq!(preview.tasks.len(), 3);
     assert!(preview.problems.is_empty() && !preview.applied);
     assert!(
         client.list_tasks(&copy).expect("tasks").is_empty(),
@@ -101,9 +132,19 @@ fn a_board_exported_as_csv_imports_back_the_same() {
     assert!(report.applied && report.problems.is_empty());
     assert_eq!(fields_of(&client, &copy), fields_of(&client, &board));
 
+    let moved = client
+        .list_tasks(&copy)
+        .expect("tasks")
+        .into_iter()
+        .find(|t| t.title == "Sand the edges")
+        .expect("imported");
+    assert_ne!(moved.column, "in_progress", "into the copy's own Polish");
+
     let json = client.export_board_json(&board).expect("json");
-    assert_eq!(json["tasks"].as_array().map(Vec::len), Some(2));
+    assert_eq!(json["tasks"].as_array().map(Vec::len), Some(3));
     assert_eq!(json["tasks"][1]["labels"][0], "launch");
+    assert_eq!(json["tasks"][2]["checklist"][0]["text"], "Fine grit");
+    assert_eq!(json["columns"][4]["name"], "Polish");
 }
 
 #[test]

@@ -21,7 +21,7 @@ const MAX_DESCRIPTION: usize = 100_000;
 const MAX_COMMENT: usize = 10_000;
 const MAX_ASSIGNEES: usize = 20;
 /// The largest estimate: a little over two months of full days.
-const MAX_ESTIMATE_MINUTES: u64 = 100_000;
+pub const MAX_ESTIMATE_MINUTES: u64 = 100_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Reconcile, Hydrate, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
