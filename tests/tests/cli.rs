@@ -423,3 +423,138 @@ fn a_board_exported_and_imported_from_the_command_line() {
         Some(3)
     );
 }
+
+#[test]
+fn boards_in_depth_from_the_command_line() {
+    let (temp, team_id, board) = local_team("Deep Boards");
+    let (dir, board) = (temp.path(), board.as_str());
+    let id = |v: serde_json::Value| v["id"].as_str().expect("id").to_string();
+
+    // A column of our own, with a WIP limit; a task moved into it by its id.
+    let columns = ok(
+        dir,
+        &[
+            "task",
+            "column",
+            "add",
+            board,
+            "QA",
+            "--status",
+            "in_review",
+            "--wip",
+            "2",
+        ],
+    );
+    let qa = columns["columns"][4]["id"]
+        .as_str()
+        .expect("qa")
+        .to_string();
+    assert_eq!(columns["columns"][4]["wipLimit"], 2);
+    let spec = id(ok(dir, &["task", "add", board, "Write the spec"]));
+    let me = ok(dir, &["team", "members", &team_id])[0]["userId"]
+        .as_str()
+        .expect("my id")
+        .to_string();
+    let edited = ok(
+        dir,
+        &[
+            "task",
+            "edit",
+            board,
+            &spec,
+            "--assignees",
+            &me,
+            "--start",
+            "2026-12-01",
+            "--due",
+            "2026-12-03",
+            "--estimate",
+            "120",
+            "--priority",
+            "high",
+            "--labels",
+            "docs",
+        ],
+    );
+    assert_eq!(edited["estimateMinutes"], 120);
+    let moved = ok(dir, &["task", "move", board, &spec, "--to", &qa]);
+    assert_eq!(
+        (moved["column"].as_str(), moved["status"].as_str()),
+        (Some(qa.as_str()), Some("in_review"))
+    );
+
+    // Checklist, subtask, a dependency on another board, and a cycle refused.
+    let item = ok(dir, &["task", "check", "add", board, &spec, "Proofread"])["checklist"][0]["id"]
+        .as_str()
+        .expect("item")
+        .to_string();
+    let ticked = ok(dir, &["task", "check", "done", board, &spec, &item]);
+    assert_eq!(ticked["checklistDone"], 1);
+    let sub = ok(dir, &["task", "add", board, "Diagrams", "--parent", &spec]);
+    assert_eq!(sub["parentId"].as_str(), Some(spec.as_str()));
+    let other = ok(dir, &["board", "create", &team_id, "Marketing"]);
+    let other = other["id"].as_str().expect("board").to_string();
+    let post = id(ok(dir, &["task", "add", &other, "Blog post"]));
+    ok(dir, &["task", "depend", &other, &post, &spec]);
+    let (succeeded, error) = teamstead(dir, &["task", "depend", board, &spec, &post], "");
+    assert!(!succeeded, "a loop through two boards is refused");
+    assert_eq!(error["error"]["code"], "dependency_cycle", "{error}");
+
+    // Filters and a saved view.
+    let found = ok(dir, &["task", "find", "--board", board, "--label", "docs"]);
+    assert_eq!(found.as_array().map(Vec::len), Some(1));
+    let blocked = ok(dir, &["task", "find", "--blocked"]);
+    assert_eq!(blocked[0]["title"], "Blog post");
+    let views = ok(
+        dir,
+        &["task", "view", "save", board, "Docs", "--label", "docs"],
+    );
+    assert_eq!(views[0]["query"]["label"], "docs");
+
+    // History and restoring a description.
+    ok(
+        dir,
+        &["task", "edit", board, &spec, "--description", "Version one"],
+    );
+    ok(
+        dir,
+        &["task", "edit", board, &spec, "--description", "Version two"],
+    );
+    let history = ok(dir, &["task", "history", board, &spec]);
+    let first = history
+        .as_array()
+        .expect("entries")
+        .iter()
+        .filter(|e| {
+            e["fields"]
+                .as_array()
+                .is_some_and(|f| f.iter().any(|x| x == "description"))
+        })
+        .last()
+        .expect("the first description edit")["hash"]
+        .as_str()
+        .expect("hash")
+        .to_string();
+    let restored = ok(dir, &["task", "restore", board, &spec, &first]);
+    assert_eq!(restored["description"], "Version one");
+
+    // Bulk: both tasks of the board to Done in one step (a subtask does not
+    // block its parent; only dependencies do).
+    let sub_id = sub["id"].as_str().expect("sub");
+    let bulk = ok(
+        dir,
+        &[
+            "task",
+            "bulk",
+            board,
+            "--tasks",
+            &format!("{spec},{sub_id}"),
+            "move",
+            "--to",
+            "done",
+        ],
+    );
+    assert_eq!(bulk["changed"], 2);
+    let done = ok(dir, &["task", "find", "--board", board, "--column", "done"]);
+    assert_eq!(done.as_array().map(Vec::len), Some(2));
+}

@@ -59,7 +59,8 @@ pub enum ViewCommand {
     },
     /// Save a filter (the same options as `task find`) under a name.
     Save {
-        board: String,
+        #[arg(value_name = "BOARD")]
+        on_board: String,
         name: String,
         #[command(flatten)]
         filter: Filter,
@@ -231,10 +232,10 @@ pub fn view(client: &Client, json: bool, command: ViewCommand) -> Result<()> {
     let board = match command {
         ViewCommand::List { board } => client.board_detail(&board)?,
         ViewCommand::Save {
-            board,
+            on_board,
             name,
             filter,
-        } => client.save_view(&board, &name, &filter.query()?)?,
+        } => client.save_view(&on_board, &name, &filter.query()?)?,
         ViewCommand::Delete { board, view } => client.delete_view(&board, &view)?,
     };
     show(json, &board.views, |views| {
