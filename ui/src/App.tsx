@@ -27,6 +27,7 @@ import { NotificationBell } from './components/chat/NotificationBell';
 import { MarketPage } from './components/market/MarketPage';
 import { PeopleView } from './components/people/PeopleView';
 import { PulsePage } from './components/pulse/PulsePage';
+import { TimelinePage } from './components/timeline/TimelinePage';
 import { BoardIcon } from './components/icons';
 import { BoardMenu } from './components/BoardMenu';
 import { SearchBox, type SearchBoxHandle } from './components/SearchBox';
@@ -75,6 +76,7 @@ const PAGE_TITLE: Record<Page['kind'], string> = {
   pulse: 'Pulse',
   market: 'Markets',
   billing: 'Billing',
+  timeline: 'Timeline',
 };
 
 /** A new period can start at midnight: read the surveys again now and then. */
@@ -302,6 +304,15 @@ function Workspace() {
     void inbox.reload();
   });
 
+  /** A board as a timeline: its tasks' dates as bars, with the task panel beside it. */
+  const openTimeline = useCallback((nextTeamId: string, nextBoardId: string) => {
+    setSelection({ teamId: nextTeamId, boardId: nextBoardId });
+    setOpenTaskId(null);
+    setComposer(null);
+    setChat(null);
+    setPage({ kind: 'timeline', teamId: nextTeamId, boardId: nextBoardId });
+  }, []);
+
   const openTask = useCallback((taskId: string) => {
     returnFocusTo.current = taskId;
     setOpenTaskId(taskId);
@@ -471,6 +482,8 @@ function Workspace() {
         identity={identity.data}
         selectedTeamId={teamId}
         selectedBoardId={chat || page ? null : boardId}
+        timelineBoardId={page?.kind === 'timeline' ? page.boardId : null}
+        onOpenTimeline={openTimeline}
         onSelectTeam={(id) => {
           const first = teams.data?.find((t) => t.id === id)?.boards[0]?.id ?? null;
           selectBoard(id, first);
@@ -490,7 +503,7 @@ function Workspace() {
           onOpenDirect: openDirect,
         }}
         nav={{
-          open: page && { kind: page.kind, teamId: page.teamId },
+          open: page && page.kind !== 'timeline' ? { kind: page.kind, teamId: page.teamId } : null,
           waiting,
           pulseDue,
           onOpenAssessments: (id) => openPage({ kind: 'assessments', teamId: id, route: ASSESSMENTS_HOME }),
@@ -501,7 +514,10 @@ function Workspace() {
         }}
       />
       <main className="main">
-        <TopBar teamName={team?.name ?? null} boardName={chat ? null : page ? PAGE_TITLE[page.kind] : board?.name ?? null}>
+        <TopBar
+          teamName={team?.name ?? null}
+          boardName={chat ? null : page?.kind === 'timeline' ? `${board?.name ?? ''} · ${PAGE_TITLE.timeline}` : page ? PAGE_TITLE[page.kind] : board?.name ?? null}
+        >
           {board && !chat && !page && <BoardMenu key={board.id} boardId={board.id} boardName={board.name} onImported={tasks.reload} />}
           <RunningTimer onOpenTask={openTimerTask} />
           <SearchBox
@@ -562,6 +578,17 @@ function Workspace() {
                 <BillingPage key={page.teamId} team={pageTeam} billing={billing} />
               ) : page.kind === 'market' ? (
                 <MarketPage key={page.teamId} team={pageTeam} />
+              ) : page.kind === 'timeline' ? (
+                board && (
+                  <TimelinePage
+                    key={board.id}
+                    board={board}
+                    tasks={tasks.data}
+                    onReschedule={(taskId, dates) => actions.update(taskId, dates)}
+                    onOpenTask={openTask}
+                    onOpenBoard={() => selectBoard(board.teamId, board.id)}
+                  />
+                )
               ) : page.kind === 'pulse' ? (
                 <PulsePage
                   key={page.teamId}
@@ -627,7 +654,7 @@ function Workspace() {
                 </div>
               )
             )}
-            {openTaskId && board && !chat && !page && (
+            {openTaskId && board && !chat && (!page || page.kind === 'timeline') && (
               <TaskPanel
                 key={openTaskId}
                 teamId={board.teamId}

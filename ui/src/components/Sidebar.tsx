@@ -3,7 +3,7 @@ import type { Conversation, Identity, Member, PresenceState, TeamSummary } from 
 import { Avatar } from './Avatar';
 import { LimitNote } from './billing/LimitNote';
 import { TeamChat } from './chat/TeamChat';
-import { BoardIcon, PencilIcon, PlusIcon } from './icons';
+import { BoardIcon, CalendarIcon, PencilIcon, PlusIcon } from './icons';
 import { NameForm } from './NameForm';
 import { TeamNav, type TeamPage } from './TeamNav';
 import './Sidebar.css';
@@ -13,8 +13,11 @@ interface SidebarProps {
   identity: Identity | undefined;
   selectedTeamId: string | null;
   selectedBoardId: string | null;
+  /** The board whose timeline is open, if any. */
+  timelineBoardId: string | null;
   onSelectTeam: (teamId: string) => void;
   onSelectBoard: (teamId: string, boardId: string) => void;
+  onOpenTimeline: (teamId: string, boardId: string) => void;
   onCreateTeam: (name: string) => Promise<boolean>;
   onCreateBoard: (teamId: string, name: string) => Promise<boolean>;
   onRename: (name: string) => Promise<boolean>;
@@ -60,8 +63,10 @@ export function Sidebar({
   identity,
   selectedTeamId,
   selectedBoardId,
+  timelineBoardId,
   onSelectTeam,
   onSelectBoard,
+  onOpenTimeline,
   onCreateTeam,
   onCreateBoard,
   onRename,
@@ -138,8 +143,9 @@ export function Sidebar({
                 <ul className="board-list">
                   {team.boards.map((board) => {
                     const current = selected && board.id === selectedBoardId;
+                    const timeline = selected && board.id === timelineBoardId;
                     return (
-                      <li key={board.id} className={`board-row${current ? ' is-current' : ''}`}>
+                      <li key={board.id} className={`board-row${current || timeline ? ' is-current' : ''}`}>
                         <BoardIcon className="board-row__icon" size={14} />
                         <button
                           type="button"
@@ -150,12 +156,22 @@ export function Sidebar({
                         >
                           {board.name}
                         </button>
-                        <span
-                          className="board-row__count"
-                          aria-label={`${board.taskCount} tasks`}
+                        {!timeline && (
+                          <span className="board-row__count" aria-label={`${board.taskCount} tasks`}>
+                            {board.taskCount}
+                          </span>
+                        )}
+                        <button
+                          type="button"
+                          className={`icon-button icon-button--sm board-row__timeline${timeline ? ' is-open' : ''}`}
+                          data-testid="board-timeline"
+                          aria-label={`Timeline of ${board.name}`}
+                          title="Timeline"
+                          aria-current={timeline ? 'page' : undefined}
+                          onClick={() => onOpenTimeline(team.id, board.id)}
                         >
-                          {board.taskCount}
-                        </span>
+                          <CalendarIcon size={14} />
+                        </button>
                       </li>
                     );
                   })}

@@ -25,7 +25,9 @@ export type Page =
   /** The team's plan, its limits, upgrading and invoices. */
   | { kind: 'billing'; teamId: string }
   /** The team's watchlist with quotes, company news and top headlines. */
-  | { kind: 'market'; teamId: string };
+  | { kind: 'market'; teamId: string }
+  /** One board's dated tasks on a calendar (a Gantt view). */
+  | { kind: 'timeline'; teamId: string; boardId: string };
 
 export const ASSESSMENTS_HOME: AssessmentRoute = { screen: 'home' };
 export const PULSE_HOME: PulseRoute = { screen: 'home' };
