@@ -16,7 +16,6 @@ import {
   type PulseView,
   type ReminderClickedPayload,
   type SearchHit,
-  type Status,
 } from './api';
 import { AssessmentsView } from './components/assessments/AssessmentsView';
 import { BillingPage } from './components/billing/BillingPage';
@@ -106,7 +105,8 @@ function Workspace() {
   const { showError } = useToasts();
   const [selection, setSelection] = useState<Selection | null>(null);
   const [openTaskId, setOpenTaskId] = useState<string | null>(null);
-  const [composer, setComposer] = useState<Status | null>(null);
+  /** The board column whose Add task is open: a column id, or 'todo' for the first To do column (the N key). */
+  const [composer, setComposer] = useState<string | null>(null);
   const [chat, setChat] = useState<OpenChat | null>(null);
   const [focus, setFocus] = useState<MessageFocus | null>(null);
   const [page, setPage] = useState<Page | null>(null);
@@ -639,6 +639,7 @@ function Workspace() {
                 onBulkChanged={tasks.reload}
                 tasks={tasks.data}
                 members={memberMap}
+                me={identity.data?.userId}
                 openTaskId={openTaskId}
                 composer={composer}
                 onComposerChange={setComposer}

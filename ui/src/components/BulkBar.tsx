@@ -1,6 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { BulkAction, Member } from '../api';
-import { STATUSES, STATUS_LABEL } from '../lib/status';
+import type { BulkAction, Column, Member } from '../api';
 import { useConfirm } from '../state/confirm';
 import { tasksWord, type BulkBusy } from '../state/useBulkEdit';
 import './BulkBar.css';
@@ -14,6 +13,8 @@ const BUSY: Record<BulkAction['kind'], string> = {
 
 interface BulkBarProps {
   count: number;
+  /** The board's columns, in board order. */
+  columns: Column[];
   members: Member[];
   busy: BulkBusy | null;
   onRun: (action: BulkAction) => void;
@@ -21,7 +22,7 @@ interface BulkBarProps {
 }
 
 /** What can be done to every selected card at once. */
-export function BulkBar({ count, members, busy, onRun, onClear }: BulkBarProps) {
+export function BulkBar({ count, columns, members, busy, onRun, onClear }: BulkBarProps) {
   const confirm = useConfirm();
   const ids = { move: useId(), assign: useId(), label: useId() };
   const [label, setLabel] = useState('');
@@ -67,9 +68,9 @@ export function BulkBar({ count, members, busy, onRun, onClear }: BulkBarProps) 
             onChange={(e) => e.target.value && onRun({ kind: 'move', column: e.target.value, force: false })}
           >
             <option value="">Move to…</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
+            {columns.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
               </option>
             ))}
           </select>

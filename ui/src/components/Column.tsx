@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
-import type { Status, TaskSummary } from '../api';
-import { STATUS_LABEL } from '../lib/status';
+import type { Column as BoardColumn, Status, TaskSummary } from '../api';
+import { CardList } from './CardList';
 import { PlusIcon } from './icons';
 import { StatusDot } from './StatusDot';
+import { WipCount } from './WipCount';
 import './Column.css';
 
 const EMPTY_HINT: Record<Status, string> = {
@@ -12,113 +13,112 @@ const EMPTY_HINT: Record<Status, string> = {
   done: 'Nothing finished yet',
 };
 
-interface ColumnProps {
-  status: Status;
-  tasks: TaskSummary[];
-  loaded: boolean;
+/** What a column's drop zone answers to; the board knows which column and lane it is. */
+export interface DropHandlers {
+  onDragOver: (event: DragEvent<HTMLElement>) => void;
+  onDragLeave: (event: DragEvent<HTMLElement>) => void;
+  onDrop: (event: DragEvent<HTMLElement>) => void;
+}
+
+export interface ComposerProps {
   composerOpen: boolean;
   onOpenComposer: () => void;
   onCloseComposer: () => void;
   /** Resolves true when the task was created. */
   onCreate: (title: string) => Promise<boolean>;
+  /** This column's Add task answers to the N key. */
+  shortcut: boolean;
+}
+
+interface ColumnHeaderProps {
+  column: BoardColumn;
+  headingId: string;
+  /** Every card in the column, filtered or not: the WIP limit counts them all. */
+  count: number;
+  menu: ReactNode;
+}
+
+/** A column's name, category colour, count (against its WIP limit) and menu. */
+export function ColumnHeader({ column, headingId, count, menu }: ColumnHeaderProps) {
+  return (
+    <header className="column__header">
+      <StatusDot status={column.status} />
+      <h2 className="column__title" id={headingId}>
+        {column.name}
+      </h2>
+      <WipCount count={count} limit={column.wipLimit} testId={`column-count-${column.id}`} />
+      <span className="column__menu">{menu}</span>
+    </header>
+  );
+}
+
+/** Add task, or the inline composer once opened. */
+export function ColumnFooter({ column, composerOpen, onOpenComposer, onCloseComposer, onCreate, shortcut }: ComposerProps & { column: BoardColumn }) {
+  return (
+    <div className="column__footer">
+      {composerOpen ? (
+        <Composer column={column} onCreate={onCreate} onClose={onCloseComposer} />
+      ) : (
+        <button
+          type="button"
+          className="row-button add-task"
+          data-testid={`add-task-${column.id}`}
+          onClick={onOpenComposer}
+          aria-keyshortcuts={shortcut ? 'N' : undefined}
+          aria-label={`Add task to ${column.name}`}
+        >
+          <PlusIcon size={14} />
+          Add task
+        </button>
+      )}
+    </div>
+  );
+}
+
+interface ColumnProps extends ComposerProps {
+  column: BoardColumn;
+  /** The cards shown (the filter may hide some). */
+  tasks: TaskSummary[];
+  count: number;
+  loaded: boolean;
+  menu: ReactNode;
   /** Index (among the cards not being dragged) where a drop would land. */
   dropIndex: number | null;
   draggingId: string | null;
-  onDragOver: (status: Status, event: DragEvent<HTMLElement>) => void;
-  onDragLeave: (status: Status, event: DragEvent<HTMLElement>) => void;
-  onDrop: (status: Status, event: DragEvent<HTMLElement>) => void;
+  focusId: string | null;
+  drop: DropHandlers;
   renderCard: (task: TaskSummary) => ReactNode;
 }
 
-export function Column({
-  status,
-  tasks,
-  loaded,
-  composerOpen,
-  onOpenComposer,
-  onCloseComposer,
-  onCreate,
-  dropIndex,
-  draggingId,
-  onDragOver,
-  onDragLeave,
-  onDrop,
-  renderCard,
-}: ColumnProps) {
-  const headingId = `column-heading-${status}`;
-  const items: ReactNode[] = [];
-  let slot = 0;
-  for (const task of tasks) {
-    if (task.id !== draggingId) {
-      if (dropIndex === slot) items.push(<li key="drop" className="drop-indicator" aria-hidden="true" />);
-      slot += 1;
-    }
-    items.push(
-      <li key={task.id} className="column__item">
-        {renderCard(task)}
-      </li>,
-    );
-  }
-  if (dropIndex !== null && dropIndex >= slot) {
-    items.push(<li key="drop" className="drop-indicator" aria-hidden="true" />);
-  }
-
+export function Column({ column, tasks, count, loaded, menu, dropIndex, draggingId, focusId, drop, renderCard, ...composer }: ColumnProps) {
+  const headingId = `column-heading-${column.id}`;
   return (
     <section
-      className={`column column--${status}${dropIndex !== null ? ' is-drop-target' : ''}`}
-      data-testid={`column-${status}`}
-      data-status={status}
+      className={`column column--${column.status}${dropIndex !== null ? ' is-drop-target' : ''}`}
+      data-testid={`column-${column.id}`}
+      data-column-id={column.id}
+      data-status={column.status}
       aria-labelledby={headingId}
-      onDragOver={(event) => onDragOver(status, event)}
-      onDragLeave={(event) => onDragLeave(status, event)}
-      onDrop={(event) => onDrop(status, event)}
+      onDragOver={drop.onDragOver}
+      onDragLeave={drop.onDragLeave}
+      onDrop={drop.onDrop}
     >
-      <header className="column__header">
-        <StatusDot status={status} />
-        <h2 className="column__title" id={headingId}>
-          {STATUS_LABEL[status]}
-        </h2>
-        <span className="column__count" data-testid={`column-count-${status}`} aria-label={`${tasks.length} tasks`}>
-          {tasks.length}
-        </span>
-      </header>
-
-      <ul className="column__list" data-column-list={status}>
-        {items}
-        {loaded && tasks.length === 0 && !composerOpen && dropIndex === null && (
-          <li className="column__empty">{EMPTY_HINT[status]}</li>
-        )}
-      </ul>
-
-      <div className="column__footer">
-        {composerOpen ? (
-          <Composer status={status} onCreate={onCreate} onClose={onCloseComposer} />
-        ) : (
-          <button
-            type="button"
-            className="row-button add-task"
-            data-testid={`add-task-${status}`}
-            onClick={onOpenComposer}
-            aria-keyshortcuts={status === 'todo' ? 'N' : undefined}
-          >
-            <PlusIcon size={14} />
-            Add task
-          </button>
-        )}
-      </div>
+      <ColumnHeader column={column} headingId={headingId} count={count} menu={menu} />
+      <CardList
+        tasks={tasks}
+        listId={column.id}
+        dropIndex={dropIndex}
+        draggingId={draggingId}
+        focusId={focusId}
+        renderCard={renderCard}
+        empty={loaded && !composer.composerOpen && <li className="column__empty">{EMPTY_HINT[column.status]}</li>}
+      />
+      <ColumnFooter column={column} {...composer} />
     </section>
   );
 }
 
-function Composer({
-  status,
-  onCreate,
-  onClose,
-}: {
-  status: Status;
-  onCreate: (title: string) => Promise<boolean>;
-  onClose: () => void;
-}) {
+function Composer({ column, onCreate, onClose }: { column: BoardColumn; onCreate: (title: string) => Promise<boolean>; onClose: () => void }) {
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -145,8 +145,8 @@ function Composer({
         type="text"
         value={title}
         placeholder="Task title"
-        aria-label={`New task in ${STATUS_LABEL[status]}`}
-        aria-describedby={`composer-hint-${status}`}
+        aria-label={`New task in ${column.name}`}
+        aria-describedby={`composer-hint-${column.id}`}
         data-testid="new-task-input"
         onChange={(event) => setTitle(event.target.value)}
         onKeyDown={(event) => {
@@ -163,7 +163,7 @@ function Composer({
           if (!title.trim() && !busy) onClose();
         }}
       />
-      <p className="composer__hint" id={`composer-hint-${status}`}>
+      <p className="composer__hint" id={`composer-hint-${column.id}`}>
         <kbd>Enter</kbd> to add · <kbd>Esc</kbd> to cancel
       </p>
     </div>

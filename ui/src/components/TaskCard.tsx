@@ -1,9 +1,10 @@
 import { useEffect, useRef, type DragEvent, type KeyboardEvent } from 'react';
 import type { Member, TaskSummary } from '../api';
 import { formatDue, isOverdue } from '../lib/dates';
-import { PRIORITY_LABEL, STATUS_LABEL } from '../lib/status';
-import { Avatar } from './Avatar';
-import { CalendarIcon, CommentIcon, LockIcon } from './icons';
+import { formatDuration } from '../lib/durations';
+import { PRIORITY_LABEL } from '../lib/status';
+import { AvatarStack } from './AvatarStack';
+import { CalendarIcon, ChecklistIcon, ClockIcon, CommentIcon, LockIcon, SubtaskIcon } from './icons';
 import { LabelChip } from './LabelChip';
 import { PriorityMarker } from './PriorityMarker';
 import './TaskCard.css';
@@ -12,7 +13,10 @@ export type CardKeyCommand = 'open' | 'left' | 'right' | 'up' | 'down' | 'focus-
 
 interface TaskCardProps {
   task: TaskSummary;
-  assignee: Member | undefined;
+  /** Its assignees, in order; someone no longer in the team is named "Former member". */
+  assignees: Member[];
+  /** The name of its column, read out with the card. */
+  columnName: string;
   /** Titles of the unfinished tasks blocking this one, for the tooltip. */
   blockerTitles: string[];
   isOpen: boolean;
@@ -54,14 +58,23 @@ function keyCommand(event: KeyboardEvent): CardKeyCommand | null {
   }
 }
 
-function describe(task: TaskSummary, assignee: Member | undefined, overdue: boolean, blocked: boolean): string {
-  const parts = [task.title, STATUS_LABEL[task.status]];
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** "2h 30m": an estimate in whole minutes. */
+export const formatEstimate = (minutes: number) => formatDuration(minutes * 60_000);
+
+function describe(task: TaskSummary, columnName: string, assignees: Member[], overdue: boolean, blocked: boolean): string {
+  const parts = [task.title, columnName];
   if (task.priority !== 'none') parts.push(`${PRIORITY_LABEL[task.priority]} priority`);
-  if (assignee) parts.push(`assigned to ${assignee.name}`);
+  if (assignees.length) parts.push(`assigned to ${assignees.map((m) => m.name).join(', ')}`);
+  if (task.start) parts.push(`starts ${formatDue(task.start)}`);
   if (task.due) parts.push(`${overdue ? 'overdue, was due' : 'due'} ${formatDue(task.due)}`);
   if (task.labels.length) parts.push(`labels ${task.labels.join(', ')}`);
   if (blocked) parts.push('blocked');
-  if (task.commentCount) parts.push(`${task.commentCount} ${task.commentCount === 1 ? 'comment' : 'comments'}`);
+  if (task.checklistTotal) parts.push(`checklist ${task.checklistDone} of ${task.checklistTotal} done`);
+  if (task.subtaskCount) parts.push(plural(task.subtaskCount, 'subtask'));
+  if (task.estimateMinutes) parts.push(`estimate ${formatEstimate(task.estimateMinutes)}`);
+  if (task.commentCount) parts.push(plural(task.commentCount, 'comment'));
   return parts.join(', ');
 }
 
@@ -71,7 +84,8 @@ function describe(task: TaskSummary, assignee: Member | undefined, overdue: bool
  */
 export function TaskCard({
   task,
-  assignee,
+  assignees,
+  columnName,
   blockerTitles,
   isOpen,
   isDragging,
@@ -104,12 +118,13 @@ export function TaskCard({
       role="button"
       tabIndex={0}
       draggable
-      aria-label={describe(task, assignee, overdue, blocked)}
+      aria-label={describe(task, columnName, assignees, overdue, blocked)}
       aria-current={isOpen || undefined}
       aria-keyshortcuts="Enter Alt+ArrowLeft Alt+ArrowRight Alt+ArrowUp Alt+ArrowDown"
       data-testid="task-card"
       data-task-id={task.id}
       data-status={task.status}
+      data-column={task.column}
       onClick={() => onCommand(task, 'open')}
       onKeyDown={(event) => {
         if (event.target !== event.currentTarget) return;
@@ -125,11 +140,7 @@ export function TaskCard({
         <span className="card__title" data-testid="task-card-title">
           {task.title}
         </span>
-        {assignee ? (
-          <Avatar id={assignee.userId} name={assignee.name} decorative />
-        ) : task.assignee ? (
-          <Avatar id={task.assignee} name="?" decorative />
-        ) : null}
+        <AvatarStack people={assignees} />
       </div>
 
       {task.labels.length > 0 && (
@@ -152,10 +163,36 @@ export function TaskCard({
             Blocked
           </span>
         )}
-        {task.due && (
-          <span className={`card__due${overdue ? ' is-overdue' : ''}`} data-overdue={overdue || undefined}>
+        {(task.start || task.due) && (
+          <span className={`card__due${overdue ? ' is-overdue' : ''}`} data-overdue={overdue || undefined} data-testid="task-card-dates">
             <CalendarIcon size={12} />
-            {formatDue(task.due)}
+            {task.start && task.due
+              ? `${formatDue(task.start)} – ${formatDue(task.due)}`
+              : task.due
+                ? formatDue(task.due)
+                : `From ${formatDue(task.start as string)}`}
+          </span>
+        )}
+        {task.checklistTotal > 0 && (
+          <span
+            className={`card__stat${task.checklistDone === task.checklistTotal ? ' is-complete' : ''}`}
+            data-testid="task-card-checklist"
+            title="Checklist"
+          >
+            <ChecklistIcon size={12} />
+            {task.checklistDone}/{task.checklistTotal}
+          </span>
+        )}
+        {task.subtaskCount > 0 && (
+          <span className="card__stat" data-testid="task-card-subtasks" title={plural(task.subtaskCount, 'subtask')}>
+            <SubtaskIcon size={12} />
+            {task.subtaskCount}
+          </span>
+        )}
+        {task.estimateMinutes !== null && (
+          <span className="card__stat" data-testid="task-card-estimate" title="Estimate">
+            <ClockIcon size={12} />
+            {formatEstimate(task.estimateMinutes)}
           </span>
         )}
         {task.commentCount > 0 && (

@@ -9,6 +9,8 @@ interface ToastsProps {
   timeoutMs: number;
 }
 
+const TONE_ICON: Record<Toast['tone'], string> = { error: '!', info: '✓', warning: '⚠' };
+
 export function Toasts({ toasts, onDismiss, timeoutMs }: ToastsProps) {
   return (
     <div className="toasts" role="region" aria-label="Notifications">
@@ -27,13 +29,13 @@ function ToastItem({ toast, onDismiss, timeoutMs }: { toast: Toast; onDismiss: (
 
   return (
     <div
-      className={`toast${toast.tone === 'info' ? ' toast--info' : ''}`}
+      className={`toast${toast.tone === 'error' ? '' : ` toast--${toast.tone}`}`}
       role={toast.tone === 'info' ? 'status' : 'alert'}
-      data-testid={toast.tone === 'info' ? 'info-toast' : 'error-toast'}
+      data-testid={`${toast.tone}-toast`}
       data-code={toast.code}
     >
       <span className="toast__icon" aria-hidden="true">
-        {toast.tone === 'info' ? '✓' : '!'}
+        {TONE_ICON[toast.tone]}
       </span>
       <p className="toast__message">{toast.message}</p>
       {toast.action && (

@@ -205,3 +205,16 @@ export const RefreshIcon = (p: IconProps) => (
     <path d="M12.6 7.5A5 5 0 1 0 11.5 11.5" />
   </Icon>
 );
+
+export const ChecklistIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="2.5" y="2.5" width="11" height="11" rx="2" />
+    <path d="M5.5 8l1.75 1.75L10.5 6.5" />
+  </Icon>
+);
+
+export const SubtaskIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 3v6.5a1.5 1.5 0 0 0 1.5 1.5H12M9.5 8.5L12 11l-2.5 2.5" />
+  </Icon>
+);

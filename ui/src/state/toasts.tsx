@@ -11,8 +11,8 @@ export interface ToastAction {
 export interface Toast extends AppError {
   id: number;
   action?: ToastAction;
-  /** 'info' confirms something that worked (say, where a file was saved). */
-  tone: 'error' | 'info';
+  /** 'info' confirms something that worked (say, where a file was saved); 'warning' did work, but mind this. */
+  tone: 'error' | 'info' | 'warning';
 }
 
 interface ToastApi {
@@ -20,6 +20,8 @@ interface ToastApi {
   showError: (error: unknown) => void;
   /** Says that something worked, briefly; with an action, offers it (Undo). */
   showInfo: (message: string, action?: ToastAction) => void;
+  /** Says that something worked but went past a soft limit (a column over its WIP limit). */
+  showWarning: (message: string) => void;
 }
 
 const ToastContext = createContext<ToastApi | null>(null);
@@ -56,7 +58,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     [push],
   );
 
-  const value = useMemo(() => ({ showError, showInfo }), [showError, showInfo]);
+  const showWarning = useCallback((message: string) => push('warning', 'warning', message), [push]);
+
+  const value = useMemo(() => ({ showError, showInfo, showWarning }), [showError, showInfo, showWarning]);
   return (
     <ToastContext.Provider value={value}>
       {children}
