@@ -24,3 +24,15 @@ CREATE TABLE idx_task_assignees (
 CREATE INDEX idx_task_assignees_by_user ON idx_task_assignees (user_id);
 INSERT INTO idx_task_assignees (board_id, task_id, user_id)
     SELECT board_id, id, assignee FROM idx_tasks WHERE assignee IS NOT NULL;
+
+-- Which task depends on which, one row each, so "what does this block" is an
+-- index lookup rather than a read of every task's list.
+CREATE TABLE idx_task_deps (
+    board_id    TEXT NOT NULL,
+    task_id     TEXT NOT NULL,
+    depends_on  TEXT NOT NULL,
+    PRIMARY KEY (board_id, task_id, depends_on)
+);
+CREATE INDEX idx_task_deps_by_target ON idx_task_deps (depends_on);
+INSERT OR IGNORE INTO idx_task_deps (board_id, task_id, depends_on)
+    SELECT t.board_id, t.id, d.value FROM idx_tasks t, json_each(t.depends_on) d;

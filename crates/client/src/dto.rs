@@ -60,6 +60,8 @@ pub struct TaskSummary {
     pub priority: Priority,
     pub labels: Vec<String>,
     pub parent_id: Option<String>,
+    /// Ids of the tasks this one depends on, done or not, on any board of the team.
+    pub depends_on: Vec<String>,
     pub subtask_count: u32,
     pub checklist_done: u32,
     pub checklist_total: u32,
@@ -127,7 +129,6 @@ pub struct TaskDetail {
     #[serde(flatten)]
     pub summary: TaskSummary,
     pub description: String,
-    pub depends_on: Vec<String>,
     pub comments: Vec<CommentView>,
     pub created_by: String,
     pub created_at: i64,

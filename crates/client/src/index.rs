@@ -102,6 +102,7 @@ fn index_board(conn: &Connection, id: &DocumentId, live: &LiveDoc) -> Result<()>
         "DELETE FROM idx_task_assignees WHERE board_id = ?1",
         [&board_id],
     )?;
+    conn.execute("DELETE FROM idx_task_deps WHERE board_id = ?1", [&board_id])?;
     let columns = board::columns::columns(&live.doc)?;
     for task in board::tasks(&live.doc)? {
         put_task(conn, &board_id, &info.team_id, &columns, &task)?;
@@ -167,6 +168,8 @@ fn remove_task(conn: &Connection, board_id: &str, task_id: &str) -> Result<()> {
         .execute(params![board_id, task_id])?;
     conn.prepare_cached("DELETE FROM idx_task_assignees WHERE board_id = ?1 AND task_id = ?2")?
         .execute(params![board_id, task_id])?;
+    conn.prepare_cached("DELETE FROM idx_task_deps WHERE board_id = ?1 AND task_id = ?2")?
+        .execute(params![board_id, task_id])?;
     Ok(())
 }
 
@@ -200,6 +203,12 @@ fn put_task(
             "INSERT OR IGNORE INTO idx_task_assignees (board_id, task_id, user_id) VALUES (?1, ?2, ?3)",
         )?
         .execute(params![board_id, task.id, user])?;
+    }
+    for dep in &task.depends_on {
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO idx_task_deps (board_id, task_id, depends_on) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![board_id, task.id, dep])?;
     }
     let labels = serde_json::to_string(&task.labels).unwrap_or_else(|_| "[]".into());
     let depends_on = serde_json::to_string(&task.depends_on).unwrap_or_else(|_| "[]".into());
@@ -254,6 +263,7 @@ pub fn clear(conn: &Connection) -> Result<()> {
          DELETE FROM idx_reviews;
          DELETE FROM idx_tasks;
          DELETE FROM idx_task_assignees;
+         DELETE FROM idx_task_deps;
          DELETE FROM idx_time_entries;
          DELETE FROM idx_messages;
          DELETE FROM idx_conversations;

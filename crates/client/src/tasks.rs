@@ -12,16 +12,10 @@ use crate::{Client, ClientError, CommentView, Result, TaskDetail, TaskLink, Task
 
 const TASK_COLUMNS: &str = "id, board_id, title, status, position, assignee, due, priority, labels,
                             depends_on, comment_count, updated_at, column_id, assignees, start,
-                            estimate_minutes, parent_id, checklist_done, checklist_total,
-                            (SELECT COUNT(*) FROM idx_tasks s
-                             WHERE s.parent_id = idx_tasks.id AND s.board_id = idx_tasks.board_id)";
+                            estimate_minutes, parent_id, checklist_done, checklist_total";
 
-struct TaskRow {
-    summary: TaskSummary,
-    depends_on: Vec<String>,
-}
-
-fn task_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TaskRow> {
+/// A task from the index, `blocked_by` and `subtask_count` not filled yet.
+fn task_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TaskSummary> {
     let json = |i: usize| -> rusqlite::Result<Vec<String>> {
         let text: String = r.get(i)?;
         Ok(serde_json::from_str(&text).unwrap_or_default())
@@ -29,30 +23,28 @@ fn task_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TaskRow> {
     let status: String = r.get(3)?;
     let priority: String = r.get(7)?;
     let estimate: Option<i64> = r.get(15)?;
-    Ok(TaskRow {
-        summary: TaskSummary {
-            id: r.get(0)?,
-            board_id: r.get(1)?,
-            title: r.get(2)?,
-            status: Status::parse(&status).unwrap_or(Status::Todo),
-            column: r.get(12)?,
-            position: r.get(4)?,
-            assignee: r.get(5)?,
-            assignees: json(13)?,
-            start: r.get(14)?,
-            due: r.get(6)?,
-            estimate_minutes: estimate.and_then(|m| u64::try_from(m).ok()),
-            priority: Priority::parse(&priority).unwrap_or_default(),
-            labels: json(8)?,
-            parent_id: r.get(16)?,
-            subtask_count: r.get(19)?,
-            checklist_done: r.get(17)?,
-            checklist_total: r.get(18)?,
-            blocked_by: Vec::new(),
-            comment_count: r.get(10)?,
-            updated_at: r.get(11)?,
-        },
+    Ok(TaskSummary {
+        id: r.get(0)?,
+        board_id: r.get(1)?,
+        title: r.get(2)?,
+        status: Status::parse(&status).unwrap_or(Status::Todo),
+        column: r.get(12)?,
+        position: r.get(4)?,
+        assignee: r.get(5)?,
+        assignees: json(13)?,
+        start: r.get(14)?,
+        due: r.get(6)?,
+        estimate_minutes: estimate.and_then(|m| u64::try_from(m).ok()),
+        priority: Priority::parse(&priority).unwrap_or_default(),
+        labels: json(8)?,
+        parent_id: r.get(16)?,
+        subtask_count: 0,
+        checklist_done: r.get(17)?,
+        checklist_total: r.get(18)?,
         depends_on: json(9)?,
+        blocked_by: Vec::new(),
+        comment_count: r.get(10)?,
+        updated_at: r.get(11)?,
     })
 }
 
@@ -67,33 +59,46 @@ fn is_unfinished(stmt: &mut rusqlite::CachedStatement<'_>, id: &str) -> Result<b
         .unwrap_or(false))
 }
 
-/// Fills each row's `blocked_by`: its dependencies that are not done, whether
-/// on the rows at hand or, for other boards, in the index.
-fn with_blockers(conn: &rusqlite::Connection, rows: Vec<TaskRow>) -> Result<Vec<TaskSummary>> {
+/// Fills each row's `blocked_by` (its dependencies that are not done, whether
+/// on the rows at hand or, for other boards, in the index) and `subtask_count`.
+fn with_blockers(conn: &rusqlite::Connection, rows: Vec<TaskSummary>) -> Result<Vec<TaskSummary>> {
+    // Subtasks are few: one pass over the parent index counts them all.
+    let mut subtasks: HashMap<(String, String), u32> = HashMap::new();
+    let mut counts = conn.prepare_cached(
+        // Grouped by parent first, so SQLite reads the parent index, not every task.
+        "SELECT board_id, parent_id, COUNT(*) FROM idx_tasks
+         WHERE parent_id IS NOT NULL GROUP BY parent_id, board_id",
+    )?;
+    for row in counts.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))? {
+        let (key, count) = row?;
+        subtasks.insert(key, count);
+    }
     let mut open: HashMap<String, bool> = rows
         .iter()
-        .map(|r| (r.summary.id.clone(), r.summary.status != Status::Done))
+        .map(|r| (r.id.clone(), r.status != Status::Done))
         .collect();
     let mut lookup = conn.prepare_cached(UNFINISHED)?;
     let mut tasks = Vec::with_capacity(rows.len());
     for row in rows {
         let mut blocked_by = Vec::new();
-        for dep in row.depends_on {
-            let is_open = match open.get(&dep) {
+        for dep in &row.depends_on {
+            let is_open = match open.get(dep) {
                 Some(is_open) => *is_open,
                 None => {
-                    let is_open = is_unfinished(&mut lookup, &dep)?;
+                    let is_open = is_unfinished(&mut lookup, dep)?;
                     open.insert(dep.clone(), is_open);
                     is_open
                 }
             };
             if is_open {
-                blocked_by.push(dep);
+                blocked_by.push(dep.clone());
             }
         }
+        let key = (row.board_id.clone(), row.id.clone());
         tasks.push(TaskSummary {
             blocked_by,
-            ..row.summary
+            subtask_count: subtasks.get(&key).copied().unwrap_or(0),
+            ..row
         });
     }
     Ok(tasks)
@@ -227,7 +232,7 @@ impl Client {
             ],
             task_row,
         )?;
-        let rows: Vec<TaskRow> = rows.collect::<Result<_, _>>()?;
+        let rows: Vec<TaskSummary> = rows.collect::<Result<_, _>>()?;
         let tasks = with_blockers(&inner.conn, rows)?;
         Ok(match query.blocked {
             Some(blocked) => tasks
@@ -298,9 +303,11 @@ impl Client {
         let dependents = inner
             .conn
             .prepare_cached(&format!(
-                "SELECT {LINK_COLUMNS} FROM idx_tasks t JOIN idx_boards b ON b.id = t.board_id
-                 WHERE t.team_id = (SELECT team_id FROM idx_boards WHERE id = ?2)
-                   AND EXISTS (SELECT 1 FROM json_each(t.depends_on) d WHERE d.value = ?1)
+                "SELECT {LINK_COLUMNS} FROM idx_task_deps d
+                 JOIN idx_tasks t ON t.board_id = d.board_id AND t.id = d.task_id
+                 JOIN idx_boards b ON b.id = t.board_id
+                 WHERE d.depends_on = ?1
+                   AND t.team_id = (SELECT team_id FROM idx_boards WHERE id = ?2)
                  ORDER BY t.title"
             ))?
             .query_map(params![task.id, board_id], link_row)?
@@ -316,7 +323,6 @@ impl Client {
         Ok(TaskDetail {
             summary,
             description: task.description.as_str().to_string(),
-            depends_on: task.depends_on.clone(),
             comments,
             created_by: task.created_by.clone(),
             created_at: task.created_at,
