@@ -187,7 +187,7 @@ export function Board({ boardId, tasks, members, me, openTaskId, composer, onCom
   const runBulk = async (action: BulkAction) => {
     const ids = order.filter((id) => selected.has(id));
     if (action.kind === 'move') {
-      warnIfOver(action.column, list.filter((t) => ids.includes(t.id) && t.column !== action.column).length);
+      warnIfOver(action.column, list.filter((t) => selected.has(t.id) && t.column !== action.column).length);
     }
     if (await bulk.run(ids, action)) clearSelection();
   };
@@ -415,6 +415,7 @@ export function Board({ boardId, tasks, members, me, openTaskId, composer, onCom
               tasks={cellTasks(ALL, column.id)}
               count={counts.get(column.id) ?? 0}
               loaded={loaded && matched !== undefined}
+              filtered={matched !== null}
               menu={menuFor(column, index)}
               dropIndex={drop?.lane === ALL && drop.column === column.id ? drop.index : null}
               draggingId={draggingId}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { cardTitles, findCard, renderApp, seedTeam, type Seeded } from '../test/renderApp';
+import { cardTitles, emitDocChanged, findCard, renderApp, seedTeam, type Seeded } from '../test/renderApp';
 import type { FakeBackend } from '../dev/fakeBackend';
 
 function boardWith(setup: (backend: FakeBackend, seeded: Seeded) => void) {
@@ -43,6 +43,16 @@ describe('board columns', () => {
     expect(qaColumn.dataset.status).toBe('in_review');
     expect(cardTitles('todo')).toEqual(['Plan']);
     expect(backend.callsOf('board_get')).toHaveLength(1);
+  });
+
+  it('reads the columns again when the board changes elsewhere', async () => {
+    const { backend, seeded } = boardWith(() => {});
+    await screen.findByTestId('column-done');
+    backend.addColumn(seeded.boardId, 'Later', 'todo');
+    await emitDocChanged({ docId: 'another-board', kind: 'board', teamId: seeded.teamId });
+    await emitDocChanged({ docId: seeded.boardId, kind: 'board', teamId: seeded.teamId });
+    await waitFor(() => expect(headings()).toEqual(['To do', 'In progress', 'In review', 'Done', 'Later']));
+    expect(backend.callsOf('board_get')).toHaveLength(2);
   });
 
   it('renames a column, sets its category and a WIP limit from its menu', async () => {

@@ -36,6 +36,7 @@ describe('board filters', () => {
 
     await user.selectOptions(screen.getByTestId('filter-label'), 'ui');
     await waitFor(() => expect(allTitles()).toEqual([]));
+    expect(screen.getByTestId('column-todo').textContent).toContain('No tasks here match the filter');
     expect(lastQuery(backend)).toEqual({ assignee: seed.ada, label: 'ui', boardId: seed.boardId });
 
     await user.click(screen.getByTestId('filter-clear'));

@@ -37,6 +37,22 @@ describe('a board of 10,000 tasks', () => {
     expect(parseFloat(top.style.height)).toBeGreaterThan(96 * 4900);
   }, 30_000);
 
+  it('keeps a dragged card in the DOM when its column scrolls it out of the window', async () => {
+    bigBoard();
+    const first = (await screen.findByText('Task 0')).closest('[data-testid="task-card"]') as HTMLElement;
+    const dataTransfer = { setData: () => {}, getData: () => first.dataset.taskId ?? '', effectAllowed: '', dropEffect: '' };
+    fireEvent.dragStart(first, { dataTransfer });
+    await waitFor(() => expect(first.classList.contains('is-dragging')).toBe(true));
+    const el = list();
+    el.scrollTop = 96 * 5000;
+    fireEvent.scroll(el);
+    await screen.findByText('Task 5000');
+    expect(first.isConnected).toBe(true);
+    expect(first.closest('li')?.hidden).toBe(true);
+    fireEvent.dragEnd(first);
+    await waitFor(() => expect(screen.queryByText('Task 0')).toBeNull());
+  }, 30_000);
+
   it('moves keyboard focus onto a card that was scrolled out of the window', async () => {
     const { user, ids } = bigBoard();
     await screen.findByText('Task 0');

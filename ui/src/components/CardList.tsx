@@ -35,20 +35,31 @@ export function CardList({ tasks, listId, dropIndex, draggingId, focusId, render
 
   const dragging = draggingId ? keys.indexOf(draggingId) : -1;
   const others = tasks.length - (dragging === -1 ? 0 : 1);
+  const end = offsets[offsets.length - 1];
   const indicator = <li key="drop" className="drop-indicator" aria-hidden="true" />;
-  const items: ReactNode[] = [];
+  // One flat list of keyed rows, so a card moving in or out of the window is moved, not remounted.
+  const rows: ReactNode[] = [<li key="top" className="column__spacer" style={{ height: offsets[range.start] }} aria-hidden="true" />];
   for (let i = range.start; i < range.end; i += 1) {
     const task = tasks[i];
     // The slot this card holds among the cards that are not being dragged.
     const slot = dragging !== -1 && dragging < i ? i - 1 : i;
-    if (i !== dragging && dropIndex === slot) items.push(indicator);
-    items.push(
+    if (i !== dragging && dropIndex === slot) rows.push(indicator);
+    rows.push(
       <li key={task.id} className="column__item" data-row-key={task.id}>
         {renderCard(task)}
       </li>,
     );
   }
-  if (dropIndex !== null && dropIndex >= others && range.end === tasks.length) items.push(indicator);
+  if (dropIndex !== null && dropIndex >= others && range.end === tasks.length) rows.push(indicator);
+  rows.push(<li key="bottom" className="column__spacer" style={{ height: end - offsets[range.end] }} aria-hidden="true" />);
+  // A dragged card scrolled out of the window stays in the DOM (hidden), or its dragend would never arrive.
+  if (dragging !== -1 && (dragging < range.start || dragging >= range.end)) {
+    rows.push(
+      <li key={tasks[dragging].id} className="column__item" hidden>
+        {renderCard(tasks[dragging])}
+      </li>,
+    );
+  }
 
   return (
     <ul
@@ -58,9 +69,7 @@ export function CardList({ tasks, listId, dropIndex, draggingId, focusId, render
       data-rendered={range.end - range.start}
       onScroll={onScroll}
     >
-      <li className="column__spacer" style={{ height: offsets[range.start] }} aria-hidden="true" />
-      {items}
-      <li className="column__spacer" style={{ height: offsets[offsets.length - 1] - offsets[range.end] }} aria-hidden="true" />
+      {rows}
       {tasks.length === 0 && dropIndex === null && empty}
     </ul>
   );

@@ -81,6 +81,8 @@ interface ColumnProps extends ComposerProps {
   tasks: TaskSummary[];
   count: number;
   loaded: boolean;
+  /** A filter is on: an empty column says nothing matches, not that nothing is there. */
+  filtered: boolean;
   menu: ReactNode;
   /** Index (among the cards not being dragged) where a drop would land. */
   dropIndex: number | null;
@@ -90,7 +92,7 @@ interface ColumnProps extends ComposerProps {
   renderCard: (task: TaskSummary) => ReactNode;
 }
 
-export function Column({ column, tasks, count, loaded, menu, dropIndex, draggingId, focusId, drop, renderCard, ...composer }: ColumnProps) {
+export function Column({ column, tasks, count, loaded, filtered, menu, dropIndex, draggingId, focusId, drop, renderCard, ...composer }: ColumnProps) {
   const headingId = `column-heading-${column.id}`;
   return (
     <section
@@ -111,7 +113,10 @@ export function Column({ column, tasks, count, loaded, menu, dropIndex, dragging
         draggingId={draggingId}
         focusId={focusId}
         renderCard={renderCard}
-        empty={loaded && !composer.composerOpen && <li className="column__empty">{EMPTY_HINT[column.status]}</li>}
+        empty={
+          loaded &&
+          !composer.composerOpen && <li className="column__empty">{filtered ? 'No tasks here match the filter' : EMPTY_HINT[column.status]}</li>
+        }
       />
       <ColumnFooter column={column} {...composer} />
     </section>
