@@ -1,17 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useMemo, useState, type MouseEvent } from 'react';
 import type { BulkAction, Column as BoardColumn, Member, TaskSummary } from '../api';
 import { sameFilter, viewFilter, type BoardFilter } from '../lib/boardFilter';
 import { groupLanes, laneKeyOf, type Lane } from '../lib/lanes';
 import { planMove, type PlannedMove } from '../lib/ordering';
-import { isTypingTarget } from '../lib/keyboard';
 import { useBoardDetail } from '../state/useBoardDetail';
 import { useBulkEdit } from '../state/useBulkEdit';
+import { useCardDrag } from '../state/useCardDrag';
+import { useCardSelection } from '../state/useCardSelection';
 import { useFilteredIds } from '../state/useFilteredIds';
 import type { TaskActions } from '../state/useTaskActions';
 import { useToasts } from '../state/toasts';
 import { BoardToolbar } from './BoardToolbar';
 import { BulkBar } from './BulkBar';
-import { Column, type ComposerProps, type DropHandlers } from './Column';
+import { Column, type ComposerProps } from './Column';
 import { ColumnMenu, type ColumnCommand } from './ColumnMenu';
 import { ColumnSheet } from './ColumnSheet';
 import { DeleteColumnSheet } from './DeleteColumnSheet';
@@ -36,12 +37,6 @@ interface BoardProps {
   actions: TaskActions;
 }
 
-interface DropTarget {
-  lane: string;
-  column: string;
-  index: number;
-}
-
 /** Which sheet is open over the board. */
 type ColumnEdit = { kind: 'add' } | { kind: 'edit' | 'delete'; column: BoardColumn };
 
@@ -50,26 +45,6 @@ const ALL = '';
 const NO_COLUMNS: BoardColumn[] = [];
 const NO_TASKS: TaskSummary[] = [];
 
-/**
- * Where among the cell's other cards the pointer is: before the first rendered
- * card whose middle is below it. Cards scrolled out of the window are not in
- * the DOM, so rendered cards are placed by their id in the whole cell.
- */
-function dropIndexAt(list: Element | null, clientY: number, draggingId: string | null, ids: readonly string[]): number {
-  const others = ids.filter((id) => id !== draggingId);
-  if (!list) return others.length;
-  const cards = Array.from(list.querySelectorAll<HTMLElement>('[data-testid="task-card"]')).filter(
-    (card) => card.dataset.taskId !== draggingId,
-  );
-  const hit = cards.find((card) => {
-    const rect = card.getBoundingClientRect();
-    return clientY < rect.top + rect.height / 2;
-  });
-  if (hit) return Math.max(0, others.indexOf(hit.dataset.taskId ?? ''));
-  const last = cards[cards.length - 1];
-  return last ? others.indexOf(last.dataset.taskId ?? '') + 1 : others.length;
-}
-
 export function Board({ boardId, tasks, members, me, openTaskId, composer, onComposerChange, onOpenTask, actions, onBulkChanged }: BoardProps) {
   const { showWarning } = useToasts();
   const layout = useBoardDetail(boardId, onBulkChanged);
@@ -77,11 +52,7 @@ export function Board({ boardId, tasks, members, me, openTaskId, composer, onCom
   const [filter, setFilter] = useState<BoardFilter>({});
   const [lanesOn, setLanesOn] = useState(false);
   const [editing, setEditing] = useState<ColumnEdit | null>(null);
-  const [draggingId, setDraggingId] = useState<string | null>(null);
-  const [drop, setDrop] = useState<DropTarget | null>(null);
   const [focusTaskId, setFocusTaskId] = useState<string | null>(null);
-  // Read inside the drag handlers, which fire far more often than renders.
-  const draggingRef = useRef<{ id: string; lane: string } | null>(null);
 
   const list = useMemo(() => tasks ?? NO_TASKS, [tasks]);
   const matched = useFilteredIds(boardId, filter, tasks);
@@ -118,58 +89,13 @@ export function Board({ boardId, tasks, members, me, openTaskId, composer, onCom
   const laneTasks = useCallback((lane: string) => lanes.find((l) => l.key === lane)?.tasks ?? NO_TASKS, [lanes]);
 
   // ----- selection for bulk edits -----
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const anchor = useRef<string | null>(null);
   /** Cards in reading order (lane by lane, column by column), for Shift-click ranges. */
   const order = useMemo(
     () => lanes.flatMap((lane) => columns.flatMap((c) => cellTasks(lane.key, c.id).map((t) => t.id))),
     [lanes, columns, cellTasks],
   );
+  const { selected, toggle: toggleSelect, clear: clearSelection } = useCardSelection(order, titles);
   const bulk = useBulkEdit(boardId, onBulkChanged);
-
-  // Cards that are gone (deleted here or elsewhere) leave the selection.
-  useEffect(() => {
-    setSelected((current) => {
-      const present = [...current].filter((id) => titles.has(id));
-      return present.length === current.size ? current : new Set(present);
-    });
-  }, [titles]);
-
-  const clearSelection = useCallback(() => {
-    anchor.current = null;
-    setSelected(new Set());
-  }, []);
-
-  const toggleSelect = useCallback(
-    (taskId: string, range: boolean) => {
-      // Read now: the update below may run after the anchor has moved on.
-      const from = anchor.current ? order.indexOf(anchor.current) : -1;
-      const to = order.indexOf(taskId);
-      setSelected((current) => {
-        const next = new Set(current);
-        if (range && from !== -1 && to !== -1) {
-          for (const id of order.slice(Math.min(from, to), Math.max(from, to) + 1)) next.add(id);
-        } else if (next.has(taskId)) next.delete(taskId);
-        else next.add(taskId);
-        return next;
-      });
-      anchor.current = taskId;
-    },
-    [order],
-  );
-
-  // Escape clears the selection before anything else (the task panel closes on the next one).
-  useEffect(() => {
-    if (selected.size === 0) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented || isTypingTarget(event.target)) return;
-      if (document.querySelector('[aria-modal="true"]')) return;
-      event.preventDefault();
-      clearSelection();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [selected.size, clearSelection]);
 
   // ----- WIP limits: they warn, the move still happens -----
   const warnIfOver = useCallback(
@@ -239,56 +165,11 @@ export function Board({ boardId, tasks, members, me, openTaskId, composer, onCom
   );
 
   // ----- drag and drop -----
-  const onDragStart = useCallback(
-    (task: TaskSummary, event: DragEvent<HTMLDivElement>) => {
-      // WebKit starts no drag without data.
-      event.dataTransfer.setData('text/plain', task.id);
-      event.dataTransfer.effectAllowed = 'move';
-      draggingRef.current = { id: task.id, lane: laneOf(task) };
-      // Fade the card only after the browser took its picture for the drag image.
-      setTimeout(() => setDraggingId(draggingRef.current?.id ?? null), 0);
-    },
-    [laneOf],
-  );
-
-  const endDrag = useCallback(() => {
-    draggingRef.current = null;
-    setDraggingId(null);
-    setDrop(null);
-  }, []);
-
-  const dropHandlers = (lane: string, column: string): DropHandlers => {
-    const ids = () => cellTasks(lane, column).map((t) => t.id);
-    return {
-      onDragOver: (event) => {
-        const dragging = draggingRef.current;
-        // Not one of our cards (a file, say), or from another lane: moving between lanes would change who it is for.
-        if (!dragging || dragging.lane !== lane) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'move';
-        const index = dropIndexAt(event.currentTarget.querySelector('[data-column-list]'), event.clientY, dragging.id, ids());
-        setDrop((current) =>
-          current?.lane === lane && current.column === column && current.index === index ? current : { lane, column, index },
-        );
-      },
-      onDragLeave: (event) => {
-        const to = event.relatedTarget;
-        if (to instanceof Node && event.currentTarget.contains(to)) return;
-        setDrop((current) => (current?.lane === lane && current.column === column ? null : current));
-      },
-      onDrop: (event) => {
-        const taskId = draggingRef.current?.id ?? event.dataTransfer.getData('text/plain');
-        if (!taskId) return;
-        event.preventDefault();
-        const index =
-          drop?.lane === lane && drop.column === column
-            ? drop.index
-            : dropIndexAt(event.currentTarget.querySelector('[data-column-list]'), event.clientY, taskId, ids());
-        endDrag();
-        runMoves(planMove(laneTasks(lane), taskId, column, index), null);
-      },
-    };
-  };
+  const { draggingId, drop, onDragStart, endDrag, dropHandlers } = useCardDrag({
+    laneOf,
+    cellTasks,
+    onDrop: (taskId, lane, column, index) => runMoves(planMove(laneTasks(lane), taskId, column, index), null),
+  });
 
   // ----- columns -----
   const onColumnCommand = (column: BoardColumn, command: ColumnCommand) => {
