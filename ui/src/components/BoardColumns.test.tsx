@@ -87,6 +87,22 @@ describe('board columns', () => {
     await waitFor(() => expect(screen.getByTestId('column-count-in_review').textContent).toBe('1'));
   });
 
+  it('keeps Tab inside the column sheet, closes it on Escape and gives focus back to the menu', async () => {
+    const { backend, user } = boardWith(() => {});
+    await openColumnMenu(user, 'done', 'edit');
+    const sheet = await screen.findByTestId('column-sheet');
+    expect(sheet.getAttribute('aria-modal')).toBe('true');
+    expect(document.activeElement).toBe(within(sheet).getByTestId('column-name-input'));
+    await user.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(document.activeElement).toBe(within(sheet).getByTestId('column-save'));
+    await user.keyboard('{Tab}');
+    expect(document.activeElement).toBe(within(sheet).getByTestId('column-name-input'));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('column-sheet')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('column-menu-done'));
+    expect(backend.callsOf('column_update')).toEqual([]);
+  });
+
   it('refuses a WIP limit that is not a whole number of at least 1 before sending it', async () => {
     const { backend, user } = boardWith(() => {});
     await openColumnMenu(user, 'todo', 'edit');

@@ -18,6 +18,7 @@ interface ColumnMenuProps {
 export function ColumnMenu({ column, isFirst, isLast, canDelete, onCommand }: ColumnMenuProps) {
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLSpanElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   useDismiss(open, rootRef, () => setOpen(false));
 
   const item = (command: ColumnCommand, label: string, disabled = false, title?: string) => (
@@ -30,6 +31,8 @@ export function ColumnMenu({ column, isFirst, isLast, canDelete, onCommand }: Co
       title={title}
       onClick={() => {
         setOpen(false);
+        // Back on the menu's button first: a sheet opened by the command gives focus back to it.
+        buttonRef.current?.focus();
         onCommand(command);
       }}
     >
@@ -40,6 +43,7 @@ export function ColumnMenu({ column, isFirst, isLast, canDelete, onCommand }: Co
   return (
     <span className="board-menu column-menu" ref={rootRef}>
       <button
+        ref={buttonRef}
         type="button"
         className="icon-button icon-button--sm"
         data-testid={`column-menu-${column.id}`}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { trapTab } from '../lib/focusTrap';
 import { Sheet } from './Sheet';
 import './sheets.css';
 import './SheetDialog.css';
@@ -12,7 +13,8 @@ interface SheetDialogProps {
 
 /**
  * A Sheet over the page, as a modal dialog: Escape or a press on the backdrop
- * closes it, and focus starts on its first field and goes back where it was.
+ * closes it, Tab stays inside, and focus starts on its first field and goes
+ * back where it was.
  */
 export function SheetDialog({ title, testId, onClose, children }: SheetDialogProps) {
   const titleId = useId();
@@ -43,6 +45,7 @@ export function SheetDialog({ title, testId, onClose, children }: SheetDialogPro
       aria-labelledby={titleId}
       data-testid={testId}
       ref={rootRef}
+      onKeyDown={(event) => trapTab(event, rootRef.current)}
       onMouseDown={(event) => {
         if (event.target === event.currentTarget) onClose();
       }}
