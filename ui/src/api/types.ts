@@ -57,6 +57,8 @@ export interface TaskSummary {
   labels: string[];
   /** A subtask's parent, on the same board. */
   parentId: string | null;
+  /** Ids of the tasks it depends on, done or not (any board of the team). */
+  dependsOn: string[];
   subtaskCount: number;
   checklistDone: number;
   checklistTotal: number;
@@ -92,7 +94,6 @@ export interface TaskLink {
 
 export interface TaskDetail extends TaskSummary {
   description: string;
-  dependsOn: string[];
   comments: Comment[];
   createdBy: string;
   createdAt: number;

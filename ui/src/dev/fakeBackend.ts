@@ -571,6 +571,7 @@ export class FakeBackend {
       priority: task.priority,
       labels: [...task.labels],
       parentId: task.parentId,
+      dependsOn: [...task.dependsOn],
       subtaskCount: counts.get(task.id) ?? 0,
       checklistDone: task.checklist.filter((i) => i.done).length,
       checklistTotal: task.checklist.length,
@@ -599,7 +600,6 @@ export class FakeBackend {
     return {
       ...this.summary(board, task),
       description: task.description,
-      dependsOn: [...task.dependsOn],
       comments: task.comments.map((c) => ({ ...c, authorName: this.users.get(c.author) ?? 'Unknown' })),
       createdBy: task.createdBy,
       createdAt: task.createdAt,

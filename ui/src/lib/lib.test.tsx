@@ -9,7 +9,7 @@ import { adjacentStatus } from './status';
 function task(id: string, status: TaskSummary['status'], position: number): TaskSummary {
   return {
     id, boardId: 'b', title: id, status, column: status, position, assignee: null, assignees: [], start: null, due: null,
-    estimateMinutes: null, priority: 'none', labels: [], parentId: null, subtaskCount: 0, checklistDone: 0, checklistTotal: 0,
+    estimateMinutes: null, priority: 'none', labels: [], parentId: null, dependsOn: [], subtaskCount: 0, checklistDone: 0, checklistTotal: 0,
     blockedBy: [], commentCount: 0, updatedAt: 0,
   };
 }

@@ -75,10 +75,10 @@ export function replaceTask(tasks: readonly TaskSummary[], next: TaskSummary): T
 export function toSummary(task: TaskSummary): TaskSummary {
   const {
     id, boardId, title, status, column, position, assignee, assignees, start, due, estimateMinutes, priority, labels,
-    parentId, subtaskCount, checklistDone, checklistTotal, blockedBy, commentCount, updatedAt,
+    parentId, dependsOn, subtaskCount, checklistDone, checklistTotal, blockedBy, commentCount, updatedAt,
   } = task;
   return {
     id, boardId, title, status, column, position, assignee, assignees, start, due, estimateMinutes, priority, labels,
-    parentId, subtaskCount, checklistDone, checklistTotal, blockedBy, commentCount, updatedAt,
+    parentId, dependsOn, subtaskCount, checklistDone, checklistTotal, blockedBy, commentCount, updatedAt,
   };
 }
