@@ -203,20 +203,20 @@ async fn wait_for_dependencies(app: &Client, count: usize) {
     }
 }
 
-/// Waits for an error toast carrying `code`.
-async fn wait_for_toast(app: &Client, code: &str) {
+/// Waits for an error shown as `id` (a toast, or one beside its field) carrying `code`.
+async fn wait_for_error(app: &Client, id: &str, code: &str) {
     let deadline = Instant::now() + UI_WAIT;
     loop {
-        for toast in app
-            .find_all(Locator::Css(&testid("error-toast")))
+        for shown in app
+            .find_all(Locator::Css(&testid(id)))
             .await
             .unwrap_or_default()
         {
-            if toast.attr("data-code").await.ok().flatten().as_deref() == Some(code) {
+            if shown.attr("data-code").await.ok().flatten().as_deref() == Some(code) {
                 return;
             }
         }
-        assert!(Instant::now() < deadline, "no error toast with code {code}");
+        assert!(Instant::now() < deadline, "no {id} with code {code}");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
@@ -301,7 +301,8 @@ async fn a_task_created_in_the_window_survives_a_restart() {
         .select_by_label("Water the plants")
         .await
         .expect("cycle");
-    wait_for_toast(&app, "dependency_cycle").await;
+    // The panel says so beside the dependency picker.
+    wait_for_error(&app, "dependency-error", "dependency_cycle").await;
     wait_for_dependencies(&app, 0).await;
     app.close().await.expect("quit the app");
 
