@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
-import { cardTitles, findCard, renderApp, seedTeam, type Seeded } from '../test/renderApp';
+import { cardTitles, emitDocChanged, findCard, renderApp, seedTeam, type Seeded } from '../test/renderApp';
 import type { FakeBackend } from '../dev/fakeBackend';
 
 async function openPanel(title: string, setup: (backend: FakeBackend, seeded: Seeded) => void) {
@@ -53,16 +53,106 @@ describe('TaskPanel', () => {
     );
   });
 
-  it('moves the task with the status select', async () => {
+  it('moves the task with the column select', async () => {
     const { backend, user, panel } = await openPanel('Progress', (b, { boardId }) => {
       b.insertTask(boardId, { title: 'Progress' });
     });
-    await user.selectOptions(within(panel).getByTestId('task-status-select'), 'in_progress');
+    const select = within(panel).getByTestId('task-status-select') as HTMLSelectElement;
+    expect(within(panel).getByLabelText('Column')).toBe(select);
+    await within(select).findByRole('option', { name: 'In progress' });
+    await user.selectOptions(select, 'in_progress');
     await waitFor(() => expect(cardTitles('in_progress')).toEqual(['Progress']));
     expect(backend.callsOf('task_move')[0]).toMatchObject({ column: 'in_progress' });
-    await waitFor(() =>
-      expect((within(panel).getByTestId('task-status-select') as HTMLSelectElement).value).toBe('in_progress'),
-    );
+    await waitFor(() => expect(select.value).toBe('in_progress'));
+  });
+
+  it('lists the board’s own columns, shows the task’s column and moves it to a custom one', async () => {
+    let qa = '';
+    const { backend, user, panel, seeded } = await openPanel('Review me', (b, { boardId }) => {
+      qa = b.addColumn(boardId, 'QA', 'in_review');
+      b.insertTask(boardId, { title: 'Review me', assignee: b.me, status: 'in_progress' });
+    });
+    const select = within(panel).getByTestId('task-status-select') as HTMLSelectElement;
+    await within(select).findByRole('option', { name: 'QA' });
+    const options = () => Array.from(select.options).map((o) => [o.value, o.textContent]);
+    expect(options()).toEqual([
+      ['todo', 'To do'],
+      ['in_progress', 'In progress'],
+      ['in_review', 'In review'],
+      ['done', 'Done'],
+      [qa, 'QA'],
+    ]);
+    expect(select.value).toBe('in_progress');
+
+    await user.selectOptions(select, qa);
+    expect(backend.callsOf('task_move')).toEqual([
+      { boardId: seeded.boardId, taskId: expect.any(String), column: qa, beforeTaskId: null, force: false },
+    ]);
+    await waitFor(() => expect(select.value).toBe(qa));
+    const card = await findCard('Review me');
+    expect(card.closest(`[data-testid="column-${qa}"]`)).toBeTruthy();
+    expect(card.dataset.status).toBe('in_review');
+  });
+
+  it('names the task’s column before its board’s columns are read, and reads them again when the board changes', async () => {
+    let seeded: Seeded = { teamId: '', boardId: '' };
+    const { backend, user } = renderApp((b) => {
+      seeded = seedTeam(b);
+      b.insertTask(seeded.boardId, { title: 'Plan', status: 'in_progress' });
+    });
+    const card = await findCard('Plan');
+    await waitFor(() => expect(backend.callsOf('board_get')).toHaveLength(1));
+    backend.failNext('board_get', { code: 'io', message: 'disk busy' });
+    await user.click(card);
+    const panel = await screen.findByTestId('task-panel');
+    const select = (await within(panel).findByTestId('task-status-select')) as HTMLSelectElement;
+    await waitFor(() => expect(backend.callsOf('board_get')).toHaveLength(2));
+    expect(Array.from(select.options).map((o) => [o.value, o.textContent])).toEqual([['in_progress', 'In progress']]);
+    expect(select.value).toBe('in_progress');
+
+    const later = backend.addColumn(seeded.boardId, 'Later', 'todo');
+    await emitDocChanged({ docId: 'another-board', kind: 'board', teamId: seeded.teamId });
+    await emitDocChanged({ docId: seeded.boardId, kind: 'board', teamId: seeded.teamId });
+    await within(select).findByRole('option', { name: 'Later' });
+    expect(Array.from(select.options).map((o) => o.value)).toEqual(['todo', 'in_progress', 'in_review', 'done', later]);
+    expect(select.value).toBe('in_progress');
+  });
+
+  it('asks before moving a blocked task to a custom Done column, then retries with force', async () => {
+    let shipped = '';
+    const { backend, user, panel } = await openPanel('Ship it', (b, { boardId }) => {
+      shipped = b.addColumn(boardId, 'Shipped', 'done');
+      const spec = b.insertTask(boardId, { title: 'Write spec' });
+      b.insertTask(boardId, { title: 'Ship it', dependsOn: [spec.id] });
+    });
+    const select = within(panel).getByTestId('task-status-select') as HTMLSelectElement;
+    await within(select).findByRole('option', { name: 'Shipped' });
+    await user.selectOptions(select, shipped);
+
+    const dialog = await screen.findByTestId('confirm-dialog');
+    expect(dialog.textContent).toContain('This task is blocked by “Write spec”. Move it to Done anyway?');
+    await user.click(within(dialog).getByTestId('confirm-ok'));
+    await waitFor(() => expect(select.value).toBe(shipped));
+    expect(backend.callsOf('task_move').map((m) => [m.column, m.force])).toEqual([
+      [shipped, false],
+      [shipped, true],
+    ]);
+    expect((await findCard('Ship it')).dataset.status).toBe('done');
+  });
+
+  it('keeps the task in its column and explains when a move is refused', async () => {
+    let qa = '';
+    const { user, panel } = await openPanel('Nobody on it', (b, { boardId }) => {
+      qa = b.addColumn(boardId, 'QA', 'in_review');
+      b.insertTask(boardId, { title: 'Nobody on it', status: 'in_progress' });
+    });
+    const select = within(panel).getByTestId('task-status-select') as HTMLSelectElement;
+    await within(select).findByRole('option', { name: 'QA' });
+    await user.selectOptions(select, qa);
+    const toast = await screen.findByTestId('error-toast');
+    expect(toast.getAttribute('data-code')).toBe('invalid_transition');
+    await waitFor(() => expect(cardTitles('in_progress')).toEqual(['Nobody on it']));
+    await waitFor(() => expect(select.value).toBe('in_progress'));
   });
 
   it('assigns, sets priority, due date and labels', async () => {

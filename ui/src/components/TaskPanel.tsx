@@ -1,13 +1,14 @@
 import { useEffect, useId, useLayoutEffect, useRef } from 'react';
 import type { BoardSummary, Member, Priority, TaskDetail, TaskSummary } from '../api';
 import { formatFull, relativeTime } from '../lib/dates';
-import { PRIORITIES, PRIORITY_LABEL, STATUSES, STATUS_LABEL } from '../lib/status';
+import { PRIORITIES, PRIORITY_LABEL } from '../lib/status';
 import { useConfirm } from '../state/confirm';
 import { useDraft } from '../state/useDraft';
 import type { TaskActions } from '../state/useTaskActions';
 import { ActivitySection } from './ActivitySection';
 import { AssigneesEditor } from './AssigneesEditor';
 import { ChecklistSection } from './ChecklistSection';
+import { ColumnSelect } from './ColumnSelect';
 import { CommentsSection } from './CommentsSection';
 import { DependenciesSection } from './DependenciesSection';
 import { EstimateField } from './EstimateField';
@@ -122,7 +123,7 @@ interface TaskEditorProps {
 
 function TaskEditor({ teamId, me, task, boardTasks, boards, members, actions, onOpenTask }: TaskEditorProps) {
   const ids = {
-    status: useId(),
+    column: useId(),
     assignee: useId(),
     priority: useId(),
     estimate: useId(),
@@ -137,24 +138,10 @@ function TaskEditor({ teamId, me, task, boardTasks, boards, members, actions, on
       <dl className="props">
         <div className="props__row">
           <dt>
-            <label htmlFor={ids.status}>Status</label>
+            <label htmlFor={ids.column}>Column</label>
           </dt>
           <dd>
-            <select
-              id={ids.status}
-              className="select"
-              data-testid="task-status-select"
-              value={task.status}
-              onChange={(event) =>
-                void actions.move([{ taskId: task.id, column: event.target.value, beforeTaskId: null }])
-              }
-            >
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABEL[s]}
-                </option>
-              ))}
-            </select>
+            <ColumnSelect id={ids.column} task={task} actions={actions} />
           </dd>
         </div>
 
