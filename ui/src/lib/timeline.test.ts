@@ -7,6 +7,7 @@ import {
   dayTicks,
   dayToX,
   dependencyArrows,
+  dependencyLinks,
   isoDay,
   isWeekend,
   layoutBars,
@@ -109,10 +110,36 @@ describe('dependency arrows', () => {
     expect(arrowPath(bar('a', 2, 40, 60), bar('b', 0, 80, 40))).toBe('M100,115 H108 V100 H72 V55 H80');
   });
 
-  it('draws only links between bars', () => {
-    const bars = [bar('a', 0, 0, 20), bar('b', 1, 60, 20)];
-    const arrows = dependencyArrows([{ from: 'a', to: 'b' }, { from: 'a', to: 'undated' }, { from: 'a', to: 'a' }], bars);
-    expect(arrows).toEqual([{ from: 'a', to: 'b', path: expect.stringMatching(/^M20,/) }]);
+  it('draws only links between bars, and says which come from a done dependency', () => {
+    const bars = [bar('a', 0, 0, 20), bar('b', 1, 60, 20), bar('c', 2, 100, 20)];
+    const arrows = dependencyArrows(
+      [
+        { from: 'a', to: 'b', done: false },
+        { from: 'a', to: 'undated', done: false },
+        { from: 'a', to: 'a', done: false },
+        { from: 'b', to: 'c', done: true },
+      ],
+      bars,
+    );
+    expect(arrows).toEqual([
+      { from: 'a', to: 'b', done: false, path: expect.stringMatching(/^M20,/) },
+      { from: 'b', to: 'c', done: true, path: expect.stringMatching(/^M80,/) },
+    ]);
+  });
+
+  it('links every dependency among the tasks, done or not, and none to tasks not shown', () => {
+    const tasks = [
+      { id: 'spec', dependsOn: [], status: 'done' },
+      { id: 'design', dependsOn: ['spec'], status: 'in_progress' },
+      // 'elsewhere' is on another board or has no dates: not among these tasks.
+      { id: 'build', dependsOn: ['design', 'spec', 'elsewhere'], status: 'todo' },
+      { id: 'odd', dependsOn: ['odd'], status: 'todo' },
+    ];
+    expect(dependencyLinks(tasks)).toEqual([
+      { from: 'spec', to: 'design', done: true },
+      { from: 'design', to: 'build', done: false },
+      { from: 'spec', to: 'build', done: true },
+    ]);
   });
 });
 

@@ -176,21 +176,45 @@ export function arrowPath(from: Bar, to: Bar): string {
   return `M${sx},${sy} H${sx + ARROW_STUB} V${lane} H${tx - ARROW_STUB} V${ty} H${tx}`;
 }
 
-export interface Arrow {
-  /** The dependency (drawn first) and the task that waits on it. */
+/** A dependency between two tasks: `from` must finish before `to` starts. */
+export interface Link {
   from: string;
   to: string;
+  /** The dependency is done: its arrow is drawn muted. */
+  done: boolean;
+}
+
+/**
+ * A link for every dependency among these tasks (what each one's dependsOn
+ * names, done or not); dependencies elsewhere (undated, or on another board)
+ * are left out.
+ */
+export function dependencyLinks(
+  tasks: readonly { id: string; dependsOn: readonly string[]; status: string }[],
+): Link[] {
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const links: Link[] = [];
+  for (const task of tasks) {
+    for (const id of task.dependsOn) {
+      const dependency = byId.get(id);
+      if (dependency && dependency !== task) links.push({ from: id, to: task.id, done: dependency.status === 'done' });
+    }
+  }
+  return links;
+}
+
+export interface Arrow extends Link {
   path: string;
 }
 
 /** An arrow for each dependency whose two tasks both have a bar. */
-export function dependencyArrows(links: readonly { from: string; to: string }[], bars: readonly Bar[]): Arrow[] {
+export function dependencyArrows(links: readonly Link[], bars: readonly Bar[]): Arrow[] {
   const byId = new Map(bars.map((b) => [b.taskId, b]));
   const arrows: Arrow[] = [];
-  for (const { from, to } of links) {
+  for (const { from, to, done } of links) {
     const a = byId.get(from);
     const b = byId.get(to);
-    if (a && b && a !== b) arrows.push({ from, to, path: arrowPath(a, b) });
+    if (a && b && a !== b) arrows.push({ from, to, done, path: arrowPath(a, b) });
   }
   return arrows;
 }

@@ -12,7 +12,7 @@ interface Plan {
 }
 
 /** A board with a three-day task, a task due later that depends on it, and one without dates; opened as a timeline. */
-async function openTimeline() {
+async function openTimeline(more?: (backend: FakeBackend, ids: Record<string, string>, day: Plan['day']) => void) {
   const ids: Record<string, string> = {};
   let day: Plan['day'] = () => '';
   const rendered = renderApp((b) => {
@@ -22,6 +22,7 @@ async function openTimeline() {
     ids.design = b.insertTask(boardId, { title: 'Design', start: day(1), due: day(3) }).id;
     ids.build = b.insertTask(boardId, { title: 'Build', due: day(6), dependsOn: [ids.design] }).id;
     ids.someday = b.insertTask(boardId, { title: 'Someday' }).id;
+    more?.(b, ids, day);
   });
   await rendered.user.click(await screen.findByRole('button', { name: 'Timeline of Tasks' }));
   const page = await screen.findByTestId('timeline-page');
@@ -64,10 +65,44 @@ describe('timeline', () => {
 
     // From the end of Design to the start of Build.
     const arrows = within(page).getAllByTestId('timeline-arrow');
-    expect(arrows.map((a) => [a.getAttribute('data-from'), a.getAttribute('data-to')])).toEqual([[ids.design, ids.build]]);
+    expect(arrows.map((a) => [a.getAttribute('data-from'), a.getAttribute('data-to'), a.getAttribute('data-done')])).toEqual([
+      [ids.design, ids.build, 'false'],
+    ]);
+    expect(arrows[0].getAttribute('class')).toBe('timeline__arrow');
     const d = arrows[0].getAttribute('d') ?? '';
     expect(d.startsWith(`M${designX + 3 * DAY_WIDTH},`)).toBe(true);
     expect(d.endsWith(`H${designX + 5 * DAY_WIDTH}`)).toBe(true);
+  });
+
+  it('draws arrows from done dependencies too, muted, and keeps them when a dependency gets done', async () => {
+    const { backend, user, page, ids } = await openTimeline((b, more, day) => {
+      more.research = b.insertTask(more.board, { title: 'Research', start: day(-4), due: day(-2), status: 'done' }).id;
+      const launch = b.insertTask(more.board, { title: 'Launch', due: day(9), dependsOn: [more.research, more.build, more.someday] });
+      more.launch = launch.id;
+    });
+    const arrows = () =>
+      Object.fromEntries(
+        within(page).getAllByTestId('timeline-arrow').map((a) => [`${a.getAttribute('data-from')}>${a.getAttribute('data-to')}`, a.getAttribute('class')]),
+      );
+    // Someday has no dates: no arrow from it.
+    expect(arrows()).toEqual({
+      [`${ids.design}>${ids.build}`]: 'timeline__arrow',
+      [`${ids.research}>${ids.launch}`]: 'timeline__arrow timeline__arrow--done',
+      [`${ids.build}>${ids.launch}`]: 'timeline__arrow',
+    });
+
+    // Design is moved to Done from the panel: its arrow to Build stays, muted.
+    await user.click(within(page).getAllByTestId('timeline-row-title').find((t) => t.textContent === 'Design') as HTMLElement);
+    const panel = await screen.findByTestId('task-panel');
+    await waitFor(() => expect((within(panel).getByTestId('task-title-input') as HTMLTextAreaElement).value).toBe('Design'));
+    const select = within(panel).getByTestId('task-status-select');
+    await within(select).findByRole('option', { name: 'Done' });
+    await user.selectOptions(select, 'done');
+    await waitFor(() => expect(arrows()[`${ids.design}>${ids.build}`]).toBe('timeline__arrow timeline__arrow--done'));
+    expect(Object.keys(arrows())).toHaveLength(3);
+    expect(backend.callsOf('task_move')).toEqual([
+      { boardId: ids.board, taskId: ids.design, column: 'done', beforeTaskId: null, force: false },
+    ]);
   });
 
   it('moves a dragged bar by whole days and saves both dates on release', async () => {

@@ -11,6 +11,7 @@ import {
   snapDays,
   type Dated,
   type DragMode,
+  type Link,
 } from '../../lib/timeline';
 import { StatusDot } from '../StatusDot';
 import { TimelineBar } from './TimelineBar';
@@ -24,8 +25,8 @@ const HEADER = MONTH_ROW + 22;
 interface TimelineChartProps {
   /** Tasks with a date, one row each, in this order. */
   tasks: TaskSummary[];
-  /** Dependencies between them: `from` must finish before `to` starts. */
-  links: { from: string; to: string }[];
+  /** Dependencies between them: `from` must finish before `to` starts; a done one is drawn muted. */
+  links: Link[];
   /** YYYY-MM-DD */
   today: string;
   onSave: (taskId: string, dates: Dated) => void;
@@ -59,7 +60,8 @@ export function TimelineChart({ tasks, links, today, onSave, onOpenTask }: Timel
     drag?.taskId === task.id ? reschedule(task, drag.mode, drag.days) : { start: task.start, due: task.due };
   const shown = tasks.map((t) => ({ ...t, ...datesOf(t) }));
   const bars = layoutBars(shown, scale, { rowHeight: ROW_HEIGHT, barHeight: BAR_HEIGHT, top: HEADER });
-  const arrows = dependencyArrows(links, bars);
+  // Muted arrows (from done dependencies) first, so the ones still in the way are drawn over them.
+  const arrows = dependencyArrows(links, bars).sort((a, b) => Number(b.done) - Number(a.done));
   const byId = new Map(shown.map((t) => [t.id, t]));
 
   // Start with today in view, a few days in from the left.
@@ -150,6 +152,9 @@ export function TimelineChart({ tasks, links, today, onSave, onOpenTask }: Timel
               <marker id={markerId} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                 <path d="M0,0 L8,4 L0,8 z" className="timeline__arrowhead" />
               </marker>
+              <marker id={`${markerId}-done`} viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                <path d="M0,0 L8,4 L0,8 z" className="timeline__arrowhead timeline__arrowhead--done" />
+              </marker>
             </defs>
             {ticks.map((t) => (
               <g key={t.day}>
@@ -186,12 +191,13 @@ export function TimelineChart({ tasks, links, today, onSave, onOpenTask }: Timel
             {arrows.map((a) => (
               <path
                 key={`${a.from}-${a.to}`}
-                className="timeline__arrow"
+                className={a.done ? 'timeline__arrow timeline__arrow--done' : 'timeline__arrow'}
                 data-testid="timeline-arrow"
                 data-from={a.from}
                 data-to={a.to}
+                data-done={a.done}
                 d={a.path}
-                markerEnd={`url(#${markerId})`}
+                markerEnd={`url(#${a.done ? `${markerId}-done` : markerId})`}
               />
             ))}
             {bars.map((b) => {

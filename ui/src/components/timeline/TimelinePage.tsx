@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { BoardSummary, TaskSummary } from '../../api';
 import { todayIso } from '../../lib/dates';
-import { splitByDates, type Dated } from '../../lib/timeline';
+import { dependencyLinks, splitByDates, type Dated } from '../../lib/timeline';
 import { EmptyNote } from '../EmptyNote';
 import { StatusDot } from '../StatusDot';
 import { TimelineChart } from './TimelineChart';
@@ -31,11 +31,8 @@ export function TimelinePage({ board, tasks, onReschedule, onOpenTask, onOpenBoa
     [tasks, pending],
   );
   const { dated, undated } = useMemo(() => splitByDates(shown), [shown]);
-  // Arrows for unfinished dependencies on this board (what blockedBy names).
-  const links = useMemo(() => {
-    const drawn = new Set(dated.map((t) => t.id));
-    return dated.flatMap((t) => t.blockedBy.filter((id) => drawn.has(id)).map((from) => ({ from, to: t.id })));
-  }, [dated]);
+  // Arrows for every dependency between dated tasks of this board (what dependsOn names, done or not).
+  const links = useMemo(() => dependencyLinks(dated), [dated]);
 
   const save = async (taskId: string, dates: Dated) => {
     setPending((p) => new Map(p).set(taskId, dates));
