@@ -108,7 +108,7 @@ pub async fn start(config: Config) -> Result<RunningRelay, StartError> {
     if let Some(billing) = &config.billing {
         hub.enable_billing(billing.clone());
     }
-    let hub = Arc::new(hub);
+    let hub = hub.into_shared();
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|source| StartError::Listen {

@@ -62,7 +62,25 @@ struct DocEntry {
     doc: AutoCommit,
     meta: DocMeta,
     syncs: HashMap<ConnId, sync::State>,
+    pacing: Pacing,
 }
+
+/// How soon after a change its readers hear of it. A change is applied and
+/// stored at once; telling the readers is one task per document, which takes
+/// every change that arrived while it waited for the document. After a quiet
+/// spell it runs at once; changes arriving faster than `BROADCAST_WINDOW` go
+/// out together, one sync message per reader. Generating a message costs in
+/// proportion to what the reader lacks, so one message per change per reader
+/// under a burst would leave the relay ever further behind (automerge-repo
+/// paces its sync too). Acknowledgements that arrive meanwhile get no answer of
+/// their own: the broadcast covers them.
+#[derive(Default)]
+struct Pacing {
+    last_broadcast: Option<Instant>,
+    flush_pending: bool,
+}
+
+const BROADCAST_WINDOW: std::time::Duration = std::time::Duration::from_millis(2);
 
 /// A document a peer sent that the relay does not have (or will not admit having):
 /// it lives apart until its first changes arrive and may be created.
@@ -96,6 +114,8 @@ pub struct Hub {
     billing: Option<BillingConfig>,
     /// Team id → its billing document as last read or written.
     billing_docs: Mutex<HashMap<String, Billing>>,
+    /// This hub, for the paced broadcasts it schedules (set by `into_shared`).
+    me: std::sync::OnceLock<std::sync::Weak<Hub>>,
 }
 
 /// Why a sync message was not taken: sent to the peer as a protocol error.
@@ -147,7 +167,15 @@ impl Hub {
             max_message_bytes,
             billing: None,
             billing_docs: Mutex::default(),
+            me: std::sync::OnceLock::new(),
         })
+    }
+
+    /// The hub, shared; paced broadcasts need a handle on it.
+    pub fn into_shared(self) -> Arc<Self> {
+        let hub = Arc::new(self);
+        let _ = hub.me.set(Arc::downgrade(&hub));
+        hub
     }
 
     pub fn storage(&self) -> Arc<dyn Storage> {
@@ -322,6 +350,7 @@ impl Hub {
             doc,
             meta,
             syncs: HashMap::new(),
+            pacing: Pacing::default(),
         }));
         // Another task may have loaded it meanwhile: keep the first.
         Ok(Some(lock(&self.docs).entry(*id).or_insert(entry).clone()))
@@ -394,7 +423,13 @@ impl Hub {
         }
         let state = e.syncs.entry(peer.conn).or_default();
         let before = e.doc.get_heads();
-        let applied = e.doc.sync().receive_sync_message(state, message);
+        // An acknowledgement that they have everything we have, to a peer we
+        // already answered once: nothing to send back.
+        let caught_up = state.have_responded
+            && message.changes.is_empty()
+            && message.need.is_empty()
+            && message.heads == before;
+        let applied = super::ack::receive(&mut e.doc, state, message);
         if let Err(err) = applied {
             self.reload(&id, e).await;
             e.syncs.insert(peer.conn, sync::State::new());
@@ -414,13 +449,48 @@ impl Hub {
             }
         }
         if before == after {
-            // Nothing new: only the sender may need an answer. Asking every peer
-            // here would cost each acknowledgement a pass over all of them.
-            self.answer(peer, &id, e);
+            // Nothing new: only the sender may need an answer, and not one that
+            // has just told us it has all we have.
+            if !caught_up && !e.pacing.flush_pending {
+                self.answer(peer, &id, e);
+            }
         } else {
-            self.broadcast(&id, e);
+            self.broadcast_paced(&id, &entry, e);
             self.metrics.observe_sync(started.elapsed());
         }
+    }
+
+    /// Schedules the document's broadcast, unless one is already waiting to run.
+    fn broadcast_paced(
+        &self,
+        id: &DocumentId,
+        entry: &Arc<tokio::sync::Mutex<DocEntry>>,
+        e: &mut DocEntry,
+    ) {
+        if e.pacing.flush_pending {
+            return;
+        }
+        let Some(hub) = self.me.get().and_then(std::sync::Weak::upgrade) else {
+            // A hub not shared (as tests may build it): tell everyone now.
+            return self.broadcast(id, e);
+        };
+        e.pacing.flush_pending = true;
+        let wait = e
+            .pacing
+            .last_broadcast
+            .map_or(std::time::Duration::ZERO, |at| {
+                BROADCAST_WINDOW.saturating_sub(at.elapsed())
+            });
+        let (id, entry) = (*id, entry.clone());
+        tokio::spawn(async move {
+            if !wait.is_zero() {
+                tokio::time::sleep(wait).await;
+            }
+            let mut guard = entry.lock().await;
+            guard.pacing.flush_pending = false;
+            guard.pacing.last_broadcast = Some(Instant::now());
+            hub.broadcast(&id, &mut guard);
+        });
     }
 
     /// Sends one connection what it lacks of a document, if anything.
@@ -818,6 +888,7 @@ impl Hub {
             doc: scratch.doc,
             meta,
             syncs: HashMap::new(),
+            pacing: Pacing::default(),
         };
         self.store(&id, &mut entry, write).await?;
         self.after_store(&entry.meta, &entry.doc).await;
@@ -1009,6 +1080,7 @@ impl Hub {
             doc,
             meta,
             syncs: HashMap::new(),
+            pacing: Pacing::default(),
         };
         self.store(&id, &mut entry, write).await?;
         self.admit_waiting(&id, &mut entry, None);
@@ -1222,6 +1294,7 @@ impl Hub {
             doc,
             meta,
             syncs: HashMap::new(),
+            pacing: Pacing::default(),
         };
         self.store(&id, &mut entry, write)
             .await

@@ -1,5 +1,6 @@
 //! The sync WebSocket: automerge-repo's v1 protocol, with the relay as authority.
 
+mod ack;
 pub mod connection;
 pub mod hub;
 
