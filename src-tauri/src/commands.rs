@@ -189,30 +189,47 @@ pub fn column_add(
     client.add_column(&board_id, &name, status, wip_limit)
 }
 
-/// `wipLimit` left out keeps the limit; `null` removes it.
-#[tauri::command(async)]
-pub fn column_update(
-    client: State<'_, Arc<Client>>,
+/// `column_update`'s arguments, read from the request itself: Tauri hands a
+/// command `None` both for a key left out and for `null`, and here they differ
+/// (`wipLimit` left out keeps the limit; `null` removes it).
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ColumnUpdate {
     board_id: String,
     column_id: String,
     name: Option<String>,
     status: Option<Status>,
-    wip_limit: Option<serde_json::Value>,
+    #[serde(default, deserialize_with = "present")]
+    wip_limit: Option<Option<u64>>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<u64>>, D::Error> {
+    serde::Deserialize::deserialize(d).map(Some)
+}
+
+#[tauri::command(async)]
+pub fn column_update(
+    client: State<'_, Arc<Client>>,
+    request: tauri::ipc::Request<'_>,
 ) -> Result<BoardDetail> {
-    let wip_limit = match wip_limit {
-        None => None,
-        Some(serde_json::Value::Null) => Some(None),
-        Some(value) => Some(Some(value.as_u64().ok_or(ModelError::Invalid {
-            what: "a WIP limit",
-            reason: "it must be a whole number",
-        })?)),
+    let tauri::ipc::InvokeBody::Json(body) = request.body() else {
+        return Err(ModelError::Invalid {
+            what: "column_update's arguments",
+            reason: "they must be JSON",
+        }
+        .into());
     };
+    let args: ColumnUpdate =
+        serde_json::from_value(body.clone()).map_err(|_| ModelError::Invalid {
+            what: "column_update's arguments",
+            reason: "boardId, columnId, and optionally name, status and wipLimit (a whole number or null)",
+        })?;
     let patch = ColumnPatch {
-        name,
-        status,
-        wip_limit,
+        name: args.name,
+        status: args.status,
+        wip_limit: args.wip_limit,
     };
-    client.update_column(&board_id, &column_id, patch)
+    client.update_column(&args.board_id, &args.column_id, patch)
 }
 
 #[tauri::command(async)]

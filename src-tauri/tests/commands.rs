@@ -98,7 +98,7 @@ fn a_team_board_and_task_through_ipc() {
 
     let moved = d.ok(
         "task_move",
-        json!({ "boardId": board_id, "taskId": task_id, "status": "in_progress" }),
+        json!({ "boardId": board_id, "taskId": task_id, "column": "in_progress" }),
     );
     assert_eq!(moved["status"], "in_progress");
 
@@ -156,7 +156,7 @@ fn errors_cross_as_code_and_message_and_change_nothing() {
     assert_eq!(
         d.error_code(
             "task_move",
-            json!({ "boardId": board_id, "taskId": b, "status": "done" })
+            json!({ "boardId": board_id, "taskId": b, "column": "done" })
         ),
         "task_blocked"
     );
@@ -173,7 +173,7 @@ fn errors_cross_as_code_and_message_and_change_nothing() {
     // Malformed arguments are refused by the IPC layer before any code runs.
     let bad = d.invoke(
         "task_move",
-        json!({ "boardId": board_id, "taskId": a, "status": "sideways" }),
+        json!({ "boardId": board_id, "taskId": a, "column": 42 }),
     );
     assert!(bad.is_err());
     let unknown_field = json!({ "boardId": board_id, "taskId": a, "patch": { "colour": "red" } });
@@ -182,9 +182,40 @@ fn errors_cross_as_code_and_message_and_change_nothing() {
 
     let forced = d.ok(
         "task_move",
-        json!({ "boardId": board_id, "taskId": b, "status": "done", "force": true }),
+        json!({ "boardId": board_id, "taskId": b, "column": "done", "force": true }),
     );
     assert_eq!(forced["status"], "done");
+
+    // A column of the board's own: its WIP limit set, refused when not a number,
+    // and cleared with null; a task moved into it takes its category.
+    let board = d.ok(
+        "column_add",
+        json!({ "boardId": board_id, "name": "QA", "status": "in_review", "wipLimit": 2 }),
+    );
+    let qa = board["columns"][4]["id"].as_str().expect("qa").to_string();
+    assert_eq!(board["columns"][4]["wipLimit"], 2);
+    assert_eq!(
+        d.error_code(
+            "column_update",
+            json!({ "boardId": board_id, "columnId": qa, "wipLimit": "many" })
+        ),
+        "invalid_input"
+    );
+    let cleared = d.ok(
+        "column_update",
+        json!({ "boardId": board_id, "columnId": qa, "wipLimit": null }),
+    );
+    assert!(cleared["columns"][4]["wipLimit"].is_null());
+    assert_eq!(
+        d.error_code(
+            "task_move",
+            json!({ "boardId": board_id, "taskId": a, "column": qa })
+        ),
+        "invalid_transition",
+        "review needs someone's work"
+    );
+    let history = d.ok("task_history", json!({ "boardId": board_id, "taskId": b }));
+    assert_eq!(history[0]["fields"], json!(["column", "status"]));
 }
 
 #[test]

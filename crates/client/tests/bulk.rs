@@ -76,7 +76,11 @@ fn a_thousand_tasks_move_in_one_step_and_undo_puts_them_back() {
         .expect("undo delete");
     assert_eq!(client.list_tasks(&board).expect("tasks").len(), 1000);
     assert_eq!(
-        client.task(&board, &ids[1]).expect("task").summary.depends_on,
+        client
+            .task(&board, &ids[1])
+            .expect("task")
+            .summary
+            .depends_on,
         [ids[0].clone()]
     );
 
