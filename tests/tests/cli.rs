@@ -525,12 +525,12 @@ fn boards_in_depth_from_the_command_line() {
         .as_array()
         .expect("entries")
         .iter()
-        .filter(|e| {
+        .rev()
+        .find(|e| {
             e["fields"]
                 .as_array()
                 .is_some_and(|f| f.iter().any(|x| x == "description"))
         })
-        .last()
         .expect("the first description edit")["hash"]
         .as_str()
         .expect("hash")
