@@ -34,5 +34,6 @@ CREATE TABLE idx_task_deps (
     PRIMARY KEY (board_id, task_id, depends_on)
 );
 CREATE INDEX idx_task_deps_by_target ON idx_task_deps (depends_on);
+CREATE INDEX idx_task_deps_by_task ON idx_task_deps (task_id);
 INSERT OR IGNORE INTO idx_task_deps (board_id, task_id, depends_on)
     SELECT t.board_id, t.id, d.value FROM idx_tasks t, json_each(t.depends_on) d;

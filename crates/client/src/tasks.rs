@@ -478,37 +478,18 @@ impl Client {
     }
 
     /// A chain of dependencies from `from` to `to` across the team's boards, both
-    /// included, read from the index.
+    /// included, read from the index (one row per dependency in idx_task_deps).
     fn dependency_path(&self, team_id: &str, from: &str, to: &str) -> Result<Option<Vec<String>>> {
         let inner = self.lock();
-        let mut deps_of = inner
-            .conn
-            .prepare_cached("SELECT depends_on FROM idx_tasks WHERE id = ?1 AND team_id = ?2")?;
-        let mut seen = std::collections::HashSet::new();
-        let mut stack = vec![vec![from.to_string()]];
-        while let Some(path) = stack.pop() {
-            let Some(last) = path.last().cloned() else {
-                continue;
-            };
-            if last == to {
-                return Ok(Some(path));
-            }
-            if !seen.insert(last.clone()) {
-                continue;
-            }
-            let deps: Option<String> = deps_of
-                .query_row(params![last, team_id], |r| r.get(0))
-                .optional()?;
-            let deps: Vec<String> = deps
-                .and_then(|json| serde_json::from_str(&json).ok())
-                .unwrap_or_default();
-            for next in deps {
-                let mut longer = path.clone();
-                longer.push(next);
-                stack.push(longer);
-            }
-        }
-        Ok(None)
+        let mut deps_of = inner.conn.prepare_cached(
+            "SELECT d.depends_on FROM idx_task_deps d JOIN idx_tasks t
+               ON t.board_id = d.board_id AND t.id = d.task_id
+             WHERE d.task_id = ?1 AND t.team_id = ?2",
+        )?;
+        board::dependency_path(from, to, |id| -> Result<Vec<String>> {
+            let deps = deps_of.query_map(params![id, team_id], |r| r.get(0))?;
+            Ok(deps.collect::<Result<_, _>>()?)
+        })
     }
 
     pub fn remove_dependency(

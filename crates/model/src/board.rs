@@ -182,15 +182,9 @@ impl Task {
         self.assignees = assignees;
     }
 
-    /// Its column on a board with these columns: its own if the board still has
-    /// it, else the first column of its status, else the board's first.
+    /// Its column on a board with these columns (see `columns::place`).
     pub fn column_in<'c>(&self, columns: &'c [columns::Column]) -> Option<&'c columns::Column> {
-        let own = self.column.as_deref().unwrap_or(self.status.as_str());
-        columns
-            .iter()
-            .find(|c| c.id == own)
-            .or_else(|| columns.iter().find(|c| c.status == self.status))
-            .or_else(|| columns.first())
+        columns::place(columns, self.column.as_deref(), self.status)
     }
 }
 
@@ -675,12 +669,7 @@ pub(crate) struct Place {
 impl Place {
     /// As `Task::column_in`.
     pub fn column_in<'c>(&self, columns: &'c [columns::Column]) -> Option<&'c columns::Column> {
-        let own = self.column.as_deref().unwrap_or(self.status.as_str());
-        columns
-            .iter()
-            .find(|c| c.id == own)
-            .or_else(|| columns.iter().find(|c| c.status == self.status))
-            .or_else(|| columns.first())
+        columns::place(columns, self.column.as_deref(), self.status)
     }
 }
 
@@ -767,28 +756,36 @@ pub fn add_dependency(
     if id == depends_on {
         return Err(ModelError::SelfDependency);
     }
-    let mut task = task(doc, id)?;
+    let task = task(doc, id)?;
     if glance(doc, depends_on)?.is_none() {
         return Err(ModelError::not_found("task", depends_on));
     }
     if let Some(path) = path_between(doc, depends_on, id)? {
-        let mut titles = vec![task.title.clone()];
+        let mut titles = vec![task.title];
         for step in &path {
             titles.extend(glance(doc, step)?.map(|t| t.title));
         }
         return Err(ModelError::DependencyCycle(titles));
     }
-    if !task.depends_on.iter().any(|d| d == depends_on) {
-        task.depends_on.push(depends_on.to_string());
-        task.updated_at = now;
-        put_task(doc, &task)?;
-    }
-    Ok(task)
+    add_external_dependency(doc, id, depends_on, now)
 }
 
 /// A chain of dependencies leading from `from` to `to`, both included, if one
 /// exists. Reads only the tasks reachable from `from`.
 fn path_between(doc: &AutoCommit, from: &str, to: &str) -> Result<Option<Vec<String>>> {
+    dependency_path(from, to, |id| {
+        Ok(glance(doc, id)?.map(|t| t.depends_on).unwrap_or_default())
+    })
+}
+
+/// A chain of dependencies from `from` to `to`, both included, if one exists,
+/// with `depends_on` telling what a task depends on. The board asks its own
+/// tasks; the client asks its index, which sees every board of a team.
+pub fn dependency_path<E>(
+    from: &str,
+    to: &str,
+    mut depends_on: impl FnMut(&str) -> std::result::Result<Vec<String>, E>,
+) -> std::result::Result<Option<Vec<String>>, E> {
     let mut seen = HashSet::new();
     let mut stack = vec![vec![from.to_string()]];
     while let Some(path) = stack.pop() {
@@ -801,10 +798,7 @@ fn path_between(doc: &AutoCommit, from: &str, to: &str) -> Result<Option<Vec<Str
         if !seen.insert(last.clone()) {
             continue;
         }
-        for next in glance(doc, &last)?
-            .map(|t| t.depends_on)
-            .unwrap_or_default()
-        {
+        for next in depends_on(&last)? {
             let mut longer = path.clone();
             longer.push(next);
             stack.push(longer);

@@ -86,6 +86,18 @@ pub fn columns(doc: &AutoCommit) -> Result<Vec<Column>> {
     Ok(columns)
 }
 
+/// Where a task with this column and status sits: its own column if the board
+/// still has it (a task from before columns names none: its status's default),
+/// else the first column of its status, else the board's first.
+pub fn place<'c>(columns: &'c [Column], own: Option<&str>, status: Status) -> Option<&'c Column> {
+    let own = own.unwrap_or(status.as_str());
+    columns
+        .iter()
+        .find(|c| c.id == own)
+        .or_else(|| columns.iter().find(|c| c.status == status))
+        .or_else(|| columns.first())
+}
+
 /// One column by id, or `not_found`.
 pub fn column(doc: &AutoCommit, id: &str) -> Result<Column> {
     columns(doc)?
