@@ -63,6 +63,8 @@ struct DocEntry {
     meta: DocMeta,
     syncs: HashMap<ConnId, sync::State>,
     pacing: Pacing,
+    /// Readers sent changes they have not acknowledged yet, and since when.
+    unacked: HashMap<ConnId, Instant>,
 }
 
 /// How soon after a change its readers hear of it. A change is applied and
@@ -81,6 +83,10 @@ struct Pacing {
 }
 
 const BROADCAST_WINDOW: std::time::Duration = std::time::Duration::from_millis(2);
+
+/// How long a reader sent changes may take to acknowledge them before the next
+/// broadcast goes to it anyway (a lost message must not stall it for good).
+const ACK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// A document a peer sent that the relay does not have (or will not admit having):
 /// it lives apart until its first changes arrive and may be created.
@@ -225,7 +231,9 @@ impl Hub {
         for id in docs {
             let entry = lock(&self.docs).get(&id).cloned();
             if let Some(entry) = entry {
-                entry.lock().await.syncs.remove(&conn);
+                let mut entry = entry.lock().await;
+                entry.syncs.remove(&conn);
+                entry.unacked.remove(&conn);
                 drop(entry);
                 self.evict_if_idle(&id);
             }
@@ -351,6 +359,7 @@ impl Hub {
             meta,
             syncs: HashMap::new(),
             pacing: Pacing::default(),
+            unacked: HashMap::new(),
         }));
         // Another task may have loaded it meanwhile: keep the first.
         Ok(Some(lock(&self.docs).entry(*id).or_insert(entry).clone()))
@@ -421,6 +430,7 @@ impl Hub {
         if lock(&peer.docs).insert(id) {
             self.replay_signals(peer, id);
         }
+        e.unacked.remove(&peer.conn);
         let state = e.syncs.entry(peer.conn).or_default();
         let before = e.doc.get_heads();
         // An acknowledgement that they have everything we have, to a peer we
@@ -499,6 +509,9 @@ impl Hub {
             return;
         };
         if let Some(message) = e.doc.sync().generate_sync_message(state) {
+            if !message.changes.is_empty() {
+                e.unacked.insert(peer.conn, Instant::now());
+            }
             self.send_sync(peer, *id, message);
         }
     }
@@ -746,12 +759,24 @@ impl Hub {
                 gone.push(*conn);
                 continue;
             }
+            // One batch of changes in flight per reader: its acknowledgement
+            // brings the rest (`answer`), all at once.
+            if e.unacked
+                .get(conn)
+                .is_some_and(|since| since.elapsed() < ACK_PATIENCE)
+            {
+                continue;
+            }
             if let Some(message) = e.doc.sync().generate_sync_message(state) {
+                if !message.changes.is_empty() {
+                    e.unacked.insert(*conn, Instant::now());
+                }
                 self.send_sync(peer, *id, message);
             }
         }
         for conn in gone {
             e.syncs.remove(&conn);
+            e.unacked.remove(&conn);
         }
     }
 
@@ -889,6 +914,7 @@ impl Hub {
             meta,
             syncs: HashMap::new(),
             pacing: Pacing::default(),
+            unacked: HashMap::new(),
         };
         self.store(&id, &mut entry, write).await?;
         self.after_store(&entry.meta, &entry.doc).await;
@@ -1081,6 +1107,7 @@ impl Hub {
             meta,
             syncs: HashMap::new(),
             pacing: Pacing::default(),
+            unacked: HashMap::new(),
         };
         self.store(&id, &mut entry, write).await?;
         self.admit_waiting(&id, &mut entry, None);
@@ -1295,6 +1322,7 @@ impl Hub {
             meta,
             syncs: HashMap::new(),
             pacing: Pacing::default(),
+            unacked: HashMap::new(),
         };
         self.store(&id, &mut entry, write)
             .await
