@@ -80,6 +80,8 @@ struct DocEntry {
 struct Pacing {
     last_broadcast: Option<Instant>,
     flush_pending: bool,
+    /// A broadcast passed a reader by: another is due once its patience runs out.
+    retry_pending: bool,
 }
 
 const BROADCAST_WINDOW: std::time::Duration = std::time::Duration::from_millis(2);
@@ -747,6 +749,7 @@ impl Hub {
     fn broadcast(&self, id: &DocumentId, e: &mut DocEntry) {
         let peers = read_lock(&self.peers);
         let mut gone = Vec::new();
+        let mut passed_by = false;
         for (conn, state) in e.syncs.iter_mut() {
             let Some(peer) = peers.get(conn) else {
                 gone.push(*conn);
@@ -765,6 +768,7 @@ impl Hub {
                 .get(conn)
                 .is_some_and(|since| since.elapsed() < ACK_PATIENCE)
             {
+                passed_by = true;
                 continue;
             }
             if let Some(message) = e.doc.sync().generate_sync_message(state) {
@@ -778,6 +782,32 @@ impl Hub {
             e.syncs.remove(&conn);
             e.unacked.remove(&conn);
         }
+        drop(peers);
+        if passed_by {
+            self.retry_broadcast(id, e);
+        }
+    }
+
+    /// A reader passed by may never acknowledge (a message lost, or a client
+    /// that does not answer): broadcast again once its patience has run out,
+    /// whether or not anything else changes meanwhile.
+    fn retry_broadcast(&self, id: &DocumentId, e: &mut DocEntry) {
+        if e.pacing.retry_pending {
+            return;
+        }
+        let hub = self.me.get().and_then(std::sync::Weak::upgrade);
+        let entry = lock(&self.docs).get(id).cloned();
+        let (Some(hub), Some(entry)) = (hub, entry) else {
+            return;
+        };
+        e.pacing.retry_pending = true;
+        let id = *id;
+        tokio::spawn(async move {
+            tokio::time::sleep(ACK_PATIENCE).await;
+            let mut guard = entry.lock().await;
+            guard.pacing.retry_pending = false;
+            hub.broadcast(&id, &mut guard);
+        });
     }
 
     /// A document the relay has not got, or that this peer may not see: both look
