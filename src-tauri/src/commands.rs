@@ -189,47 +189,31 @@ pub fn column_add(
     client.add_column(&board_id, &name, status, wip_limit)
 }
 
-/// `column_update`'s arguments, read from the request itself: Tauri hands a
-/// command `None` both for a key left out and for `null`, and here they differ
-/// (`wipLimit` left out keeps the limit; `null` removes it).
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ColumnUpdate {
-    board_id: String,
-    column_id: String,
-    name: Option<String>,
-    status: Option<Status>,
-    #[serde(default, deserialize_with = "present")]
-    wip_limit: Option<Option<u64>>,
-}
-
-fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<u64>>, D::Error> {
-    serde::Deserialize::deserialize(d).map(Some)
-}
-
+/// Reads its arguments from the request itself: Tauri hands a command `None`
+/// both for a key left out and for `null`, and here they differ (`wipLimit`
+/// left out keeps the limit; `null` removes it, as `ColumnPatch` reads it).
 #[tauri::command(async)]
 pub fn column_update(
     client: State<'_, Arc<Client>>,
     request: tauri::ipc::Request<'_>,
 ) -> Result<BoardDetail> {
-    let tauri::ipc::InvokeBody::Json(body) = request.body() else {
-        return Err(ModelError::Invalid {
-            what: "column_update's arguments",
-            reason: "they must be JSON",
-        }
-        .into());
+    let invalid = || ModelError::Invalid {
+        what: "column_update's arguments",
+        reason:
+            "boardId, columnId, and optionally name, status and wipLimit (a whole number or null)",
     };
-    let args: ColumnUpdate =
-        serde_json::from_value(body.clone()).map_err(|_| ModelError::Invalid {
-            what: "column_update's arguments",
-            reason: "boardId, columnId, and optionally name, status and wipLimit (a whole number or null)",
-        })?;
-    let patch = ColumnPatch {
-        name: args.name,
-        status: args.status,
-        wip_limit: args.wip_limit,
+    let tauri::ipc::InvokeBody::Json(serde_json::Value::Object(body)) = request.body() else {
+        return Err(invalid().into());
     };
-    client.update_column(&args.board_id, &args.column_id, patch)
+    let mut args = body.clone();
+    let mut id = |key: &str| match args.remove(key) {
+        Some(serde_json::Value::String(id)) => Ok(id),
+        _ => Err(invalid()),
+    };
+    let (board_id, column_id) = (id("boardId")?, id("columnId")?);
+    let patch: ColumnPatch =
+        serde_json::from_value(serde_json::Value::Object(args)).map_err(|_| invalid())?;
+    client.update_column(&board_id, &column_id, patch)
 }
 
 #[tauri::command(async)]

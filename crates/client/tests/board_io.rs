@@ -1,16 +1,10 @@
 //! A board to a file and back: CSV export, import with a preview and a row-by-row
 //! report, JSON export.
 
-use teamstead_client::{Client, Place, Priority, Status, TaskPatch};
+mod common;
 
-fn workspace() -> (tempfile::TempDir, Client, String, String) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let client = Client::open(Some(dir.path().to_path_buf())).expect("open");
-    client.set_name("Ann").expect("name");
-    let team = client.create_team("Studio").expect("team");
-    let board = team.boards[0].id.clone();
-    (dir, client, team.id, board)
-}
+use common::workspace;
+use teamstead_client::{Client, Place, Priority, Status, TaskPatch};
 
 /// Every field of every task but the ids, which a new board renames (tasks named
 /// by id, as dependencies and parents, are named by title instead).

@@ -2,18 +2,12 @@
 //! WIP limits, filters and saved views, checklists, subtasks, several
 //! assignees, dependencies across boards, and a task's history.
 
+mod common;
+
+use common::workspace;
 use teamstead_client::{
     BulkAction, Client, ColumnPatch, Place, Priority, Role, Status, TaskPatch, TaskQuery,
 };
-
-fn workspace() -> (tempfile::TempDir, Client, String, String) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let client = Client::open(Some(dir.path().to_path_buf())).expect("open");
-    client.set_name("Ann").expect("name");
-    let team = client.create_team("Studio").expect("team");
-    let board = team.boards[0].id.clone();
-    (dir, client, team.id, board)
-}
 
 fn add(client: &Client, board: &str, title: &str) -> String {
     client

@@ -381,7 +381,7 @@ impl TaskPatch {
 }
 
 /// Tells a field given as `null` (clear it) from a field left out (keep it).
-fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+pub(crate) fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
     d: D,
 ) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)

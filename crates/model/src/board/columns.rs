@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ObjType, ReadDoc, ROOT};
 use autosurgeon::{hydrate_prop, reconcile_prop, Hydrate, Reconcile};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{needs_assignee, put_task, tasks, Status};
 use crate::doc::expect_kind;
@@ -191,11 +191,13 @@ pub fn add_column(
 }
 
 /// Column edits; a field left out stays as it is.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct ColumnPatch {
     pub name: Option<String>,
     pub status: Option<Status>,
-    /// `Some(None)` removes the limit.
+    /// `Some(None)` (`null`) removes the limit.
+    #[serde(default, deserialize_with = "super::present")]
     pub wip_limit: Option<Option<u64>>,
 }
 
