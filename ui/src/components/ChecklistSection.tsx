@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { api, type ChecklistItem, type TaskDetail } from '../api';
 import { useDraft } from '../state/useDraft';
 import type { TaskActions } from '../state/useTaskActions';
+import { AddLineForm } from './AddLineForm';
 import { CloseIcon } from './icons';
 import './TaskDetails.css';
 
@@ -14,17 +14,6 @@ interface ChecklistSectionProps {
 export function ChecklistSection({ task, actions }: ChecklistSectionProps) {
   const { boardId, id: taskId, checklist } = task;
   const done = checklist.filter((i) => i.done).length;
-  const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const add = async () => {
-    const value = text.trim();
-    if (!value || busy) return;
-    setBusy(true);
-    const saved = await actions.write(() => api.checklistAdd(boardId, taskId, value));
-    setBusy(false);
-    if (saved) setText('');
-  };
 
   return (
     <div className="checklist" data-testid="checklist">
@@ -52,32 +41,20 @@ export function ChecklistSection({ task, actions }: ChecklistSectionProps) {
           ))}
         </ul>
       )}
-      <form
-        className="checklist__add"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void add();
-        }}
-      >
-        <input
-          className="input"
-          value={text}
-          placeholder="Add an item…"
-          aria-label="New checklist item"
-          data-testid="checklist-input"
-          onChange={(event) => setText(event.target.value)}
-        />
-        <button type="submit" className="button" data-testid="checklist-add" disabled={busy || !text.trim()}>
-          Add
-        </button>
-      </form>
+      <AddLineForm
+        placeholder="Add an item…"
+        label="New checklist item"
+        inputTestId="checklist-input"
+        submitTestId="checklist-add"
+        onAdd={async (value) => Boolean(await actions.write(() => api.checklistAdd(boardId, taskId, value)))}
+      />
     </div>
   );
 }
 
 function ChecklistRow({ item, task, actions }: { item: ChecklistItem; task: TaskDetail; actions: TaskActions }) {
   const { boardId, id: taskId } = task;
-  const { draft, setDraft, editing, serverRef } = useDraft(item.text);
+  const { draft, setDraft, editing, serverRef, onKeyDown } = useDraft(item.text);
 
   const rename = async () => {
     editing.current = false;
@@ -111,18 +88,7 @@ function ChecklistRow({ item, task, actions }: { item: ChecklistItem; task: Task
         }}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={() => void rename()}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') {
-            event.preventDefault();
-            event.currentTarget.blur();
-          } else if (event.key === 'Escape' && draft !== serverRef.current) {
-            // First Escape undoes the edit; the next one closes the panel.
-            event.preventDefault();
-            event.stopPropagation();
-            setDraft(serverRef.current);
-            editing.current = false;
-          }
-        }}
+        onKeyDown={onKeyDown}
       />
       <button
         type="button"

@@ -7,6 +7,7 @@ import { EmptyNote } from './EmptyNote';
 import { FieldError } from './Field';
 import { Sheet } from './Sheet';
 import { TableHead } from './TableHead';
+import './SheetDialog.css';
 
 interface ImportSheetProps {
   boardId: string;
@@ -72,7 +73,7 @@ export function ImportSheet({ boardId, boardName, path, onClose, onImported }: I
   };
 
   return (
-    <div className="import-overlay" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="import-dialog">
+    <div className="sheet-dialog import-overlay" role="dialog" aria-modal="true" aria-labelledby={titleId} data-testid="import-dialog">
       <Sheet titleId={titleId} title={`Import ${fileName(path)} into ${boardName}`} className="import-sheet" testId="import-sheet">
         <FieldError message={error?.message} testId="import-error" />
         {!preview && !error && <p className="import-sheet__note" aria-busy="true">Reading the file…</p>}

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { api, type TaskDetail, type TaskSummary } from '../api';
 import { STATUS_LABEL } from '../lib/status';
 import type { TaskActions } from '../state/useTaskActions';
+import { AddLineForm } from './AddLineForm';
 import { StatusDot } from './StatusDot';
 import './TaskDetails.css';
 
@@ -46,41 +46,22 @@ export function SubtasksSection({ task, boardTasks, actions, onOpenTask }: Subta
 }
 
 function NewSubtask({ task, actions }: { task: TaskDetail; actions: TaskActions }) {
-  const [title, setTitle] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const create = async () => {
-    const value = title.trim();
-    if (!value || busy) return;
-    setBusy(true);
+  const create = async (value: string) => {
     const created = await actions.write(() => api.taskCreate(task.boardId, value, { parentId: task.id }));
-    setBusy(false);
-    if (!created) return;
-    setTitle('');
+    if (!created) return false;
     // The parent's list of subtasks (and its card's count) come with a re-read.
     void actions.refresh();
+    return true;
   };
 
   return (
-    <form
-      className="checklist__add"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void create();
-      }}
-    >
-      <input
-        className="input"
-        value={title}
-        placeholder="Add a subtask…"
-        aria-label="New subtask title"
-        data-testid="subtask-input"
-        onChange={(event) => setTitle(event.target.value)}
-      />
-      <button type="submit" className="button" data-testid="subtask-add" disabled={busy || !title.trim()}>
-        Add
-      </button>
-    </form>
+    <AddLineForm
+      placeholder="Add a subtask…"
+      label="New subtask title"
+      inputTestId="subtask-input"
+      submitTestId="subtask-add"
+      onAdd={create}
+    />
   );
 }
 

@@ -258,7 +258,7 @@ function TaskEditor({ teamId, me, task, boardTasks, boards, members, actions, on
 }
 
 function TitleField({ task, actions }: { task: TaskDetail; actions: TaskActions }) {
-  const { draft, setDraft, editing, serverRef } = useDraft(task.title);
+  const { draft, setDraft, editing, serverRef, onKeyDown } = useDraft(task.title);
   const ref = useRef<HTMLTextAreaElement>(null);
 
   // Long titles wrap instead of scrolling sideways: grow to fit the text.
@@ -293,18 +293,7 @@ function TitleField({ task, actions }: { task: TaskDetail; actions: TaskActions 
       }}
       onChange={(event) => setDraft(event.target.value.replace(/\n/g, ' '))}
       onBlur={() => void save()}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') {
-          event.preventDefault();
-          event.currentTarget.blur();
-        } else if (event.key === 'Escape' && draft !== serverRef.current) {
-          // First Escape undoes the edit; the next one closes the panel.
-          event.preventDefault();
-          event.stopPropagation();
-          setDraft(serverRef.current);
-          editing.current = false;
-        }
-      }}
+      onKeyDown={onKeyDown}
     />
   );
 }
