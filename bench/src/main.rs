@@ -83,6 +83,27 @@ fn targets() -> Vec<Kind> {
     }
 }
 
+/// The sync servers (not the floor) to run a scenario on, if it runs.
+fn server_targets(name: &str) -> Vec<Kind> {
+    if !scenario(name) {
+        return Vec::new();
+    }
+    targets()
+        .into_iter()
+        .filter(|k| *k != Kind::Floor)
+        .collect()
+}
+
+/// Whether to run a scenario: all of them, or those named in
+/// TEAMSTEAD_BENCH_SCENARIOS (comma-separated: counter, chat, initial, idle,
+/// catchup), to look at one while working on it.
+fn scenario(name: &str) -> bool {
+    match std::env::var("TEAMSTEAD_BENCH_SCENARIOS") {
+        Ok(names) => names.split(',').any(|n| n.trim() == name),
+        Err(_) => true,
+    }
+}
+
 fn interop_dir() -> PathBuf {
     std::env::var_os("TEAMSTEAD_INTEROP_DIR")
         .map(PathBuf::from)
@@ -109,14 +130,18 @@ async fn run(smoke: bool, out: Option<PathBuf>) -> Result<(), BoxError> {
         (100, vec![100, 1000, 5000], Duration::from_secs(2))
     };
     let mut failures: Vec<String> = Vec::new();
-    let rows = fan_out(
-        Workload::Counter,
-        receivers,
-        &rates,
-        duration,
-        &mut failures,
-    )
-    .await?;
+    let rows = if scenario("counter") {
+        fan_out(
+            Workload::Counter,
+            receivers,
+            &rates,
+            duration,
+            &mut failures,
+        )
+        .await?
+    } else {
+        Vec::new()
+    };
     // Chat as people use it: a channel month document, a conversational rate, one
     // reader and a channel with 100 members online.
     let (chat_rate, chat_duration) = if smoke {
@@ -125,7 +150,12 @@ async fn run(smoke: bool, out: Option<PathBuf>) -> Result<(), BoxError> {
         (20, Duration::from_secs(5))
     };
     let mut chats = Vec::new();
-    for members in [1, if smoke { 3 } else { 100 }] {
+    let member_counts = if scenario("chat") {
+        vec![1, if smoke { 3 } else { 100 }]
+    } else {
+        Vec::new()
+    };
+    for members in member_counts {
         let rows = fan_out(
             Workload::Chat,
             members,
@@ -138,7 +168,7 @@ async fn run(smoke: bool, out: Option<PathBuf>) -> Result<(), BoxError> {
     }
     let documents = if smoke { 10 } else { 1000 };
     let mut initials = Vec::new();
-    for kind in targets().into_iter().filter(|k| *k != Kind::Floor) {
+    for kind in server_targets("initial") {
         eprintln!("initial sync: {} with {documents} documents", kind.name());
         let target = Target::start(kind, &interop_dir()).await?;
         match initial::run(&target, documents).await {
@@ -148,7 +178,7 @@ async fn run(smoke: bool, out: Option<PathBuf>) -> Result<(), BoxError> {
     }
     let connections = if smoke { 20 } else { 10_000 };
     let mut idles = Vec::new();
-    for kind in targets().into_iter().filter(|k| *k != Kind::Floor) {
+    for kind in server_targets("idle") {
         eprintln!("idle connections: {} with {connections}", kind.name());
         let target = Target::start(kind, &interop_dir()).await?;
         match idle::run(&target, connections).await {
@@ -158,7 +188,7 @@ async fn run(smoke: bool, out: Option<PathBuf>) -> Result<(), BoxError> {
     }
     let edits = if smoke { 20 } else { 1000 };
     let mut catchups = Vec::new();
-    for kind in targets().into_iter().filter(|k| *k != Kind::Floor) {
+    for kind in server_targets("catchup") {
         eprintln!("offline catch-up: {} with 2 x {edits} edits", kind.name());
         let target = Target::start(kind, &interop_dir()).await?;
         match catchup::run(&target, edits).await {
