@@ -1,20 +1,22 @@
 //! Scenario 2, live fan-out: receivers subscribed to one document, one sender
-//! writing at a steady rate. Each write carries its sequence number (appended to a
-//! list, or as the text of a chat message in a channel's month document); a
-//! receiver notes the time each number reaches it. Latency is sender→receiver on
-//! one clock (one process); lost is what never arrived.
+//! writing at a steady rate. Each write (a number appended to a list, or a chat
+//! message in a channel's month document) is a change whose message is its
+//! sequence number; a receiver (a `Follower`) notes the time each number
+//! reaches it. Latency is sender→receiver on one clock (one process); lost is
+//! what never arrived.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use automerge::sync::{self, SyncDoc};
-use automerge::transaction::Transactable;
-use automerge::{AutoCommit, ObjType, ReadDoc, ScalarValue, Value, ROOT};
+use automerge::transaction::{CommitOptions, Transactable};
+use automerge::{AutoCommit, ObjType, ReadDoc, ScalarValue, ROOT};
 use teamstead_model::channel;
 use teamstead_model::conversation::ConversationKind;
 use teamstead_protocol::{DocumentId, Message};
 use tokio::sync::Mutex;
 
+use crate::follower::Follower;
 use crate::peer::{self, BoxError, Reader, Writer};
 use crate::stats::Latencies;
 use crate::targets::{Kind, Target};
@@ -66,15 +68,6 @@ impl Workload {
         }
     }
 
-    /// Whether a receiver's copy has what writes go into yet.
-    fn ready(self, doc: &AutoCommit) -> Result<bool, BoxError> {
-        let key = match self {
-            Self::Counter => "bench_seq",
-            Self::Chat => "messages",
-        };
-        Ok(doc.get(ROOT, key)?.is_some())
-    }
-
     fn write(self, doc: &mut AutoCommit, author: &str, seq: u64) -> Result<(), BoxError> {
         match self {
             Self::Counter => {
@@ -94,63 +87,9 @@ impl Workload {
                 channel::post(doc, message, 0)?;
             }
         }
-        doc.commit();
+        doc.commit_with(CommitOptions::default().with_message(seq.to_string()));
         Ok(())
     }
-
-    /// The sequence numbers that reached `doc` since the last call.
-    fn arrived(self, doc: &AutoCommit, seen: &mut Arrivals) -> Result<Vec<u64>, BoxError> {
-        let key = match self {
-            Self::Counter => "bench_seq",
-            Self::Chat => "messages",
-        };
-        let Some((_, obj)) = doc.get(ROOT, key)? else {
-            return Err("nothing to read".into());
-        };
-        let mut numbers = Vec::new();
-        match self {
-            Self::Counter => {
-                let len = doc.length(&obj);
-                for i in seen.count..len {
-                    if let Some((Value::Scalar(v), _)) = doc.get(&obj, i)? {
-                        if let ScalarValue::Uint(seq) = v.as_ref() {
-                            numbers.push(*seq);
-                        }
-                    }
-                }
-                seen.count = len;
-            }
-            Self::Chat => {
-                // Messages are a map: look only at keys not seen before, and read
-                // just their text, so the harness stays cheap as the map grows.
-                for id in doc.keys(&obj) {
-                    if seen.ids.contains(&id) {
-                        continue;
-                    }
-                    let body = match doc.get(&obj, &id)? {
-                        Some((_, message)) => match doc.get(&message, "body")? {
-                            Some((Value::Scalar(v), _)) => v.as_str().map(str::to_string),
-                            _ => None,
-                        },
-                        None => None,
-                    };
-                    if let Some(seq) = body.and_then(|b| b.parse().ok()) {
-                        numbers.push(seq);
-                    }
-                    seen.ids.insert(id);
-                }
-                seen.count = seen.ids.len();
-            }
-        }
-        Ok(numbers)
-    }
-}
-
-/// What a receiver has seen so far.
-#[derive(Default)]
-struct Arrivals {
-    count: usize,
-    ids: std::collections::HashSet<String>,
 }
 
 pub async fn run(
@@ -180,30 +119,23 @@ pub async fn run(
     let mut tasks = Vec::new();
     for _ in 0..receivers {
         let (mut w, mut r) = peer::connect(&target.url, target.token()).await?;
-        let mut copy = AutoCommit::new();
-        let mut copy_state = sync::State::new();
-        let data = copy
-            .sync()
-            .generate_sync_message(&mut copy_state)
-            .map(|m| m.encode())
-            .unwrap_or_default();
-        w.request(id, data).await?;
+        let mut follower = Follower::default();
+        w.request(id, follower.ack().encode()).await?;
         // Wait until the document is here, so every number after is a live one.
-        while !workload.ready(&copy)? {
-            apply_next(&mut w, &mut r, id, &mut copy, &mut copy_state).await?;
+        while !follower.has_any() {
+            follow_next(&mut w, &mut r, id, &mut follower).await?;
         }
         let sent_at = sent_at.clone();
         let deadline = Instant::now() + duration + GIVE_UP_AFTER;
         tasks.push(tokio::spawn(async move {
             let stream = Stream {
                 id,
-                workload,
                 sent_at,
                 origin,
                 total,
                 deadline,
             };
-            receive_until(w, r, copy, copy_state, stream).await
+            receive_until(w, r, follower, stream).await
         }));
     }
 
@@ -320,7 +252,6 @@ pub(crate) async fn apply_next(
 /// What a receiver watches for.
 struct Stream {
     id: DocumentId,
-    workload: Workload,
     sent_at: SentAt,
     origin: Instant,
     total: u64,
@@ -330,33 +261,64 @@ struct Stream {
 async fn receive_until(
     mut writer: Writer,
     mut reader: Reader,
-    mut doc: AutoCommit,
-    mut state: sync::State,
+    mut follower: Follower,
     stream: Stream,
 ) -> Result<Vec<u64>, BoxError> {
-    let mut seen = Arrivals::default();
+    let mut arrived = vec![false; stream.total as usize];
     let mut latencies = Vec::new();
     // Whatever has not arrived a few seconds after the last message is lost.
-    while (seen.count as u64) < stream.total && Instant::now() < stream.deadline {
+    while (latencies.len() as u64) < stream.total && Instant::now() < stream.deadline {
         let Ok(result) = tokio::time::timeout(
             Duration::from_secs(5),
-            apply_next(&mut writer, &mut reader, stream.id, &mut doc, &mut state),
+            follow_next(&mut writer, &mut reader, stream.id, &mut follower),
         )
         .await
         else {
             break;
         };
-        result?;
+        let numbers = result?;
         let now = stream.origin.elapsed().as_micros() as u64;
-        for seq in stream.workload.arrived(&doc, &mut seen)? {
-            let Some(sent) = stream.sent_at.get(seq as usize) else {
+        for seq in numbers.iter().filter_map(|m| m.parse::<usize>().ok()) {
+            let (Some(sent), Some(seen)) = (stream.sent_at.get(seq), arrived.get_mut(seq)) else {
                 continue;
             };
+            if std::mem::replace(seen, true) {
+                continue;
+            }
             let at = sent.load(std::sync::atomic::Ordering::Relaxed);
             latencies.push(now.saturating_sub(at));
         }
     }
     Ok(latencies)
+}
+
+/// Takes the server's next sync message into a follower and acknowledges it;
+/// returns the messages of the changes it brought.
+async fn follow_next(
+    writer: &mut Writer,
+    reader: &mut Reader,
+    id: DocumentId,
+    follower: &mut Follower,
+) -> Result<Vec<String>, BoxError> {
+    let message = tokio::time::timeout(Duration::from_secs(30), reader.next())
+        .await
+        .map_err(|_| "the server went quiet")??;
+    match message {
+        Some(Message::Sync { data, .. }) => {
+            let message = sync::Message::decode(&data)?;
+            let messages = follower.take(&message)?;
+            if !message.changes.is_empty() {
+                writer.sync(id, follower.ack().encode()).await?;
+            }
+            Ok(messages)
+        }
+        Some(Message::Error { message, .. }) => {
+            Err(format!("the server refused: {message}").into())
+        }
+        Some(Message::DocUnavailable { .. }) => Err("the server has no such document".into()),
+        Some(_) => Ok(Vec::new()),
+        None => Err("the server closed the connection".into()),
+    }
 }
 
 async fn run_floor(

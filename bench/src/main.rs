@@ -8,6 +8,7 @@
 mod catchup;
 mod fanout;
 mod floor;
+mod follower;
 mod idle;
 mod initial;
 mod peer;
@@ -83,6 +84,18 @@ fn targets() -> Vec<Kind> {
     }
 }
 
+/// The counter fan-out's rates: 100, 1,000 and 5,000 a second, or those in
+/// TEAMSTEAD_BENCH_RATES (comma-separated).
+fn fan_out_rates() -> Vec<u32> {
+    match std::env::var("TEAMSTEAD_BENCH_RATES") {
+        Ok(rates) => rates
+            .split(',')
+            .filter_map(|r| r.trim().parse().ok())
+            .collect(),
+        Err(_) => vec![100, 1000, 5000],
+    }
+}
+
 /// The sync servers (not the floor) to run a scenario on, if it runs.
 fn server_targets(name: &str) -> Vec<Kind> {
     if !scenario(name) {
@@ -127,7 +140,7 @@ async fn run(smoke: bool, out: Option<PathBuf>) -> Result<(), BoxError> {
     let (receivers, rates, duration) = if smoke {
         (3, vec![50], Duration::from_millis(500))
     } else {
-        (100, vec![100, 1000, 5000], Duration::from_secs(2))
+        (100, fan_out_rates(), Duration::from_secs(2))
     };
     let mut failures: Vec<String> = Vec::new();
     let rows = if scenario("counter") {

@@ -48,6 +48,11 @@ pub fn receive(
         // They have everything we have, so everything we sent.
         state.sent_hashes.clear();
         state.last_sent_heads.clone_from(&message.heads);
+    } else if message.heads == state.last_sent_heads {
+        // Everything we sent is an ancestor of the heads we last sent, and they
+        // have those: readers that acknowledge the same broadcast end in the
+        // same state, so the next one is generated once for all of them.
+        state.sent_hashes.clear();
     } else {
         for head in &message.heads {
             state.sent_hashes.remove(head);

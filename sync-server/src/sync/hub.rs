@@ -265,13 +265,18 @@ impl Hub {
 
     /// Sends a connection an automerge sync message about one document.
     fn send_sync(&self, peer: &Peer, id: DocumentId, message: sync::Message) {
+        self.send_sync_bytes(peer, id, message.encode());
+    }
+
+    /// Sends a connection an encoded automerge sync message about one document.
+    fn send_sync_bytes(&self, peer: &Peer, id: DocumentId, data: Vec<u8>) {
         self.send(
             peer,
             &Message::Sync {
                 sender_id: self.relay_peer_id.clone(),
                 target_id: peer.peer_id.clone(),
                 document_id: id,
-                data: message.encode(),
+                data,
             },
         );
     }
@@ -432,15 +437,13 @@ impl Hub {
         if lock(&peer.docs).insert(id) {
             self.replay_signals(peer, id);
         }
-        e.unacked.remove(&peer.conn);
+        let awaited = e.unacked.remove(&peer.conn).is_some();
         let state = e.syncs.entry(peer.conn).or_default();
         let before = e.doc.get_heads();
+        let ack = message.changes.is_empty() && message.need.is_empty();
         // An acknowledgement that they have everything we have, to a peer we
         // already answered once: nothing to send back.
-        let caught_up = state.have_responded
-            && message.changes.is_empty()
-            && message.need.is_empty()
-            && message.heads == before;
+        let caught_up = state.have_responded && ack && message.heads == before;
         let applied = super::ack::receive(&mut e.doc, state, message);
         if let Err(err) = applied {
             self.reload(&id, e).await;
@@ -462,9 +465,15 @@ impl Hub {
         }
         if before == after {
             // Nothing new: only the sender may need an answer, and not one that
-            // has just told us it has all we have.
+            // has just told us it has all we have. A reader acknowledging a
+            // broadcast while more changes came in joins the next broadcast, with
+            // the others that acknowledge meanwhile: they share one message.
             if !caught_up && !e.pacing.flush_pending {
-                self.answer(peer, &id, e);
+                if awaited && ack {
+                    self.broadcast_paced(&id, &entry, e);
+                } else {
+                    self.answer(peer, &id, e);
+                }
             }
         } else {
             self.broadcast_paced(&id, &entry, e);
@@ -750,6 +759,7 @@ impl Hub {
         let peers = read_lock(&self.peers);
         let mut gone = Vec::new();
         let mut passed_by = false;
+        let mut messages = super::shared::Messages::default();
         for (conn, state) in e.syncs.iter_mut() {
             let Some(peer) = peers.get(conn) else {
                 gone.push(*conn);
@@ -771,11 +781,11 @@ impl Hub {
                 passed_by = true;
                 continue;
             }
-            if let Some(message) = e.doc.sync().generate_sync_message(state) {
-                if !message.changes.is_empty() {
+            if let Some(message) = messages.next(&mut e.doc, state) {
+                if message.has_changes {
                     e.unacked.insert(*conn, Instant::now());
                 }
-                self.send_sync(peer, *id, message);
+                self.send_sync_bytes(peer, *id, message.bytes);
             }
         }
         for conn in gone {

@@ -3,5 +3,6 @@
 mod ack;
 pub mod connection;
 pub mod hub;
+mod shared;
 
 pub use hub::Hub;
