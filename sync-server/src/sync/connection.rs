@@ -4,10 +4,12 @@
 use std::sync::Arc;
 
 use axum::extract::ws::{CloseFrame, Message as Frame, WebSocket};
-use futures_util::{SinkExt, StreamExt};
-use teamstead_protocol::{DecodeError, Message, PROTOCOL_VERSION};
+use futures_util::stream::SplitStream;
+use futures_util::{FutureExt, SinkExt, StreamExt};
+use teamstead_protocol::{DecodeError, DocumentId, Message, PROTOCOL_VERSION};
 use tokio::sync::{mpsc, watch};
 
+use super::coalesce;
 use super::hub::{Hub, Outgoing, Peer};
 use crate::metrics::Metrics;
 use crate::AuthSession;
@@ -55,8 +57,12 @@ pub async fn serve(
     let close = |tx: &mpsc::UnboundedSender<Outgoing>, code: u16, reason: &str| {
         let _ = tx.send(Outgoing::Close(code, reason.into()));
     };
+    // A frame read ahead while gathering sync messages, handled next.
+    let mut read_ahead: Option<Option<Result<Frame, axum::Error>>> = None;
     loop {
-        let frame = tokio::select! {
+        let frame = match read_ahead.take() {
+            Some(frame) => frame,
+            None => tokio::select! {
             frame = stream.next() => frame,
             _ = shutdown.changed() => {
                 close(&tx, CLOSE_GOING_AWAY, "the relay is shutting down");
@@ -69,6 +75,7 @@ pub async fn serve(
                 }
                 continue;
             }
+            },
         };
         let bytes = match frame {
             Some(Ok(Frame::Binary(bytes))) => bytes,
@@ -159,7 +166,13 @@ pub async fn serve(
             } => Box::pin(hub.receive_sync(&joined, document_id, &data, true)).await,
             Message::Sync {
                 document_id, data, ..
-            } => Box::pin(hub.receive_sync(&joined, document_id, &data, false)).await,
+            } => {
+                let (batch, next) = gather(&hub, &mut stream, document_id, data);
+                read_ahead = next;
+                for data in batch {
+                    Box::pin(hub.receive_sync(&joined, document_id, &data, false)).await;
+                }
+            }
             ephemeral @ Message::Ephemeral { .. } => {
                 Box::pin(hub.receive_ephemeral(&joined, ephemeral)).await
             }
@@ -176,6 +189,49 @@ pub async fn serve(
         .connections
         .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
     tracing::info!(conn, "sync connection closed");
+}
+
+/// What `gather` read: the sync messages to handle, in order, and the frame
+/// after them that is not one (to handle next), if it read one.
+type Gathered = (Vec<Vec<u8>>, Option<Option<Result<Frame, axum::Error>>>);
+
+/// Takes the sync messages for the same document already waiting in the socket
+/// as one with `first` (coalesce.rs says why), without waiting for more.
+fn gather(
+    hub: &Hub,
+    stream: &mut SplitStream<WebSocket>,
+    id: DocumentId,
+    first: Vec<u8>,
+) -> Gathered {
+    let mut total = first.len();
+    let mut messages = vec![first];
+    let mut next = None;
+    while messages.len() < coalesce::MAX_MESSAGES && total < hub.max_message_bytes {
+        let Some(frame) = stream.next().now_or_never() else {
+            break;
+        };
+        if let Some(Ok(Frame::Binary(bytes))) = &frame {
+            if let Ok(Message::Sync {
+                document_id, data, ..
+            }) = Message::decode(bytes, hub.max_message_bytes)
+            {
+                if document_id == id {
+                    Metrics::inc(&hub.metrics.messages_in);
+                    total += data.len();
+                    messages.push(data);
+                    continue;
+                }
+            }
+        }
+        next = Some(frame);
+        break;
+    }
+    if messages.len() > 1 {
+        if let Some(merged) = coalesce::merge(&messages) {
+            return (vec![merged], next);
+        }
+    }
+    (messages, next)
 }
 
 fn send_error(hub: &Hub, tx: &mpsc::UnboundedSender<Outgoing>, peer: Option<&Peer>, message: &str) {

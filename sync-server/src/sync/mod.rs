@@ -1,6 +1,7 @@
 //! The sync WebSocket: automerge-repo's v1 protocol, with the relay as authority.
 
 mod ack;
+mod coalesce;
 pub mod connection;
 pub mod hub;
 mod shared;

@@ -105,7 +105,10 @@ mod tests {
         }
         for (doc, _, _) in readers.iter_mut().take(3) {
             assert_eq!(doc.get_heads(), relay.get_heads());
-            let n = doc.get(ROOT, "n").expect("get").and_then(|(v, _)| v.to_i64());
+            let n = doc
+                .get(ROOT, "n")
+                .expect("get")
+                .and_then(|(v, _)| v.as_i64());
             assert_eq!(n, Some(5));
         }
     }
