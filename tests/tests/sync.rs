@@ -435,3 +435,66 @@ async fn ephemeral_messages_reach_only_readers_of_the_document() {
         "an outsider heard an ephemeral message"
     );
 }
+
+/// A writer that sends a message per change without waiting (as automerge
+/// does when edits come fast) has every change stored and passed on, whether
+/// the relay takes its queued messages one by one or together.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_sync_messages_arrives_whole() {
+    use automerge::sync::SyncDoc;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let relay = start_relay(dir.path()).await;
+    let (alice, bob, _carol, team) = team_of_three(&relay).await;
+    let board: DocumentId = board_id(&alice, &team).parse().expect("id");
+    let mut reader = RawPeer::joined(&relay, &bob.token()).await;
+    let (mut seen, mut seen_state) = reader.fetch(board).await;
+
+    let mut writer = RawPeer::joined(&relay, &alice.token()).await;
+    let (mut doc, mut state) = writer.fetch(board).await;
+    let list = doc
+        .put_object(ROOT, "burst", automerge::ObjType::List)
+        .expect("list");
+    doc.commit();
+    const EDITS: usize = 300;
+    for n in 0..EDITS {
+        doc.insert(&list, n, n as u64).expect("insert");
+        doc.commit();
+        if let Some(message) = doc.sync().generate_sync_message(&mut state) {
+            writer.sync_bytes(board, message.encode()).await;
+        }
+    }
+    assert!(
+        writer.push(board, &mut doc, &mut state).await.is_none(),
+        "nothing was refused"
+    );
+
+    // The reader hears of all of it.
+    let burst_len = |doc: &automerge::AutoCommit| {
+        doc.get(ROOT, "burst")
+            .expect("get")
+            .map_or(0, |(_, list)| doc.length(&list))
+    };
+    while burst_len(&seen) < EDITS {
+        match reader.recv_within(std::time::Duration::from_secs(10)).await {
+            Some(Message::Sync { data, .. }) => {
+                let message = automerge::sync::Message::decode(&data).expect("sync message");
+                seen.sync()
+                    .receive_sync_message(&mut seen_state, message)
+                    .expect("apply");
+                if let Some(reply) = seen.sync().generate_sync_message(&mut seen_state) {
+                    reader.sync_bytes(board, reply.encode()).await;
+                }
+            }
+            Some(_) => {}
+            None => panic!("the reader stopped at {} of {EDITS}", burst_len(&seen)),
+        }
+    }
+
+    // And the relay stored all of it: a relay started afresh on the same data has it.
+    drop((reader, writer));
+    relay.shutdown().await.expect("shutdown");
+    let relay = start_relay(dir.path()).await;
+    let mut later = RawPeer::joined(&relay, &bob.token()).await;
+    let (stored, _) = later.fetch(board).await;
+    assert_eq!(burst_len(&stored), EDITS);
+}
