@@ -7,10 +7,11 @@ use axum::extract::ws::{CloseFrame, Message as Frame, WebSocket};
 use futures_util::stream::SplitStream;
 use futures_util::{FutureExt, SinkExt, StreamExt};
 use teamstead_protocol::{DecodeError, DocumentId, Message, PROTOCOL_VERSION};
-use tokio::sync::{mpsc, watch};
+use tokio::sync::watch;
 
 use super::coalesce;
-use super::hub::{Hub, Outgoing, Peer};
+use super::hub::{Hub, Peer};
+use super::outbox::{Outbox, Outgoing};
 use crate::metrics::Metrics;
 use crate::AuthSession;
 
@@ -29,9 +30,10 @@ pub async fn serve(
 ) {
     let conn = hub.next_conn_id();
     let (mut sink, mut stream) = socket.split();
-    let (tx, mut rx) = mpsc::unbounded_channel::<Outgoing>();
+    let tx = Arc::new(Outbox::default());
+    let outbox = tx.clone();
     let writer = tokio::spawn(async move {
-        while let Some(out) = rx.recv().await {
+        while let Some(out) = outbox.recv().await {
             let result = match out {
                 Outgoing::Frame(bytes) => sink.send(Frame::Binary(bytes.into())).await,
                 Outgoing::Close(code, reason) => {
@@ -47,6 +49,8 @@ pub async fn serve(
                 break;
             }
         }
+        // Nothing more will be written: later frames are dropped, not kept.
+        outbox.close();
     });
     Metrics::inc(&hub.metrics.connections);
     tracing::info!(conn, user = %session.user_id, "sync connection opened");
@@ -54,8 +58,8 @@ pub async fn serve(
     let mut peer: Option<Arc<Peer>> = None;
     let mut ticker = tokio::time::interval(recheck);
     ticker.tick().await;
-    let close = |tx: &mpsc::UnboundedSender<Outgoing>, code: u16, reason: &str| {
-        let _ = tx.send(Outgoing::Close(code, reason.into()));
+    let close = |tx: &Outbox, code: u16, reason: &str| {
+        tx.send(Outgoing::Close(code, reason.into()));
     };
     // A frame read ahead while gathering sync messages, handled next.
     let mut read_ahead: Option<Option<Result<Frame, axum::Error>>> = None;
@@ -183,7 +187,7 @@ pub async fn serve(
         }
     }
     Box::pin(hub.leave(conn)).await;
-    drop(tx);
+    tx.close();
     let _ = writer.await;
     hub.metrics
         .connections
@@ -234,7 +238,7 @@ fn gather(
     (messages, next)
 }
 
-fn send_error(hub: &Hub, tx: &mpsc::UnboundedSender<Outgoing>, peer: Option<&Peer>, message: &str) {
+fn send_error(hub: &Hub, tx: &Outbox, peer: Option<&Peer>, message: &str) {
     match peer {
         Some(peer) => hub.send_error(peer, message),
         None => {
@@ -244,7 +248,7 @@ fn send_error(hub: &Hub, tx: &mpsc::UnboundedSender<Outgoing>, peer: Option<&Pee
                 message: message.into(),
             };
             Metrics::inc(&hub.metrics.messages_out);
-            let _ = tx.send(Outgoing::Frame(error.encode()));
+            tx.send(Outgoing::Frame(error.encode()));
         }
     }
 }

@@ -21,8 +21,8 @@ use teamstead_model::team::{self, Role};
 use teamstead_model::{assessment, channel, pulse, response, user};
 use teamstead_model::{DocKind, ModelError};
 use teamstead_protocol::{DocumentId, Message, PresenceState, Signal};
-use tokio::sync::mpsc;
 
+use super::outbox::{Outbox, Outgoing};
 use crate::config::BillingConfig;
 use crate::error::{ApiError, ApiResult};
 use crate::metrics::Metrics;
@@ -39,13 +39,6 @@ const COMPACT_AFTER: usize = 256;
 const RELAY_DEVICE: &str = "relay";
 const RELAY_ACTOR_KEY: &str = "relay_actor";
 
-/// What a connection's writer task sends.
-#[derive(Debug)]
-pub enum Outgoing {
-    Frame(Vec<u8>),
-    Close(u16, String),
-}
-
 /// One joined connection.
 pub struct Peer {
     pub conn: ConnId,
@@ -53,7 +46,7 @@ pub struct Peer {
     pub device_id: String,
     /// The peer id it announced in `join`.
     pub peer_id: String,
-    tx: mpsc::UnboundedSender<Outgoing>,
+    tx: Arc<Outbox>,
     /// Documents this connection has a sync state in, to clean up when it leaves.
     docs: Mutex<HashSet<DocumentId>>,
 }
@@ -204,7 +197,7 @@ impl Hub {
         user_id: &str,
         device_id: &str,
         peer_id: &str,
-        tx: mpsc::UnboundedSender<Outgoing>,
+        tx: Arc<Outbox>,
     ) -> Arc<Peer> {
         let peer = Arc::new(Peer {
             conn,
@@ -260,7 +253,7 @@ impl Hub {
     /// Sends one message to a connection.
     pub fn send(&self, peer: &Peer, message: &Message) {
         Metrics::inc(&self.metrics.messages_out);
-        let _ = peer.tx.send(Outgoing::Frame(message.encode()));
+        peer.tx.send(Outgoing::Frame(message.encode()));
     }
 
     /// Sends a connection an automerge sync message about one document.
@@ -1350,7 +1343,7 @@ impl Hub {
             user_id: user_id.into(),
             device_id: device_id.into(),
             peer_id: String::new(),
-            tx: mpsc::unbounded_channel().0,
+            tx: Arc::default(),
             docs: Mutex::default(),
         };
         let actors = self
@@ -1435,7 +1428,7 @@ impl Hub {
             .values()
             .filter(|p| p.user_id == user_id)
         {
-            let _ = peer.tx.send(Outgoing::Close(4401, reason.into()));
+            peer.tx.send(Outgoing::Close(4401, reason.into()));
         }
     }
 }

@@ -4,6 +4,7 @@ mod ack;
 mod coalesce;
 pub mod connection;
 pub mod hub;
+mod outbox;
 mod shared;
 
 pub use hub::Hub;
