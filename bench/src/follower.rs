@@ -30,6 +30,11 @@ impl Follower {
         !self.heads.is_empty()
     }
 
+    /// The heads it has, sorted.
+    pub fn heads(&self) -> &[ChangeHash] {
+        &self.heads
+    }
+
     /// Takes in a sync message's changes; returns the messages of those new to
     /// it, in the order they came.
     pub fn take(&mut self, message: &sync::Message) -> Result<Vec<String>, BoxError> {

@@ -11,6 +11,7 @@ use teamstead_model::conversation::ConversationKind;
 use teamstead_model::{board, channel};
 use teamstead_protocol::{DocumentId, Message};
 
+use crate::follower::Follower;
 use crate::peer::{self, BoxError, Reader, Writer};
 use crate::targets::Target;
 
@@ -85,29 +86,61 @@ pub async fn run(target: &Target, documents: usize) -> Result<Outcome, BoxError>
     let upload = started.elapsed();
 
     let started = Instant::now();
-    let (mut w, mut r) = peer::connect(&target.url, target.token()).await?;
-    let mut fresh: HashMap<DocumentId, (AutoCommit, sync::State)> = HashMap::new();
-    for id in expected.keys() {
-        let mut doc = AutoCommit::new();
-        let mut state = sync::State::new();
-        let data = doc
-            .sync()
-            .generate_sync_message(&mut state)
-            .map(|m| m.encode())
-            .unwrap_or_default();
-        w.request(*id, data).await?;
-        fresh.insert(*id, (doc, state));
-    }
-    exchange(&mut w, &mut r, &mut fresh, |id, doc, _| {
-        expected.get(id) == Some(&sorted(doc.get_heads()))
-    })
-    .await?;
+    download(target, &expected).await?;
     let download = started.elapsed();
     Ok(Outcome {
         upload,
         download,
         server_cpu_seconds: target.cpu_seconds() - cpu_before,
     })
+}
+
+/// A fresh client asks for every document and takes them in as followers (see
+/// follower.rs: as full documents, applying them in this process would time
+/// the client more than the server); done when each has the expected heads.
+async fn download(
+    target: &Target,
+    expected: &HashMap<DocumentId, Vec<ChangeHash>>,
+) -> Result<(), BoxError> {
+    let (mut w, mut r) = peer::connect(&target.url, target.token()).await?;
+    let mut fresh: HashMap<DocumentId, Follower> = HashMap::new();
+    for id in expected.keys() {
+        let follower = Follower::default();
+        w.request(*id, follower.ack().encode()).await?;
+        fresh.insert(*id, follower);
+    }
+    let mut pending = expected.len();
+    while pending > 0 {
+        let message = tokio::time::timeout(Duration::from_secs(60), r.next())
+            .await
+            .map_err(|_| format!("the server went quiet with {pending} documents left"))??;
+        let (id, data) = match message {
+            Some(Message::Sync {
+                document_id, data, ..
+            }) => (document_id, data),
+            Some(Message::Error { message, .. }) => {
+                return Err(format!("the server refused: {message}").into())
+            }
+            Some(Message::DocUnavailable { document_id, .. }) => {
+                return Err(format!("the server does not have {document_id}").into())
+            }
+            Some(_) => continue,
+            None => return Err("the server closed the connection".into()),
+        };
+        let (Some(follower), Some(want)) = (fresh.get_mut(&id), expected.get(&id)) else {
+            continue;
+        };
+        let had = follower.heads() == want.as_slice();
+        let message = sync::Message::decode(&data)?;
+        follower.take(&message)?;
+        if !message.changes.is_empty() {
+            w.sync(id, follower.ack().encode()).await?;
+        }
+        if !had && follower.heads() == want.as_slice() {
+            pending -= 1;
+        }
+    }
+    Ok(())
 }
 
 fn sorted(mut heads: Vec<ChangeHash>) -> Vec<ChangeHash> {

@@ -371,28 +371,36 @@ fn render_initial(rows: &[(Kind, initial::Outcome)], documents: usize) -> String
     );
     let _ = writeln!(
         out,
-        "| target | upload ms | download ms | server CPU s | download throughput ours/this |"
+        "Throughput ratios (documents per second, ours/this) for each half and for both together.\n"
     );
-    let _ = writeln!(out, "| --- | --- | --- | --- | --- |");
-    let ours = rows
-        .iter()
-        .find(|(k, _)| *k == Kind::Ours)
-        .map(|(_, o)| o.download.as_secs_f64());
+    let _ = writeln!(
+        out,
+        "| target | upload ms | download ms | server CPU s | upload ours/this | download ours/this | both ours/this |"
+    );
+    let _ = writeln!(out, "| --- | --- | --- | --- | --- | --- | --- |");
+    let ours = rows.iter().find(|(k, _)| *k == Kind::Ours).map(|(_, o)| o);
+    // Throughput is documents per second, so each ratio is the inverse of times.
+    let vs = |kind: Kind, ours: Option<Duration>, theirs: Duration| match ours {
+        Some(t) if kind != Kind::Ours && !t.is_zero() => {
+            format!("{:.1}×", theirs.as_secs_f64() / t.as_secs_f64())
+        }
+        _ => "–".into(),
+    };
     for (kind, o) in rows {
-        // Throughput is documents per second, so the ratio is the inverse of times.
-        let vs = match ours {
-            Some(t) if *kind != Kind::Ours && t > 0.0 => {
-                format!("{:.1}×", o.download.as_secs_f64() / t)
-            }
-            _ => "–".into(),
-        };
         let _ = writeln!(
             out,
-            "| {} | {:.0} | {:.0} | {:.2} | {vs} |",
+            "| {} | {:.0} | {:.0} | {:.2} | {} | {} | {} |",
             kind.name(),
             o.upload.as_secs_f64() * 1000.0,
             o.download.as_secs_f64() * 1000.0,
-            o.server_cpu_seconds
+            o.server_cpu_seconds,
+            vs(*kind, ours.map(|u| u.upload), o.upload),
+            vs(*kind, ours.map(|u| u.download), o.download),
+            vs(
+                *kind,
+                ours.map(|u| u.upload + u.download),
+                o.upload + o.download
+            ),
         );
     }
     out.push('\n');

@@ -665,11 +665,14 @@ impl Hub {
     ) -> Result<Vec<ActorBinding>, Refusal> {
         let mut fresh: Vec<ActorBinding> = Vec::new();
         let mut seen = HashSet::new();
-        for change in doc.get_changes(before) {
-            if Some(change.hash()) == exempt {
+        // Only who made each change is needed: its metadata, read from the
+        // change graph, not the change rebuilt from the document's ops (perf:
+        // a fifth of the relay's time creating documents).
+        for change in doc.get_changes_meta(before) {
+            if Some(change.hash) == exempt {
                 continue;
             }
-            let actor = change.actor_id().clone();
+            let actor = change.actor.into_owned();
             if !seen.insert(actor.clone()) {
                 continue;
             }
