@@ -111,22 +111,7 @@ async fn download(
     }
     let mut pending = expected.len();
     while pending > 0 {
-        let message = tokio::time::timeout(Duration::from_secs(60), r.next())
-            .await
-            .map_err(|_| format!("the server went quiet with {pending} documents left"))??;
-        let (id, data) = match message {
-            Some(Message::Sync {
-                document_id, data, ..
-            }) => (document_id, data),
-            Some(Message::Error { message, .. }) => {
-                return Err(format!("the server refused: {message}").into())
-            }
-            Some(Message::DocUnavailable { document_id, .. }) => {
-                return Err(format!("the server does not have {document_id}").into())
-            }
-            Some(_) => continue,
-            None => return Err("the server closed the connection".into()),
-        };
+        let (id, data) = next_sync(&mut r, pending).await?;
         let (Some(follower), Some(want)) = (fresh.get_mut(&id), expected.get(&id)) else {
             continue;
         };
@@ -141,6 +126,30 @@ async fn download(
         }
     }
     Ok(())
+}
+
+/// The server's next sync message, as its document and data; other messages
+/// are skipped, and a refusal, a document it lacks, a closed connection or a
+/// minute of quiet (with `left` documents to go) end the run.
+async fn next_sync(r: &mut Reader, left: usize) -> Result<(DocumentId, Vec<u8>), BoxError> {
+    loop {
+        let message = tokio::time::timeout(Duration::from_secs(60), r.next())
+            .await
+            .map_err(|_| format!("the server went quiet with {left} documents left"))??;
+        match message {
+            Some(Message::Sync {
+                document_id, data, ..
+            }) => return Ok((document_id, data)),
+            Some(Message::Error { message, .. }) => {
+                return Err(format!("the server refused: {message}").into())
+            }
+            Some(Message::DocUnavailable { document_id, .. }) => {
+                return Err(format!("the server does not have {document_id}").into())
+            }
+            Some(_) => continue,
+            None => return Err("the server closed the connection".into()),
+        }
+    }
 }
 
 fn sorted(mut heads: Vec<ChangeHash>) -> Vec<ChangeHash> {
@@ -158,27 +167,7 @@ async fn exchange(
 ) -> Result<(), BoxError> {
     let mut pending: std::collections::HashSet<DocumentId> = docs.keys().copied().collect();
     while !pending.is_empty() {
-        let message = tokio::time::timeout(Duration::from_secs(60), r.next())
-            .await
-            .map_err(|_| {
-                format!(
-                    "the server went quiet with {} documents left",
-                    pending.len()
-                )
-            })??;
-        let (id, data) = match message {
-            Some(Message::Sync {
-                document_id, data, ..
-            }) => (document_id, data),
-            Some(Message::Error { message, .. }) => {
-                return Err(format!("the server refused: {message}").into())
-            }
-            Some(Message::DocUnavailable { document_id, .. }) => {
-                return Err(format!("the server does not have {document_id}").into())
-            }
-            Some(_) => continue,
-            None => return Err("the server closed the connection".into()),
-        };
+        let (id, data) = next_sync(r, pending.len()).await?;
         let Some((doc, state)) = docs.get_mut(&id) else {
             continue;
         };
