@@ -498,3 +498,65 @@ async fn a_burst_of_sync_messages_arrives_whole() {
     let (stored, _) = later.fetch(board).await;
     assert_eq!(burst_len(&stored), EDITS);
 }
+
+/// A change the relay refuses, sent right behind one it accepts, takes nothing
+/// with it: whether the two messages are taken together or apart, the first
+/// is stored and the second refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_change_does_not_take_the_one_before_it_down() {
+    use automerge::sync::SyncDoc;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let relay = start_relay(dir.path()).await;
+    let (alice, bob, _carol, team) = team_of_three(&relay).await;
+    let team_doc: DocumentId = team.parse().expect("id");
+
+    let mut raw = RawPeer::joined(&relay, &bob.token()).await;
+    let (mut doc, mut state) = raw.fetch(team_doc).await;
+    let members = doc.get(ROOT, "members").expect("get").expect("members").1;
+    let me = doc
+        .get(&members, bob.user_id.as_str())
+        .expect("get")
+        .expect("bob")
+        .1;
+    // His own profile: allowed. Then his role: refused. Sent back to back.
+    doc.put(&me, "title", "Night owl").expect("put");
+    doc.commit();
+    let allowed = doc
+        .sync()
+        .generate_sync_message(&mut state)
+        .expect("message");
+    doc.put(&me, "role", "owner").expect("put");
+    doc.commit();
+    let refused = doc
+        .sync()
+        .generate_sync_message(&mut state)
+        .expect("message");
+    raw.sync_bytes(team_doc, allowed.encode()).await;
+    raw.sync_bytes(team_doc, refused.encode()).await;
+    let answer = raw.push(team_doc, &mut doc, &mut state).await;
+    assert!(
+        matches!(&answer, Some(Message::Error { message, .. }) if message.contains("refused")),
+        "got {answer:?}"
+    );
+
+    let mut again = RawPeer::joined(&relay, &alice.token()).await;
+    let (stored, _) = again.fetch(team_doc).await;
+    let members = stored
+        .get(ROOT, "members")
+        .expect("get")
+        .expect("members")
+        .1;
+    let bob_there = stored
+        .get(&members, bob.user_id.as_str())
+        .expect("get")
+        .expect("bob")
+        .1;
+    let field = |name: &str| {
+        stored
+            .get(&bob_there, name)
+            .expect("get")
+            .map(|(v, _)| v.to_string())
+    };
+    assert_eq!(field("title").as_deref(), Some("\"Night owl\""));
+    assert_ne!(field("role").as_deref(), Some("\"owner\""));
+}

@@ -8,7 +8,9 @@
 //!
 //! Receiving the merged message is receiving them in turn: every change, then
 //! the peer's state as its last message tells it (heads, have, need replace
-//! the earlier ones, which the later ones supersede).
+//! the earlier ones, which the later ones supersede). The hub takes a merged
+//! message whole or not at all: if it cannot (a change refused), it takes the
+//! messages one by one, so a refusal takes no other message's changes with it.
 
 use automerge::sync;
 
@@ -16,13 +18,23 @@ use automerge::sync;
 pub const MAX_MESSAGES: usize = 512;
 
 /// One encoded sync message carrying what `messages` carry, in order; `None`
-/// if any of them does not decode (each then goes alone, to be refused alone).
+/// if any of them does not decode, or if one before the last carries a signal
+/// that the last would hide (a sync reset, or empty heads: a peer that lost
+/// its data). Those go one by one.
 pub fn merge(messages: &[Vec<u8>]) -> Option<Vec<u8>> {
     let mut decoded = messages
         .iter()
         .map(|m| sync::Message::decode(m).ok())
         .collect::<Option<Vec<_>>>()?;
     let mut last = decoded.pop()?;
+    let signals = |m: &sync::Message| {
+        m.heads.is_empty()
+            || m.flags
+                .is_some_and(|f| f.contains(sync::MessageFlags::SYNC_RESET))
+    };
+    if decoded.iter().any(signals) {
+        return None;
+    }
     let mut chunks: Vec<Vec<u8>> = Vec::new();
     for message in decoded.iter().chain(std::iter::once(&last)) {
         chunks.extend(message.changes.iter().map(<[u8]>::to_vec));
@@ -82,5 +94,11 @@ mod tests {
             .and_then(|(v, _)| v.as_i64());
         assert_eq!(n, Some(9));
         assert!(merge(&[queued[0].clone(), b"not a sync message".to_vec()]).is_none());
+        // A peer saying it has nothing, then more: its messages go one by one.
+        let empty = AutoCommit::new()
+            .sync()
+            .generate_sync_message(&mut State::new())
+            .expect("empty");
+        assert!(merge(&[empty.encode(), queued[0].clone()]).is_none());
     }
 }

@@ -173,9 +173,7 @@ pub async fn serve(
             } => {
                 let (batch, next) = gather(&hub, &mut stream, document_id, data);
                 read_ahead = next;
-                for data in batch {
-                    Box::pin(hub.receive_sync(&joined, document_id, &data, false)).await;
-                }
+                Box::pin(hub.receive_sync_batch(&joined, document_id, batch)).await;
             }
             ephemeral @ Message::Ephemeral { .. } => {
                 Box::pin(hub.receive_ephemeral(&joined, ephemeral)).await
@@ -195,12 +193,13 @@ pub async fn serve(
     tracing::info!(conn, "sync connection closed");
 }
 
-/// What `gather` read: the sync messages to handle, in order, and the frame
-/// after them that is not one (to handle next), if it read one.
+/// What `gather` read: the sync messages for one document, in order, and the
+/// frame after them that is not one (to handle next), if it read one.
 type Gathered = (Vec<Vec<u8>>, Option<Option<Result<Frame, axum::Error>>>);
 
 /// Takes the sync messages for the same document already waiting in the socket
-/// as one with `first` (coalesce.rs says why), without waiting for more.
+/// with `first`, without waiting for more, for the hub to take together
+/// (coalesce.rs says why).
 fn gather(
     hub: &Hub,
     stream: &mut SplitStream<WebSocket>,
@@ -229,11 +228,6 @@ fn gather(
         }
         next = Some(frame);
         break;
-    }
-    if messages.len() > 1 {
-        if let Some(merged) = coalesce::merge(&messages) {
-            return (vec![merged], next);
-        }
     }
     (messages, next)
 }

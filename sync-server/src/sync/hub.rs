@@ -122,6 +122,13 @@ pub struct Hub {
 /// Why a sync message was not taken: sent to the peer as a protocol error.
 struct Refusal(String);
 
+/// Whether a sync message is one the peer sent, or several merged.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Batch {
+    Single,
+    Merged,
+}
+
 /// A team's members and the readers of its private conversations.
 #[derive(Default)]
 struct TeamAccess {
@@ -390,48 +397,94 @@ impl Hub {
 
     /// A `request` or `sync` message from a joined peer.
     pub async fn receive_sync(&self, peer: &Peer, id: DocumentId, data: &[u8], is_request: bool) {
+        self.take_sync(peer, id, data, is_request, Batch::Single)
+            .await;
+    }
+
+    /// Sync messages for one document that queued up from one peer
+    /// (coalesce.rs): taken as one if they merge and pass together, else one
+    /// by one, so a refused change takes no other message's changes with it.
+    pub async fn receive_sync_batch(&self, peer: &Peer, id: DocumentId, batch: Vec<Vec<u8>>) {
+        if batch.len() > 1 {
+            if let Some(merged) = super::coalesce::merge(&batch) {
+                if self
+                    .take_sync(peer, id, &merged, false, Batch::Merged)
+                    .await
+                {
+                    return;
+                }
+            }
+        }
+        for data in &batch {
+            self.receive_sync(peer, id, data, false).await;
+        }
+    }
+
+    /// Takes one sync message; returns whether it was. A merged batch that
+    /// cannot be taken whole changes nothing and says so, without an error to
+    /// the peer: its messages are then taken one by one.
+    async fn take_sync(
+        &self,
+        peer: &Peer,
+        id: DocumentId,
+        data: &[u8],
+        is_request: bool,
+        batch: Batch,
+    ) -> bool {
+        let merged = batch == Batch::Merged;
         let started = Instant::now();
         let entry = match self.entry(&id).await {
             Ok(entry) => entry,
+            Err(_) if merged => return false,
             Err(e) => {
                 tracing::error!(doc = %id, error = %e, "loading a document failed");
                 self.send_error(
                     peer,
                     format!("document {id} could not be loaded; try again"),
                 );
-                return;
+                return true;
             }
         };
         let Some(entry) = entry else {
-            return self.receive_unknown(peer, id, data, is_request).await;
+            if !merged {
+                self.receive_unknown(peer, id, data, is_request).await;
+            }
+            return !merged;
         };
         let mut guard = entry.lock().await;
         let e = &mut *guard;
         match self.access(&e.meta, &peer.user_id) {
+            Ok(Access::Read | Access::Write) => {}
+            _ if merged => return false,
             Ok(Access::None) => {
                 drop(guard);
-                return self.receive_unknown(peer, id, data, is_request).await;
+                self.receive_unknown(peer, id, data, is_request).await;
+                return true;
             }
-            Ok(_) => {}
             Err(err) => {
                 tracing::error!(doc = %id, error = %err, "reading team roles failed");
-                return self.send_error(peer, "the relay could not check your access; try again");
+                self.send_error(peer, "the relay could not check your access; try again");
+                return true;
             }
         }
         let message = match sync::Message::decode(data) {
             Ok(m) => m,
+            Err(_) if merged => return false,
             Err(err) => {
-                return self.send_error(
+                self.send_error(
                     peer,
                     format!("malformed sync message for document {id}: {err}"),
                 );
+                return true;
             }
         };
         if lock(&peer.docs).insert(id) {
             self.replay_signals(peer, id);
         }
-        let awaited = e.unacked.remove(&peer.conn).is_some();
+        let awaited = e.unacked.remove(&peer.conn);
         let state = e.syncs.entry(peer.conn).or_default();
+        // What to put back if a merged batch cannot be taken whole.
+        let state_before = merged.then(|| state.clone());
         let before = e.doc.get_heads();
         let ack = message.changes.is_empty() && message.need.is_empty();
         // An acknowledgement that they have everything we have, to a peer we
@@ -445,24 +498,44 @@ impl Hub {
             e.doc.update_diff_cursor();
         }
         let applied = super::ack::receive(&mut e.doc, state, message);
-        if let Err(err) = applied {
-            self.reload(&id, e).await;
-            e.syncs.insert(peer.conn, sync::State::new());
-            return self.send_error(
-                peer,
-                format!("sync message for document {id} could not be applied: {err}"),
-            );
-        }
-        let after = e.doc.get_heads();
-        if before != after {
-            if let Err(Refusal(why)) = self.accept(peer, &id, e, &before, &after).await {
-                Metrics::inc(&self.metrics.rejected_changes);
-                tracing::info!(doc = %id, user = %peer.user_id, reason = %why, "refused a change");
-                self.reload(&id, e).await;
-                e.syncs.insert(peer.conn, sync::State::new());
-                return self.send_error(peer, format!("change to document {id} refused: {why}"));
+        let outcome = match applied {
+            Err(err) => Err(format!(
+                "sync message for document {id} could not be applied: {err}"
+            )),
+            Ok(()) => {
+                let after = e.doc.get_heads();
+                if before == after {
+                    Ok(after)
+                } else {
+                    match self.accept(peer, &id, e, &before, &after).await {
+                        Ok(()) => Ok(after),
+                        Err(Refusal(why)) if merged => Err(why),
+                        Err(Refusal(why)) => {
+                            Metrics::inc(&self.metrics.rejected_changes);
+                            tracing::info!(doc = %id, user = %peer.user_id, reason = %why, "refused a change");
+                            Err(format!("change to document {id} refused: {why}"))
+                        }
+                    }
+                }
             }
-        }
+        };
+        let after = match outcome {
+            Ok(after) => after,
+            Err(why) => {
+                self.reload(&id, e).await;
+                if let Some(state) = state_before {
+                    // Back as it was: its messages come one by one next.
+                    e.syncs.insert(peer.conn, state);
+                    if let Some(since) = awaited {
+                        e.unacked.insert(peer.conn, since);
+                    }
+                    return false;
+                }
+                e.syncs.insert(peer.conn, sync::State::new());
+                self.send_error(peer, why);
+                return true;
+            }
+        };
         if diffing {
             e.doc.reset_diff_cursor();
         }
@@ -472,7 +545,7 @@ impl Hub {
             // broadcast while more changes came in joins the next broadcast, with
             // the others that acknowledge meanwhile: they share one message.
             if !caught_up && !e.pacing.flush_pending {
-                if awaited && ack {
+                if awaited.is_some() && ack {
                     self.broadcast_paced(&id, &entry, e);
                 } else {
                     self.answer(peer, &id, e);
@@ -482,6 +555,7 @@ impl Hub {
             self.broadcast_paced(&id, &entry, e);
             self.metrics.observe_sync(started.elapsed());
         }
+        true
     }
 
     /// Schedules the document's broadcast, unless one is already waiting to run.
