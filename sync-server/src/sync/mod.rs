@@ -3,6 +3,8 @@
 mod ack;
 mod coalesce;
 pub mod connection;
+#[cfg(test)]
+mod diff_cursor_tests;
 pub mod hub;
 mod outbox;
 mod shared;
