@@ -38,6 +38,12 @@ async fn team_of_three(relay: &teamstead_relay::RunningRelay) -> (Person, Person
     (alice, bob, carol, team)
 }
 
+/// A member's entry in a team document read over the protocol.
+fn member_entry(team: &automerge::AutoCommit, user_id: &str) -> automerge::ObjId {
+    let members = team.get(ROOT, "members").expect("get").expect("members").1;
+    team.get(&members, user_id).expect("get").expect("member").1
+}
+
 fn titles(person: &Person, board: &str) -> Vec<(String, String, Status)> {
     let mut tasks: Vec<_> = person
         .client
@@ -259,12 +265,7 @@ async fn members_cannot_change_roles_and_viewers_only_read() {
     // Bob edits the team document by hand to make himself owner.
     let mut raw = RawPeer::joined(&relay, &bob.token()).await;
     let (mut doc, mut state) = raw.fetch(team_doc).await;
-    let members = doc.get(ROOT, "members").expect("get").expect("members").1;
-    let me = doc
-        .get(&members, bob.user_id.as_str())
-        .expect("get")
-        .expect("bob")
-        .1;
+    let me = member_entry(&doc, &bob.user_id);
     doc.put(&me, "role", "owner").expect("put");
     doc.commit();
     let answer = raw.push(team_doc, &mut doc, &mut state).await;
@@ -512,12 +513,7 @@ async fn a_refused_change_does_not_take_the_one_before_it_down() {
 
     let mut raw = RawPeer::joined(&relay, &bob.token()).await;
     let (mut doc, mut state) = raw.fetch(team_doc).await;
-    let members = doc.get(ROOT, "members").expect("get").expect("members").1;
-    let me = doc
-        .get(&members, bob.user_id.as_str())
-        .expect("get")
-        .expect("bob")
-        .1;
+    let me = member_entry(&doc, &bob.user_id);
     // His own profile: allowed. Then his role: refused. Sent back to back.
     doc.put(&me, "title", "Night owl").expect("put");
     doc.commit();
@@ -541,16 +537,7 @@ async fn a_refused_change_does_not_take_the_one_before_it_down() {
 
     let mut again = RawPeer::joined(&relay, &alice.token()).await;
     let (stored, _) = again.fetch(team_doc).await;
-    let members = stored
-        .get(ROOT, "members")
-        .expect("get")
-        .expect("members")
-        .1;
-    let bob_there = stored
-        .get(&members, bob.user_id.as_str())
-        .expect("get")
-        .expect("bob")
-        .1;
+    let bob_there = member_entry(&stored, &bob.user_id);
     let field = |name: &str| {
         stored
             .get(&bob_there, name)
