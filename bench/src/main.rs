@@ -75,24 +75,28 @@ fn main() -> ExitCode {
 /// (comma-separated: ours, reference, floor).
 fn targets() -> Vec<Kind> {
     let all = [Kind::Ours, Kind::Reference, Kind::Floor];
-    match std::env::var("TEAMSTEAD_BENCH_TARGETS") {
-        Ok(names) => all
+    match listed("TEAMSTEAD_BENCH_TARGETS") {
+        Some(names) => all
             .into_iter()
-            .filter(|k| names.split(',').any(|n| n.trim() == k.key()))
+            .filter(|k| names.iter().any(|n| n == k.key()))
             .collect(),
-        Err(_) => all.to_vec(),
+        None => all.to_vec(),
     }
+}
+
+/// The comma-separated values of an environment variable that narrows a run;
+/// `None` when it is not set (run everything).
+fn listed(var: &str) -> Option<Vec<String>> {
+    let value = std::env::var(var).ok()?;
+    Some(value.split(',').map(|v| v.trim().to_string()).collect())
 }
 
 /// The counter fan-out's rates: 100, 1,000 and 5,000 a second, or those in
 /// TEAMSTEAD_BENCH_RATES (comma-separated).
 fn fan_out_rates() -> Vec<u32> {
-    match std::env::var("TEAMSTEAD_BENCH_RATES") {
-        Ok(rates) => rates
-            .split(',')
-            .filter_map(|r| r.trim().parse().ok())
-            .collect(),
-        Err(_) => vec![100, 1000, 5000],
+    match listed("TEAMSTEAD_BENCH_RATES") {
+        Some(rates) => rates.iter().filter_map(|r| r.parse().ok()).collect(),
+        None => vec![100, 1000, 5000],
     }
 }
 
@@ -111,10 +115,7 @@ fn server_targets(name: &str) -> Vec<Kind> {
 /// TEAMSTEAD_BENCH_SCENARIOS (comma-separated: counter, chat, initial, idle,
 /// catchup), to look at one while working on it.
 fn scenario(name: &str) -> bool {
-    match std::env::var("TEAMSTEAD_BENCH_SCENARIOS") {
-        Ok(names) => names.split(',').any(|n| n.trim() == name),
-        Err(_) => true,
-    }
+    listed("TEAMSTEAD_BENCH_SCENARIOS").is_none_or(|names| names.iter().any(|n| n == name))
 }
 
 fn interop_dir() -> PathBuf {
